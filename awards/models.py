@@ -1,0 +1,1 @@
+"""Award types, dossiers, documents, initiatives: built by the award-dossier issue."""

@@ -1,0 +1,92 @@
+"""The plan written out as JSON, CSV or XLSX: the shapes export_plan and the pages share."""
+
+import csv
+import datetime
+import json
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from .selectors import tasks_of
+
+FORMATS = ("json", "csv", "xlsx")
+COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
+
+
+def plan_data(plan):
+    """The plan as plain data: the shape of fixtures/plan-2013.json, with units by full name."""
+    return {
+        "plan": {
+            "year": plan.year,
+            "number": plan.number,
+            "title": plan.title,
+            "issued_on": plan.issued_on.isoformat(),
+            "place": plan.place,
+            "issuer": plan.issuer,
+            "signer_name": plan.signer_name,
+            "signer_title": plan.signer_title,
+            "legal_bases": plan.legal_bases_list(),
+            "preamble": plan.preamble,
+            "unit_plans_due_on": plan.unit_plans_due_on.isoformat(),
+            "solutions_text": plan.solutions_text,
+            "organisation_text": plan.organisation_text,
+        },
+        "tasks": [
+            {
+                "number": task.number,
+                "quarter": task.quarter,
+                "content": task.content,
+                "due_date": task.due_date.isoformat(),
+                "responsible": [row.canonical_name for row in task.responsible.all()],
+            }
+            for task in tasks_of(plan)
+        ],
+    }
+
+
+def _rows(plan):
+    for task in plan_data(plan)["tasks"]:
+        yield task, "\n".join(task["responsible"])
+
+
+def write_json(plan, stream):
+    json.dump(plan_data(plan), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_csv(plan, stream):
+    """One row per task; the responsible units one per line inside their cell."""
+    writer = csv.writer(stream)
+    writer.writerow(COLUMNS)
+    for task, responsible in _rows(plan):
+        due = "/".join(reversed(task["due_date"].split("-")))
+        writer.writerow([task["number"], task["quarter"], task["content"], due, responsible])
+
+
+def write_xlsx(plan, stream):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"Kế hoạch {plan.year}"
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for task, responsible in _rows(plan):
+        sheet.append(
+            [
+                task["number"],
+                task["quarter"],
+                task["content"],
+                datetime.date.fromisoformat(task["due_date"]),
+                responsible,
+            ]
+        )
+        row = sheet.max_row
+        for column in (3, 5):
+            # Written as text whatever it starts with, so no cell can become a formula.
+            sheet.cell(row, column).data_type = "s"
+            sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row, 4).number_format = "DD/MM/YYYY"
+    for letter, width in zip("ABCDE", (6, 8, 70, 12, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    workbook.save(stream)

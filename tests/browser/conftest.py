@@ -1,0 +1,62 @@
+"""Browser tests: Debian's Chromium, headless, driven by Playwright against the live server."""
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import load_demo_data
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these, Chromium stalls on a closed network trying to reach Google's services.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it (loading demo data) are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does).")
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            locale="vi-VN",
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context, live_server, transactional_db):
+    load_demo_data()
+    browser_context.clear_cookies()
+    page = browser_context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    yield page
+    page.close()
+
+
+def sign_in(page, username, password):
+    page.goto(page.base_url + "/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()

@@ -1,0 +1,45 @@
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_officer_signs_in_reads_the_plan_and_opens_a_task(page, password):
+    sign_in(page, "officer", password)
+    expect(page.get_by_role("heading", name="KẾ HOẠCH")).to_be_visible()
+    rows = page.locator("table.tasks tbody tr")
+    assert rows.count() == 34 + 4  # 34 tasks and the QUÝ I–IV heading rows
+    assert (
+        page.get_by_text("Hoàng Văn Minh").is_visible()
+        or page.get_by_text("Minh Hoàng Văn").is_visible()
+    )
+    page.get_by_role("link", name="4", exact=True).click()
+    expect(page.get_by_role("heading", name="Nhiệm vụ 4 · QUÝ I")).to_be_visible()
+    assert "- Tổ chức triển khai đăng ký thi đua;" in page.locator("dd.content").inner_text()
+
+
+def test_wrong_password_stays_on_the_login_form_with_a_message(page):
+    sign_in(page, "staff", "khong-dung")
+    assert (
+        page.get_by_role("alert").inner_text().startswith("Tên đăng nhập hoặc mật khẩu không đúng")
+    )
+    assert page.get_by_label("Tên đăng nhập").input_value() == "staff"
+
+
+def test_language_switch_to_english_and_back(page, password):
+    sign_in(page, "staff", password)
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(page.get_by_role("heading", name="PLAN")).to_be_visible()
+    page.get_by_label("Language").select_option("vi")
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+
+
+def test_phone_width_still_shows_the_plan(page, password):
+    page.set_viewport_size({"width": 375, "height": 740})
+    sign_in(page, "leader", password)
+    expect(page.get_by_role("heading", name="KẾ HOẠCH")).to_be_visible()
+    page.get_by_role("button", name="Mở menu").click()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()

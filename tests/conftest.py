@@ -1,0 +1,72 @@
+"""Shared fixtures: the demo data loaded once per test database, and one user per role.
+
+As in healthchecks' `hc/test.py`, every role the product knows has a ready user:
+an officer of unit A (`officer`, Sở Giáo dục và Đào tạo), an officer of unit B
+(`officer2`, UBND huyện Cao Lộc), office staff, a council member, a leader and the admin.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from plan.models import Plan
+from units.demo import DEMO_PASSWORD, create_demo_accounts
+from units.models import User
+
+
+def load_demo_data():
+    """The same data `make run` loads: the demo units, the 2013 plan, the demo accounts."""
+    call_command("loaddata", "units", verbosity=0)
+    call_command("load_plan", verbosity=0, stdout=io.StringIO())
+    create_demo_accounts()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo_data()
+
+
+@pytest.fixture
+def password():
+    return DEMO_PASSWORD
+
+
+def _user(username):
+    return User.objects.get(username=username)
+
+
+@pytest.fixture
+def admin_user(db):
+    return _user("admin")
+
+
+@pytest.fixture
+def staff(db):
+    return _user("staff")
+
+
+@pytest.fixture
+def officer(db):
+    return _user("officer")
+
+
+@pytest.fixture
+def officer2(db):
+    return _user("officer2")
+
+
+@pytest.fixture
+def council(db):
+    return _user("council")
+
+
+@pytest.fixture
+def leader(db):
+    return _user("leader")
+
+
+@pytest.fixture
+def plan_2013(db):
+    return Plan.objects.get(year=2013)

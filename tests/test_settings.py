@@ -1,0 +1,64 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from units.demo import create_demo_accounts
+from units.models import User
+
+
+def _import_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _import_settings(DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_development_has_a_default_key():
+    assert _import_settings(DEBUG="true").returncode == 0
+
+
+def test_locale_and_time_zone():
+    assert settings.LANGUAGE_CODE == "vi"
+    assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert settings.USE_TZ
+
+
+@pytest.mark.django_db
+def test_demo_accounts_are_refused_when_debug_is_off():
+    assert not settings.DEBUG
+    with pytest.raises(CommandError):
+        call_command("setup_demo")
+
+
+@pytest.mark.django_db
+def test_demo_accounts_are_created_once_with_their_roles():
+    before = list(User.objects.order_by("pk").values("pk", "password", "unit_id"))
+    create_demo_accounts()
+    assert list(User.objects.order_by("pk").values("pk", "password", "unit_id")) == before
+    roles = {user.username: user.role for user in User.objects.prefetch_related("groups")}
+    assert roles == {
+        "admin": "admin",
+        "staff": "office_staff",
+        "officer": "unit_officer",
+        "officer2": "unit_officer",
+        "council": "council_member",
+        "leader": "leader",
+    }
+    assert User.objects.get(username="officer").unit.name == "Sở Giáo dục và Đào tạo"
+    assert User.objects.get(username="officer2").unit.name == "Ủy ban nhân dân huyện Cao Lộc"

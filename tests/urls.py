@@ -1,0 +1,47 @@
+"""Every URL of the project, from the URL configuration, with sample values for its arguments."""
+
+import re
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Sample values for URL arguments by name; a URL with a new argument name fails loudly here.
+SAMPLE_ARGUMENTS = {
+    "year": "2013",
+    "number": "3",
+    "object_id": "1",
+    "id": "1",
+    "url": "no-such-page/",
+    "content_type_id": "1",
+    "uidb64": "MQ",
+    "token": "set-password",
+}
+_ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
+_APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, route, ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name or ''}", route
+
+
+def _sample(match):
+    name = match.group(1)
+    if name not in SAMPLE_ARGUMENTS:
+        raise AssertionError(
+            f"No sample value for URL argument <{name}>: add it to SAMPLE_ARGUMENTS"
+        )
+    return SAMPLE_ARGUMENTS[name]
+
+
+def project_urls():
+    """[(name, path)] for every URL pattern of the project, arguments filled with samples."""
+    urls = []
+    for name, route in _walk(get_resolver().url_patterns):
+        path = _APP_LABEL.sub("plan", route.replace("^", "").replace("$", ""))
+        urls.append((name, "/" + _ARGUMENT.sub(_sample, path)))
+    return urls

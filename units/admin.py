@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Role
+from .models import Unit, UnitAlias, User
+
+
+class UnitAliasInline(admin.TabularInline):
+    model = UnitAlias
+    extra = 1
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "code", "kind", "parent", "is_participating"]
+    list_filter = ["kind", "is_participating"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "short_name", "code", "aliases__name"]
+    autocomplete_fields = ["parent"]
+    inlines = [UnitAliasInline]
+
+
+class UnitRoleFilter(admin.SimpleListFilter):
+    title = _("vai trò")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "get_full_name", "unit", "role_names", "is_active"]
+    list_filter = [UnitRoleFilter, "is_active", "is_superuser"]
+    list_select_related = ["unit"]
+    search_fields = ["username", "first_name", "last_name", "email", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets[:2],
+        (_("Đơn vị"), {"fields": ("unit",)}),
+        *DjangoUserAdmin.fieldsets[2:],
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("vai trò"))
+    def role_names(self, user):
+        return ", ".join(str(role.label) for role in user.roles)

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from units.demo import DEMO_PASSWORD, create_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Load the demo units, the 2013 plan and one demo account per role (DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Tài khoản mẫu chỉ được tạo khi DEBUG bật (môi trường thử).")
+        call_command("loaddata", "units", verbosity=0)
+        call_command("load_plan", stdout=self.stdout)
+        accounts = create_demo_accounts()
+        self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        for username, role, unit in accounts:
+            self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))

@@ -1,0 +1,20 @@
+"""How the names people write are matched to units."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_text(text):
+    """NFC, with stray spaces (non-breaking ones too) trimmed: what we store for any typed text."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def name_key(name):
+    """The key two spellings share when they mean the same name.
+
+    Documents differ in case, spacing and the punctuation a list item ends with
+    ("- Ban TĐKT, Sở Nội vụ." and "Ban TĐKT, Sở Nội vụ;"), never in words.
+    """
+    return normalise_text(name).rstrip(" .;,").casefold()
