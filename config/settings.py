@@ -111,6 +111,9 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # How many days before its due date a part counts as "due soon".
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=14)
 
+# Largest file a user may upload, in megabytes.
+MAX_UPLOAD_SIZE_MB = env.int("MAX_UPLOAD_SIZE_MB", default=20)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
