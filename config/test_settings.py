@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings, with a test key and a fast password hasher."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
@@ -10,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded files of a test run go to a throwaway folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")

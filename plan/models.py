@@ -1,10 +1,21 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from units.files import RandomUploadPath, validate_document
 from units.models import Unit
 
-from .enums import Collective, Quarter, quarter_end
+from .enums import (
+    Collective,
+    PartSource,
+    PartState,
+    Quarter,
+    RequirementKind,
+    ReviewDecision,
+    quarter_end,
+)
 
 
 class Plan(models.Model):
@@ -54,6 +65,8 @@ class Task(models.Model):
         blank=True,
         help_text=_("Để trống: hạn là ngày cuối quý."),
     )
+    # Stored so statuses of thousands of parts are computed in SQL; save() keeps it right.
+    due_date = models.DateField(_("hạn"), editable=False)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -66,15 +79,32 @@ class Task(models.Model):
     def __str__(self):
         return f"{self.number}. {self.short_content}"
 
+    def save(self, *args, **kwargs):
+        # The due date is the date staff set, else the end of the task's quarter.
+        self.due_date = self.due_on or quarter_end(self.plan.year, self.quarter)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "due_date"}
+        super().save(*args, **kwargs)
+
     @property
     def short_content(self):
         first_line = self.content.splitlines()[0] if self.content else ""
         return first_line if len(first_line) <= 90 else first_line[:89] + "…"
 
     @property
-    def due_date(self):
-        """The set date, else the end of the task's quarter in the plan's year."""
-        return self.due_on or quarter_end(self.plan.year, self.quarter)
+    def collectives_needing_units(self):
+        """The phrases ("Các đơn vị liên quan"...) for which staff still have to name units.
+
+        Uses the prefetched `responsible` and `parts` rows when present.
+        """
+        phrases = [
+            row.written_as or row.get_collective_display()
+            for row in self.responsible.all()
+            if row.collective in (Collective.RELATED_UNITS, Collective.RELATED_SECTORS)
+        ]
+        if phrases and not any(part.source == PartSource.PICKED for part in self.parts.all()):
+            return phrases
+        return []
 
 
 class ResponsibleUnit(models.Model):
@@ -138,3 +168,181 @@ class ResponsibleUnit(models.Model):
         if self.unit_id:
             return self.unit.name
         return self.written_as or self.get_collective_display()
+
+
+class TaskPart(models.Model):
+    """One unit's share of a task: what the office follows against the task's due date."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.PROTECT, related_name="parts"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="task_parts"
+    )
+    source = models.CharField(_("lý do giao"), max_length=20, choices=PartSource.choices)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phần việc của đơn vị")
+        verbose_name_plural = _("phần việc của đơn vị")
+        ordering = ["task", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit"], name="one_part_per_unit_and_task")
+        ]
+
+    def __str__(self):
+        return f"{self.task.number}. {self.unit}"
+
+
+class ProgressReport(models.Model):
+    """A dated report on a part. Never changed: the part's history is the list of its reports."""
+
+    part = models.ForeignKey(
+        TaskPart, verbose_name=_("phần việc"), on_delete=models.PROTECT, related_name="reports"
+    )
+    state = models.CharField(_("tình trạng"), max_length=20, choices=PartState.choices)
+    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    reported_at = models.DateTimeField(
+        _("thời điểm báo cáo"),
+        default=timezone.now,
+        help_text=_("Tình trạng có hiệu lực từ thời điểm này."),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    evidence = models.FileField(
+        _("tệp minh chứng"),
+        upload_to=RandomUploadPath("evidence"),
+        validators=[validate_document],
+        blank=True,
+    )
+    evidence_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+    )
+    created_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["reported_at", "pk"]
+        indexes = [models.Index(fields=["part", "reported_at"])]
+
+    def __str__(self):
+        return f"{self.part}: {self.get_state_display()}"
+
+
+class Requirement(models.Model):
+    """Something units must send to the office by a date (their plan, a review...)."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="requirements"
+    )
+    kind = models.CharField(_("loại"), max_length=30, choices=RequirementKind.choices)
+    title = models.CharField(_("tên"), max_length=255)
+    due_on = models.DateField(_("hạn gửi"))
+    task = models.ForeignKey(
+        Task,
+        verbose_name=_("phục vụ nhiệm vụ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requirements",
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    units = models.ManyToManyField(
+        Unit, verbose_name=_("đơn vị phải gửi"), related_name="requirements"
+    )
+
+    class Meta:
+        verbose_name = _("yêu cầu nộp")
+        verbose_name_plural = _("yêu cầu nộp")
+        ordering = ["plan", "due_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Submission(models.Model):
+    """A document a unit sent for a requirement. Sending again adds a row; none is replaced."""
+
+    requirement = models.ForeignKey(
+        Requirement,
+        verbose_name=_("yêu cầu nộp"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    file = models.FileField(
+        _("tệp"), upload_to=RandomUploadPath("submissions"), validators=[validate_document]
+    )
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    note = models.TextField(_("ghi chú"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gửi"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("văn bản đã gửi")
+        verbose_name_plural = _("văn bản đã gửi")
+        ordering = ["submitted_at", "pk"]
+        indexes = [models.Index(fields=["requirement", "unit", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.unit} – {self.requirement}"
+
+
+class SubmissionReview(models.Model):
+    """The office's answer to a submission: accepted, or returned with a reason."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("văn bản"), on_delete=models.PROTECT, related_name="reviews"
+    )
+    decision = models.CharField(_("kết quả"), max_length=20, choices=ReviewDecision.choices)
+    reason = models.TextField(_("lý do"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xem xét"),
+        on_delete=models.PROTECT,
+        related_name="submission_reviews",
+    )
+    reviewed_at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kết quả xem xét")
+        verbose_name_plural = _("kết quả xem xét")
+        ordering = ["reviewed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.submission}: {self.get_decision_display()}"
+
+
+class Reminder(models.Model):
+    """An urging message (đôn đốc) sent to a unit, kept so urging is itself on record."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="reminders"
+    )
+    sent_on = models.DateField(_("ngày gửi"))
+    as_of = models.DateField(_("tính đến ngày"))
+    recipients = models.TextField(_("người nhận"))
+    items = models.JSONField(_("nội dung đôn đốc"))
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần đôn đốc")
+        verbose_name_plural = _("lần đôn đốc")
+        ordering = ["-sent_on", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "sent_on"], name="one_reminder_per_unit_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.sent_on:%d/%m/%Y}"

@@ -4,12 +4,24 @@ import datetime
 import unicodedata
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from units.names import name_key
+from units.models import Unit
+from units.names import name_key, normalise_text_block
 from units.selectors import unit_name_index
 
-from .enums import Collective, Quarter, quarter_end
-from .models import Plan, ResponsibleUnit, Task
+from . import rules
+from .enums import Collective, PartSource, PartState, Quarter, ReviewDecision, quarter_end
+from .models import (
+    Plan,
+    ProgressReport,
+    ResponsibleUnit,
+    Submission,
+    SubmissionReview,
+    Task,
+    TaskPart,
+)
 
 _COLLECTIVE_BY_KEY = {name_key(choice.label): choice for choice in Collective}
 
@@ -162,4 +174,162 @@ def _set_responsible(task, wanted):
             task=task, position=position, unit=unit, collective=collective, written_as=written
         )
         for position, (unit, collective, written) in enumerate(wanted, start=1)
+    )
+
+
+# --- The schedule: parts, progress, requirements, submissions --------------------------------
+
+
+class ScheduleError(Exception):
+    """A schedule operation was refused; the message says why, in Vietnamese."""
+
+
+def sync_task_parts(task):
+    """Give every unit that must do the task its part: the named units and, for "Các đơn vị",
+    every participating unit. Units staff picked stay. Never removes a part (cancel instead).
+    Returns the number of parts created."""
+    wanted = {}
+    for row in task.responsible.all():
+        if row.unit_id:
+            wanted.setdefault(row.unit_id, PartSource.NAMED)
+        elif row.collective == Collective.ALL_UNITS:
+            for unit_id in Unit.objects.filter(is_participating=True).values_list("pk", flat=True):
+                wanted.setdefault(unit_id, PartSource.ALL_UNITS)
+    existing = set(task.parts.values_list("unit_id", flat=True))
+    new = [
+        TaskPart(task=task, unit_id=unit_id, source=source)
+        for unit_id, source in wanted.items()
+        if unit_id not in existing
+    ]
+    TaskPart.objects.bulk_create(new)
+    return len(new)
+
+
+@transaction.atomic
+def sync_plan_parts(plan):
+    """sync_task_parts for every task of the plan; returns the number of parts created."""
+    tasks = plan.tasks.prefetch_related("responsible")
+    return sum(sync_task_parts(task) for task in tasks)
+
+
+@transaction.atomic
+def name_units_for_task(task, units, by):
+    """Staff name the units behind "Các đơn vị liên quan" / "Các ngành liên quan"."""
+    if not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được chỉ định đơn vị thực hiện."))
+    existing = set(task.parts.values_list("unit_id", flat=True))
+    new = [TaskPart(task=task, unit=unit, source=PartSource.PICKED) for unit in units]
+    TaskPart.objects.bulk_create([part for part in new if part.unit_id not in existing])
+    return [part for part in new if part.unit_id not in existing]
+
+
+@transaction.atomic
+def set_task_due_date(task, due_on, by):
+    """Staff set a task's own due date (None: back to the end of its quarter)."""
+    if not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được đổi hạn nhiệm vụ."))
+    task.due_on = due_on
+    task.save(update_fields=["due_on"])
+    return task
+
+
+def _local_date(moment):
+    return timezone.localdate(moment)
+
+
+@transaction.atomic
+def report_progress(part, by, state, *, done_on=None, note="", evidence=None, reported_at=None):
+    """Record a new dated report on a part. Nothing earlier is changed.
+
+    Officers report on their own unit's parts, as of now; the office may enter a report
+    with an earlier date (paperwork that came late), which changes the past picture.
+    A part done without a date is done on the local day of the report.
+    """
+    if not rules.can_report_on_part(by, part):
+        raise ScheduleError(_("Bạn không được báo cáo cho phần việc của đơn vị khác."))
+    if state == PartState.CANCELLED:
+        raise ScheduleError(_("Dùng chức năng hủy phần việc để hủy."))
+    now = timezone.now()
+    if reported_at is None:
+        reported_at = now
+    elif reported_at > now:
+        raise ScheduleError(_("Thời điểm báo cáo không thể ở tương lai."))
+    elif not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được nhập báo cáo với ngày trước đây."))
+    if state == PartState.DONE:
+        done_on = done_on or _local_date(reported_at)
+        if done_on > _local_date(reported_at):
+            raise ScheduleError(_("Ngày hoàn thành không thể sau ngày báo cáo."))
+    else:
+        done_on = None
+    report = ProgressReport(
+        part=part,
+        state=state,
+        done_on=done_on,
+        note=normalise_text_block(note),
+        reported_at=reported_at,
+        created_by=by,
+    )
+    if evidence:
+        report.evidence = evidence
+        report.evidence_name = evidence.name
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def cancel_part(part, by, reason, *, reported_at=None):
+    """Cancel a unit's part (the unit left the plan, say). Kept, with the reason, in its history."""
+    if not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được hủy phần việc."))
+    reason = normalise_text_block(reason)
+    if not reason:
+        raise ScheduleError(_("Cần ghi lý do hủy."))
+    return ProgressReport.objects.create(
+        part=part,
+        state=PartState.CANCELLED,
+        note=reason,
+        reported_at=reported_at or timezone.now(),
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def submit_document(requirement, unit, by, file, note="", submitted_at=None):
+    """A unit sends its document for a requirement; sending again adds a new row."""
+    if not rules.can_submit_for(by, unit):
+        raise ScheduleError(_("Bạn chỉ được gửi văn bản của đơn vị mình."))
+    if not requirement.units.filter(pk=unit.pk).exists():
+        raise ScheduleError(_("Đơn vị này không thuộc diện phải gửi văn bản này."))
+    if submitted_at is not None and not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được nhập văn bản với ngày trước đây."))
+    submission = Submission(
+        requirement=requirement,
+        unit=unit,
+        file=file,
+        original_name=file.name,
+        note=normalise_text_block(note),
+        submitted_by=by,
+        submitted_at=submitted_at or timezone.now(),
+    )
+    submission.full_clean()
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def review_submission(submission, by, decision, reason="", reviewed_at=None):
+    """The office accepts a submission, or returns it with a reason for the unit to send again."""
+    if not rules.can_manage_schedule(by):
+        raise ScheduleError(_("Chỉ Ban TĐKT được xem xét văn bản."))
+    reason = normalise_text_block(reason)
+    if decision == ReviewDecision.RETURNED and not reason:
+        raise ScheduleError(_("Cần ghi lý do trả lại để đơn vị biết mà sửa."))
+    return SubmissionReview.objects.create(
+        submission=submission,
+        decision=decision,
+        reason=reason,
+        reviewed_by=by,
+        reviewed_at=reviewed_at or timezone.now(),
     )

@@ -10,6 +10,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from plan.demo import create_demo_year
 from plan.models import Plan
 from units.demo import DEMO_PASSWORD, create_demo_accounts
 from units.models import User
@@ -20,6 +21,7 @@ def load_demo_data():
     call_command("loaddata", "units", verbosity=0)
     call_command("load_plan", verbosity=0, stdout=io.StringIO())
     create_demo_accounts()
+    create_demo_year(Plan.objects.get(year=2013))
 
 
 @pytest.fixture(scope="session")

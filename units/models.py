@@ -109,3 +109,32 @@ class User(AbstractUser):
     def role(self):
         """The main role, shown beside the user's name."""
         return self.roles[0] if self.roles else None
+
+
+class Cluster(models.Model):
+    """A year's emulation cluster (cụm, by area) or block (khối, by sector), led by one unit."""
+
+    class Kind(models.TextChoices):
+        CLUSTER = "cluster", _("Cụm thi đua")
+        BLOCK = "block", _("Khối thi đua")
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    name = models.CharField(_("tên"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    leader = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị cụm trưởng"), on_delete=models.PROTECT, related_name="+"
+    )
+    members = models.ManyToManyField(
+        Unit, verbose_name=_("đơn vị thành viên"), related_name="clusters"
+    )
+
+    class Meta:
+        verbose_name = _("cụm, khối thi đua")
+        verbose_name_plural = _("cụm, khối thi đua")
+        ordering = ["-year", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "name"], name="cluster_name_unique_in_year")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.year})"

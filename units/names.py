@@ -18,3 +18,9 @@ def name_key(name):
     ("- Ban TĐKT, Sở Nội vụ." and "Ban TĐKT, Sở Nội vụ;"), never in words.
     """
     return normalise_text(name).rstrip(" .;,").casefold()
+
+
+def normalise_text_block(text):
+    """NFC, each line trimmed, blank lines at the ends dropped: for notes and reasons."""
+    lines = [line.strip() for line in unicodedata.normalize("NFC", text or "").splitlines()]
+    return "\n".join(lines).strip()

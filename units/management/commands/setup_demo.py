@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from plan.demo import create_demo_year
+from plan.models import Plan
 from units.demo import DEMO_PASSWORD, create_demo_accounts
 
 
@@ -14,6 +16,8 @@ class Command(BaseCommand):
         call_command("loaddata", "units", verbosity=0)
         call_command("load_plan", stdout=self.stdout)
         accounts = create_demo_accounts()
+        if create_demo_year(Plan.objects.get(year=2013)):
+            self.stdout.write("Đã tạo dữ liệu theo dõi tiến độ năm 2013.")
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))

@@ -1,0 +1,152 @@
+"""Status against the schedule, as of any date, computed in SQL from the dated history.
+
+A part's state as of day D is its latest progress report dated on or before D (local
+calendar days, Asia/Ho_Chi_Minh). Against the task's due date it is then:
+cancelled; done on time (done on or before the due date); done late; overdue (past due
+and not done); due soon (due within settings.DUE_SOON_DAYS); or not yet due.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+
+from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
+from .models import ProgressReport, Submission, SubmissionReview, TaskPart
+
+
+def end_of_day(day):
+    """The first instant after local day `day`: everything dated that day is before it."""
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    return timezone.make_aware(midnight)
+
+
+def today():
+    return timezone.localdate()
+
+
+def with_status(parts, as_of):
+    """Annotate parts with `state_as_of`, `done_on_as_of` and `status` as of the date."""
+    latest = ProgressReport.objects.filter(
+        part=OuterRef("pk"), reported_at__lt=end_of_day(as_of)
+    ).order_by("-reported_at", "-pk")
+    due_soon_until = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    return parts.annotate(
+        state_as_of=Subquery(latest.values("state")[:1]),
+        done_on_as_of=Subquery(latest.values("done_on")[:1]),
+    ).annotate(
+        status=Case(
+            When(state_as_of=PartState.CANCELLED, then=Value(Status.CANCELLED)),
+            When(
+                state_as_of=PartState.DONE,
+                done_on_as_of__lte=F("task__due_date"),
+                then=Value(Status.DONE_ON_TIME),
+            ),
+            When(state_as_of=PartState.DONE, then=Value(Status.DONE_LATE)),
+            When(task__due_date__lt=as_of, then=Value(Status.OVERDUE)),
+            When(task__due_date__lte=due_soon_until, then=Value(Status.DUE_SOON)),
+            default=Value(Status.NOT_DUE),
+            output_field=CharField(),
+        )
+    )
+
+
+def part_status(part, as_of=None):
+    """The status of one part as of a date (today by default)."""
+    as_of = as_of or today()
+    return Status(with_status(TaskPart.objects.filter(pk=part.pk), as_of).get().status)
+
+
+class Rollup:
+    """A task's parts counted by status, and the task's own status rolled up from them."""
+
+    def __init__(self, counts=None):
+        self.counts = Counter({Status(k): v for k, v in (counts or {}).items()})
+
+    @property
+    def total(self):
+        """Parts that still count: cancelled ones are left out of "n of m"."""
+        return sum(n for status, n in self.counts.items() if status != Status.CANCELLED)
+
+    @property
+    def done(self):
+        return sum(self.counts[status] for status in DONE_STATUSES)
+
+    @property
+    def status(self):
+        """Cancelled if every part is; done (late if any part was) when all are done;
+        otherwise the most urgent status among the parts not yet done. None without parts."""
+        if not self.counts:
+            return None
+        if self.total == 0:
+            return Status.CANCELLED
+        if self.done == self.total:
+            return Status.DONE_LATE if self.counts[Status.DONE_LATE] else Status.DONE_ON_TIME
+        for status in (Status.OVERDUE, Status.DUE_SOON):
+            if self.counts[status]:
+                return status
+        return Status.NOT_DUE
+
+
+def task_rollups(tasks, as_of, **part_filter):
+    """{task_id: Rollup} for the tasks, in one query however many parts there are."""
+    parts = TaskPart.objects.filter(task__in=tasks, **part_filter)
+    rows = with_status(parts, as_of).values("task_id", "status").annotate(n=Count("pk"))
+    counts = defaultdict(dict)
+    for row in rows.order_by():
+        counts[row["task_id"]][row["status"]] = row["n"]
+    return defaultdict(Rollup, {task_id: Rollup(c) for task_id, c in counts.items()})
+
+
+def quarter_counts(plan, as_of, **part_filter):
+    """{quarter: Counter(status -> parts)} for the plan's parts, in one query."""
+    parts = TaskPart.objects.filter(task__plan=plan, **part_filter)
+    rows = with_status(parts, as_of).values("task__quarter", "status").annotate(n=Count("pk"))
+    counts = defaultdict(Counter)
+    for row in rows.order_by():
+        counts[row["task__quarter"]][Status(row["status"])] = row["n"]
+    return counts
+
+
+def with_submission_status(units, requirement, as_of):
+    """Annotate the units owing a requirement with their standing on it as of the date.
+
+    The latest document sent on or before the date decides: none -> not sent; returned
+    by the office (on or before the date) -> returned, not yet re-sent; otherwise sent,
+    on time if that latest sending was on or before the due date.
+    """
+    cutoff = end_of_day(as_of)
+    latest = Submission.objects.filter(
+        requirement=requirement, unit=OuterRef("pk"), submitted_at__lt=cutoff
+    ).order_by("-submitted_at", "-pk")
+    review = SubmissionReview.objects.filter(
+        submission=OuterRef("last_submission_id"), reviewed_at__lt=cutoff
+    ).order_by("-reviewed_at", "-pk")
+    return (
+        units.annotate(
+            last_submission_id=Subquery(latest.values("pk")[:1]),
+            last_submitted_at=Subquery(latest.values("submitted_at")[:1]),
+        )
+        .annotate(last_decision=Subquery(review.values("decision")[:1]))
+        .annotate(
+            submission_status=Case(
+                When(last_submission_id__isnull=True, then=Value(SubmissionStatus.MISSING)),
+                When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
+                When(
+                    Q(last_submitted_at__lt=end_of_day(requirement.due_on)),
+                    then=Value(SubmissionStatus.ON_TIME),
+                ),
+                default=Value(SubmissionStatus.LATE),
+                output_field=CharField(),
+            )
+        )
+    )
+
+
+def submission_counts(requirement, as_of):
+    """Counter(SubmissionStatus -> units) for a requirement as of the date, in one query."""
+    units = with_submission_status(requirement.units.all(), requirement, as_of)
+    rows = units.values("submission_status").annotate(n=Count("pk")).order_by()
+    return Counter({SubmissionStatus(r["submission_status"]): r["n"] for r in rows})
