@@ -2,8 +2,9 @@
 
 from django.db.models import Prefetch
 
-from .enums import Quarter
-from .models import Plan, ResponsibleUnit, Task
+from . import rules
+from .enums import Collective, PartSource, Quarter
+from .models import Plan, ResponsibleUnit, Task, TaskPart
 
 
 def responsible_prefetch():
@@ -34,3 +35,27 @@ def tasks_by_quarter(plan):
     for task in tasks_of(plan):
         groups[Quarter(task.quarter)].append(task)
     return [(quarter, quarter.label, tasks) for quarter, tasks in groups.items() if tasks]
+
+
+def visible_parts(user):
+    """The parts a user may see: every unit's for the office, leaders and council; an
+    officer only their own unit's."""
+    return TaskPart.objects.filter(**rules.visible_units_filter(user))
+
+
+def part_history(part):
+    """Every report on a part, oldest first, with who made it."""
+    return part.reports.select_related("created_by").order_by("reported_at", "pk")
+
+
+def tasks_needing_units(plan):
+    """Tasks given to "Các đơn vị liên quan" / "Các ngành liên quan" with no unit named yet."""
+    return (
+        Task.objects.filter(
+            plan=plan,
+            responsible__collective__in=[Collective.RELATED_UNITS, Collective.RELATED_SECTORS],
+        )
+        .exclude(parts__source=PartSource.PICKED)
+        .distinct()
+        .order_by("number")
+    )

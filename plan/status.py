@@ -10,7 +10,8 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
@@ -110,38 +111,49 @@ def quarter_counts(plan, as_of, **part_filter):
     return counts
 
 
-def with_submission_status(units, requirement, as_of):
-    """Annotate the units owing a requirement with their standing on it as of the date.
+def _with_standing(queryset, *, requirement, unit, due_on, as_of):
+    """Annotate rows with a unit's standing on a requirement as of the date.
 
     The latest document sent on or before the date decides: none -> not sent; returned
     by the office (on or before the date) -> returned, not yet re-sent; otherwise sent,
-    on time if that latest sending was on or before the due date.
+    on time if that latest sending was on or before the due date (local days).
     """
     cutoff = end_of_day(as_of)
     latest = Submission.objects.filter(
-        requirement=requirement, unit=OuterRef("pk"), submitted_at__lt=cutoff
+        requirement=requirement, unit=unit, submitted_at__lt=cutoff
     ).order_by("-submitted_at", "-pk")
     review = SubmissionReview.objects.filter(
         submission=OuterRef("last_submission_id"), reviewed_at__lt=cutoff
     ).order_by("-reviewed_at", "-pk")
     return (
-        units.annotate(
+        queryset.annotate(
             last_submission_id=Subquery(latest.values("pk")[:1]),
             last_submitted_at=Subquery(latest.values("submitted_at")[:1]),
+            last_submitted_on=Subquery(
+                latest.annotate(day=TruncDate("submitted_at")).values("day")[:1]
+            ),
         )
         .annotate(last_decision=Subquery(review.values("decision")[:1]))
         .annotate(
             submission_status=Case(
                 When(last_submission_id__isnull=True, then=Value(SubmissionStatus.MISSING)),
                 When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
-                When(
-                    Q(last_submitted_at__lt=end_of_day(requirement.due_on)),
-                    then=Value(SubmissionStatus.ON_TIME),
-                ),
+                When(last_submitted_on__lte=due_on, then=Value(SubmissionStatus.ON_TIME)),
                 default=Value(SubmissionStatus.LATE),
                 output_field=CharField(),
             )
         )
+    )
+
+
+def with_submission_status(units, requirement, as_of):
+    """Annotate the units owing a requirement with their standing on it as of the date."""
+    return _with_standing(
+        units,
+        requirement=requirement,
+        unit=OuterRef("pk"),
+        due_on=requirement.due_on,
+        as_of=as_of,
     )
 
 
@@ -150,3 +162,10 @@ def submission_counts(requirement, as_of):
     units = with_submission_status(requirement.units.all(), requirement, as_of)
     rows = units.values("submission_status").annotate(n=Count("pk")).order_by()
     return Counter({SubmissionStatus(r["submission_status"]): r["n"] for r in rows})
+
+
+def requirements_with_unit_status(requirements, unit, as_of):
+    """Annotate requirements owed by `unit` with the unit's standing on each, in one query."""
+    return _with_standing(
+        requirements, requirement=OuterRef("pk"), unit=unit, due_on=F("due_on"), as_of=as_of
+    )

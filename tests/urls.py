@@ -8,6 +8,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 SAMPLE_ARGUMENTS = {
     "year": "2013",
     "number": "3",
+    "pk": "1",
+    "code": "so-gd-dt",
     "object_id": "1",
     "id": "1",
     "url": "no-such-page/",

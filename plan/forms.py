@@ -1,0 +1,140 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from units.enums import UnitKind
+from units.files import ALLOWED_TYPES_LABEL
+from units.models import Unit
+
+from .enums import PartState, ReviewDecision, Status
+
+DATE_HELP = _("Dạng ngày/tháng/năm, ví dụ 25/02/2013.")
+
+
+class StyledForm(forms.Form):
+    """Gives every widget Bootstrap's class, so templates render fields plainly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class DateInput(forms.DateInput):
+    """A text box that takes dd/mm/yyyy; the browser's picker is offered where it helps."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})},
+            format="%d/%m/%Y",
+        )
+
+
+def file_help():
+    return _("Loại tệp: %(types)s; tối đa %(size)s MB.") % {
+        "types": ALLOWED_TYPES_LABEL,
+        "size": settings.MAX_UPLOAD_SIZE_MB,
+    }
+
+
+class AsOfForm(StyledForm):
+    """The date every status page is drawn for (today when empty or invalid)."""
+
+    ngay = forms.DateField(label=_("Tính đến ngày"), required=False, widget=DateInput())
+
+
+class ProgressReportForm(StyledForm):
+    state = forms.ChoiceField(
+        label=_("Tình trạng mới"),
+        choices=[(s.value, s.label) for s in PartState if s != PartState.CANCELLED],
+    )
+    done_on = forms.DateField(
+        label=_("Ngày hoàn thành"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Để trống: ngày báo cáo."),
+    )
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea({"rows": 3}))
+    evidence = forms.FileField(label=_("Tệp minh chứng"), required=False)
+    reported_on = forms.DateField(
+        label=_("Ngày báo cáo (Ban TĐKT nhập hộ)"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Chỉ dùng khi nhập báo cáo đơn vị đã gửi trước đây bằng văn bản."),
+    )
+
+    def __init__(self, *args, can_backdate=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = file_help()
+        if not can_backdate:
+            del self.fields["reported_on"]
+
+
+class CancelPartForm(StyledForm):
+    reason = forms.CharField(label=_("Lý do hủy"), widget=forms.Textarea({"rows": 2}))
+
+
+class DueDateForm(StyledForm):
+    due_on = forms.DateField(
+        label=_("Hạn riêng"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Để trống: hạn là ngày cuối quý."),
+    )
+
+
+class NameUnitsForm(StyledForm):
+    units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị thực hiện"),
+        queryset=Unit.objects.order_by("name"),
+        widget=forms.SelectMultiple({"size": 10}),
+    )
+
+
+class SubmissionForm(StyledForm):
+    file = forms.FileField(label=_("Tệp văn bản"))
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea({"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = file_help()
+
+
+class ReviewForm(StyledForm):
+    decision = forms.ChoiceField(label=_("Kết quả"), choices=ReviewDecision.choices)
+    reason = forms.CharField(
+        label=_("Lý do (bắt buộc khi trả lại)"),
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )
+
+
+class PartFilterForm(StyledForm):
+    """The filters of the parts list; every value lives in the URL so a list can be shared."""
+
+    quy = forms.TypedChoiceField(
+        label=_("Quý"),
+        required=False,
+        coerce=int,
+        choices=[("", _("Tất cả"))] + [(q, f"Quý {q}") for q in (1, 2, 3, 4)],
+    )
+    trang_thai = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Status.choices]
+    )
+    don_vi = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        required=False,
+        queryset=Unit.objects.order_by("name"),
+        to_field_name="code",
+        empty_label=_("Tất cả"),
+    )
+    loai = forms.ChoiceField(label=_("Loại đơn vị"), required=False)
+    ngay = forms.DateField(label=_("Tính đến ngày"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loai"].choices = [("", _("Tất cả")), *UnitKind.choices]
