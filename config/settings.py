@@ -120,3 +120,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# E-mail (reminders): EMAIL_URL such as smtp+tls://user:password@mail.example.gov.vn:587;
+# in development the messages are printed on the console.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ban TĐKT <thiduakhenthuong@localhost>")

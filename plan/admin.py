@@ -1,7 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Plan, ResponsibleUnit, Task
+from .models import (
+    Plan,
+    ProgressReport,
+    Reminder,
+    Requirement,
+    ResponsibleUnit,
+    Submission,
+    SubmissionReview,
+    Task,
+    TaskPart,
+)
 from .selectors import responsible_prefetch
 
 
@@ -43,3 +53,81 @@ class TaskAdmin(admin.ModelAdmin):
     @admin.display(description=_("hạn"))
     def due_date(self, task):
         return task.due_date
+
+
+class ProgressReportInline(admin.TabularInline):
+    """History is read-only: a correction is a new report, never an edit of an old one."""
+
+    model = ProgressReport
+    extra = 0
+    can_delete = False
+    fields = ["reported_at", "state", "done_on", "note", "created_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TaskPart)
+class TaskPartAdmin(admin.ModelAdmin):
+    list_display = ["task", "unit", "source"]
+    list_filter = ["task__plan", "task__quarter", "source", "unit__kind"]
+    list_select_related = ["task", "unit"]
+    search_fields = ["unit__name", "task__content"]
+    autocomplete_fields = ["unit"]
+    raw_id_fields = ["task"]
+    inlines = [ProgressReportInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SubmissionReviewInline(admin.TabularInline):
+    model = SubmissionReview
+    extra = 0
+    can_delete = False
+    fields = ["reviewed_at", "decision", "reason", "reviewed_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "due_on", "task", "plan"]
+    list_filter = ["plan", "kind"]
+    list_select_related = ["task", "plan"]
+    search_fields = ["title"]
+    filter_horizontal = ["units"]
+    raw_id_fields = ["task"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["requirement", "unit", "submitted_at", "original_name", "submitted_by"]
+    list_filter = ["requirement"]
+    list_select_related = ["requirement", "unit", "submitted_by"]
+    search_fields = ["unit__name", "original_name"]
+    readonly_fields = [f.name for f in Submission._meta.fields]
+    inlines = [SubmissionReviewInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["unit", "sent_on", "as_of", "recipients"]
+    list_filter = ["sent_on"]
+    list_select_related = ["unit"]
+    readonly_fields = ["unit", "sent_on", "as_of", "recipients", "items", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,15 +7,21 @@ import json
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from .enums import Status
+from .models import TaskPart
 from .selectors import tasks_of
+from .status import Rollup, with_status
 
 FORMATS = ("json", "csv", "xlsx")
 COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
 
 
-def plan_data(plan):
-    """The plan as plain data: the shape of fixtures/plan-2013.json, with units by full name."""
-    return {
+def plan_data(plan, as_of=None):
+    """The plan as plain data: the shape of fixtures/plan-2013.json, with units by full name.
+
+    With `as_of`, each task also carries its status and its parts' statuses on that date.
+    """
+    data = {
         "plan": {
             "year": plan.year,
             "number": plan.number,
@@ -42,6 +48,38 @@ def plan_data(plan):
             for task in tasks_of(plan)
         ],
     }
+    if as_of is not None:
+        _add_statuses(plan, data, as_of)
+    return data
+
+
+def _add_statuses(plan, data, as_of):
+    """Two queries: every part's status, then each task's roll-up from them."""
+    parts = (
+        with_status(TaskPart.objects.filter(task__plan=plan), as_of)
+        .select_related("unit", "task")
+        .order_by("task__number", "unit__name")
+    )
+    by_task = {}
+    for part in parts:
+        by_task.setdefault(part.task.number, []).append(part)
+    data["as_of"] = as_of.isoformat()
+    for task in data["tasks"]:
+        task_parts = by_task.get(task["number"], [])
+        rollup = Rollup()
+        for part in task_parts:
+            rollup.counts[Status(part.status)] += 1
+        task["status"] = rollup.status.value if rollup.status else None
+        task["units_done"] = rollup.done
+        task["units_total"] = rollup.total
+        task["parts"] = [
+            {
+                "unit": part.unit.name,
+                "status": part.status,
+                "done_on": part.done_on_as_of.isoformat() if part.done_on_as_of else None,
+            }
+            for part in task_parts
+        ]
 
 
 def _rows(plan):

@@ -130,7 +130,8 @@ def task_detail(request, year, number):
     _require(can_view_plan(request.user))
     task = get_object_or_404(
         Task.objects.select_related("plan").prefetch_related(
-            responsible_prefetch(), Prefetch("parts", queryset=TaskPart.objects.only("source"))
+            responsible_prefetch(),
+            Prefetch("parts", queryset=TaskPart.objects.only("task_id", "source")),
         ),
         plan__year=year,
         number=number,

@@ -78,3 +78,29 @@ def test_officers_cannot_open_admin(client, officer):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert Unit.objects.count() > 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:plan_taskpart_changelist",
+        "admin:plan_requirement_changelist",
+        "admin:plan_submission_changelist",
+        "admin:plan_reminder_changelist",
+        "admin:units_cluster_changelist",
+    ],
+)
+def test_schedule_changelists_load_in_bounded_queries(
+    admin_client, name, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(14):
+        assert admin_client.get(reverse(name)).status_code == 200
+
+
+def test_progress_history_cannot_be_edited_in_admin(admin_client):
+    from plan.models import TaskPart
+
+    part = TaskPart.objects.filter(reports__isnull=False).first()
+    page = admin_client.get(reverse("admin:plan_taskpart_change", args=[part.pk])).content.decode()
+    assert "reports-TOTAL_FORMS" in page
+    assert 'name="reports-0-note"' not in page  # shown, not editable

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role
-from .models import Unit, UnitAlias, User
+from .models import Cluster, Unit, UnitAlias, User
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -53,3 +53,13 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("vai trò"))
     def role_names(self, user):
         return ", ".join(str(role.label) for role in user.roles)
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "kind", "leader"]
+    list_filter = ["year", "kind"]
+    list_select_related = ["leader"]
+    search_fields = ["name", "leader__name"]
+    autocomplete_fields = ["leader"]
+    filter_horizontal = ["members"]

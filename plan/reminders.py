@@ -1,0 +1,112 @@
+"""Urging (đôn đốc, tasks 1, 20 and 32): one message per unit listing what is late or due soon."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from units.models import Unit
+
+from .enums import Status, SubmissionStatus
+from .models import Reminder, Requirement, TaskPart
+from .status import with_status, with_submission_status
+
+
+def reminder_items(plan, as_of):
+    """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back."""
+    items = {}
+    parts = (
+        with_status(TaskPart.objects.filter(task__plan=plan), as_of)
+        .filter(status__in=[Status.OVERDUE, Status.DUE_SOON])
+        .select_related("task")
+        .order_by("task__number")
+    )
+    for part in parts:
+        items.setdefault(part.unit_id, []).append(
+            {
+                "kind": "part",
+                "text": f"Nhiệm vụ {part.task.number}: {part.task.short_content}",
+                "due": part.task.due_date.strftime("%d/%m/%Y"),
+                "status": str(Status(part.status).label),
+            }
+        )
+    horizon = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    for requirement in Requirement.objects.filter(plan=plan, due_on__lte=horizon):
+        owing = with_submission_status(requirement.units.all(), requirement, as_of).filter(
+            submission_status__in=[SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
+        )
+        for unit in owing.only("pk"):
+            items.setdefault(unit.pk, []).append(
+                {
+                    "kind": "requirement",
+                    "text": requirement.title,
+                    "due": requirement.due_on.strftime("%d/%m/%Y"),
+                    "status": str(SubmissionStatus(unit.submission_status).label),
+                }
+            )
+    return items
+
+
+def recipients_of(unit):
+    """The unit's own address and its active officers' addresses."""
+    addresses = [unit.email] if unit.email else []
+    addresses += [u.email for u in unit.users.filter(is_active=True).exclude(email="")]
+    return list(dict.fromkeys(addresses))
+
+
+def message_text(unit, items, as_of):
+    lines = [
+        f"Kính gửi: {unit.name}",
+        "",
+        f"Tính đến ngày {as_of:%d/%m/%Y}, Ban Thi đua - Khen thưởng đề nghị đơn vị "
+        "khẩn trương thực hiện và báo cáo các nội dung sau:",
+        "",
+    ]
+    lines += [f"- {item['text']} (hạn {item['due']}): {item['status']}" for item in items]
+    lines += ["", "Ban Thi đua - Khen thưởng, Sở Nội vụ tỉnh Lạng Sơn"]
+    return "\n".join(lines)
+
+
+def send_reminders(plan, as_of, *, dry_run=False):
+    """Send each unit one message for what it owes as of the date, at most once a day.
+
+    Returns [(unit, items, outcome)] with outcome "sent", "already_sent_today",
+    "no_address" or "dry_run". A reminder sent is recorded, so urging is itself on record.
+    """
+    sent_on = timezone.localdate()
+    items = reminder_items(plan, as_of)
+    already = set(
+        Reminder.objects.filter(sent_on=sent_on, unit_id__in=items).values_list(
+            "unit_id", flat=True
+        )
+    )
+    results = []
+    for unit in Unit.objects.filter(pk__in=items).order_by("name"):
+        unit_items = items[unit.pk]
+        recipients = recipients_of(unit)
+        if unit.pk in already:
+            outcome = "already_sent_today"
+        elif not recipients:
+            outcome = "no_address"
+        elif dry_run:
+            outcome = "dry_run"
+        else:
+            _send(unit, unit_items, recipients, as_of, sent_on)
+            outcome = "sent"
+        results.append((unit, unit_items, outcome))
+    return results
+
+
+@transaction.atomic
+def _send(unit, items, recipients, as_of, sent_on):
+    # Recorded first, in the same transaction: if the mail fails, nothing is recorded.
+    Reminder.objects.create(
+        unit=unit, sent_on=sent_on, as_of=as_of, recipients=", ".join(recipients), items=items
+    )
+    EmailMessage(
+        subject=f"Đôn đốc thực hiện kế hoạch thi đua, khen thưởng (tính đến {as_of:%d/%m/%Y})",
+        body=message_text(unit, items, as_of),
+        to=recipients,
+    ).send()

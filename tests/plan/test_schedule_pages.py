@@ -1,0 +1,232 @@
+"""The schedule in the browser's terms: who sees what, what a report writes, and page costs."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from plan.enums import PartState, RequirementKind, Status
+from plan.models import (
+    ProgressReport,
+    Requirement,
+    Submission,
+    SubmissionReview,
+    Task,
+    TaskPart,
+)
+from plan.services import sync_plan_parts
+
+pytestmark = pytest.mark.django_db
+
+
+def part_of(unit, number=3):
+    return TaskPart.objects.get(task__plan__year=2013, task__number=number, unit=unit)
+
+
+def test_officer_reports_progress_on_own_part(client, officer, pdf_file):
+    part = part_of(officer.unit, 30)
+    before = part.reports.count()
+    client.force_login(officer)
+    response = client.post(
+        reverse("part-detail", args=[part.pk]),
+        {"state": PartState.DONE, "note": "Đã tổ chức lớp tập huấn", "evidence": pdf_file()},
+        follow=True,
+    )
+    assert "Đã ghi báo cáo tiến độ." in response.content.decode()
+    report = part.reports.order_by("-pk").first()
+    assert part.reports.count() == before + 1
+    assert (report.state, report.created_by, report.evidence_name) == (
+        PartState.DONE,
+        officer,
+        "bao-cao.pdf",
+    )
+    assert report.done_on == timezone.localdate()
+    # The evidence is served to the unit and the office, as a download.
+    download = client.get(reverse("evidence-file", args=[report.pk]))
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def test_officer_gets_404_for_another_units_part_and_its_files(client, officer, officer2, staff):
+    other = part_of(officer2.unit)
+    client.force_login(officer)
+    assert client.get(reverse("part-detail", args=[other.pk])).status_code == 404
+    response = client.post(reverse("part-detail", args=[other.pk]), {"state": "done"})
+    assert response.status_code == 404
+    assert client.get(reverse("unit-detail", args=[officer2.unit.code])).status_code == 404
+    foreign = Submission.objects.filter(unit=officer2.unit).first()
+    assert client.get(reverse("submission-file", args=[foreign.pk])).status_code == 404
+    assert not ProgressReport.objects.filter(part=other, created_by=officer).exists()
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (("bao-cao.exe", b"MZ\x90\x00"), "không đúng loại cho phép"),
+        (("bao-cao.pdf", b"<html><script>alert(1)</script>"), "không phải là tệp PDF thật"),
+    ],
+)
+def test_bad_evidence_is_refused_and_nothing_is_written(client, officer, upload, message):
+    part = part_of(officer.unit, 30)
+    before = part.reports.count()
+    client.force_login(officer)
+    response = client.post(
+        reverse("part-detail", args=[part.pk]),
+        {
+            "state": PartState.DONE,
+            "note": "Ghi chú giữ lại",
+            "evidence": SimpleUploadedFile(*upload),
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert "Ghi chú giữ lại" in page  # nothing typed is lost
+    assert part.reports.count() == before
+
+
+def test_oversize_upload_is_refused(client, officer, pdf_file, settings):
+    settings.MAX_UPLOAD_SIZE_MB = 0
+    part = part_of(officer.unit, 30)
+    before = part.reports.count()
+    client.force_login(officer)
+    response = client.post(
+        reverse("part-detail", args=[part.pk]), {"state": "done", "evidence": pdf_file()}
+    )
+    assert "quá lớn" in response.content.decode()
+    assert part.reports.count() == before
+
+
+def test_leader_reads_but_cannot_report(client, leader):
+    part = TaskPart.objects.filter(task__plan__year=2013).first()
+    client.force_login(leader)
+    assert client.get(reverse("part-detail", args=[part.pk])).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
+    assert client.post(reverse("part-detail", args=[part.pk]), {"state": "done"}).status_code == 403
+
+
+def test_officer_cannot_open_the_dashboard(client, officer):
+    client.force_login(officer)
+    assert client.get(reverse("dashboard")).status_code == 403
+
+
+def test_staff_names_units_for_a_collective_phrase(client, staff):
+    task = Task.objects.get(plan__year=2013, number=31)
+    client.force_login(staff)
+    page = client.get(reverse("task-detail", args=[2013, 31])).content.decode()
+    assert "chưa chỉ định đơn vị" in page
+    client.post(reverse("task-name-units", args=[task.pk]), {"units": [staff.unit.parent_id]})
+    assert task.parts.filter(unit_id=staff.unit.parent_id, source="picked").exists()
+    page = client.get(reverse("task-detail", args=[2013, 31])).content.decode()
+    assert "chưa chỉ định đơn vị" not in page
+
+
+def test_staff_sets_a_due_date_and_cancels_a_part(client, staff):
+    task = Task.objects.get(plan__year=2013, number=3)
+    client.force_login(staff)
+    client.post(reverse("task-set-due-date", args=[task.pk]), {"due_on": "25/02/2013"})
+    task.refresh_from_db()
+    assert task.due_date == datetime.date(2013, 2, 25)
+    part = task.parts.first()
+    client.post(reverse("part-cancel", args=[part.pk]), {"reason": "Đơn vị giải thể"})
+    assert part.reports.order_by("-pk").first().note == "Đơn vị giải thể"
+    assert TaskPart.objects.filter(pk=part.pk).exists()  # never deleted
+
+
+def test_requirement_page_counts_every_unit_as_of_a_date(client, staff):
+    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.UNIT_PLAN)
+    client.force_login(staff)
+    response = client.get(
+        reverse("requirement-detail", args=[requirement.pk]), {"ngay": "25/02/2013"}
+    )
+    counts = dict(response.context["counts"])
+    assert sum(counts.values()) == requirement.units.count()
+    assert counts["late"] == 0  # nothing sent after the deadline exists yet on the deadline
+    later = dict(
+        client.get(
+            reverse("requirement-detail", args=[requirement.pk]), {"ngay": "31/12/2013"}
+        ).context["counts"]
+    )
+    assert later["late"] > 0
+    assert later["missing"] < counts["missing"]
+
+
+def test_office_returns_a_document_and_the_unit_sends_again(client, staff, officer, pdf_file):
+    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.SIX_MONTH_REVIEW)
+    client.force_login(officer)
+    client.post(
+        reverse("submission-create", args=[requirement.pk, officer.unit.code]),
+        {"file": pdf_file("so-ket.pdf")},
+    )
+    sent = Submission.objects.filter(requirement=requirement, unit=officer.unit).latest("pk")
+    client.force_login(staff)
+    client.post(
+        reverse("submission-review", args=[sent.pk]), {"decision": "returned", "reason": ""}
+    )
+    assert not SubmissionReview.objects.filter(submission=sent).exists()  # a reason is required
+    client.post(
+        reverse("submission-review", args=[sent.pk]),
+        {"decision": "returned", "reason": "Thiếu số liệu"},
+    )
+    page = client.get(reverse("unit-detail", args=[officer.unit.code])).content.decode()
+    assert "Bị trả lại, chưa gửi lại" in page
+    client.force_login(officer)
+    client.post(
+        reverse("submission-create", args=[requirement.pk, officer.unit.code]),
+        {"file": pdf_file("so-ket-lan-2.pdf")},
+    )
+    assert Submission.objects.filter(requirement=requirement, unit=officer.unit).count() >= 2
+
+
+def test_officer_cannot_send_for_another_unit(client, officer, officer2, pdf_file):
+    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.UNIT_PLAN)
+    before = Submission.objects.count()
+    client.force_login(officer)
+    response = client.post(
+        reverse("submission-create", args=[requirement.pk, officer2.unit.code]),
+        {"file": pdf_file()},
+    )
+    assert response.status_code == 404
+    assert Submission.objects.count() == before
+
+
+def test_parts_list_filters_in_the_url(client, staff):
+    client.force_login(staff)
+    response = client.get(
+        reverse("part-list"), {"quy": "1", "trang_thai": "overdue", "ngay": "31/12/2013"}
+    )
+    parts = list(response.context["page"])
+    assert parts and all(p.status == Status.OVERDUE and p.task.quarter == 1 for p in parts)
+    assert 'value="31/12/2013"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda r: reverse("dashboard"),
+        lambda r: reverse("task-detail", args=[2013, 3]),
+        lambda r: reverse("unit-detail", args=["so-gd-dt"]),
+        lambda r: reverse("requirement-detail", args=[r.pk]),
+        lambda r: reverse("part-list"),
+        lambda r: reverse("home"),
+    ],
+    ids=["dashboard", "task", "unit", "requirement", "parts", "plan"],
+)
+def test_page_queries_do_not_grow_with_units(
+    client, staff, plan_2013, add_units, url, django_assert_max_num_queries
+):
+    requirement = Requirement.objects.get(plan=plan_2013, kind=RequirementKind.UNIT_PLAN)
+    client.force_login(staff)
+    client.get(url(requirement))  # warm the session and caches
+    with django_assert_max_num_queries(14) as small:
+        client.get(url(requirement))
+    add_units(200)
+    sync_plan_parts(plan_2013)
+    requirement.units.add(
+        *requirement.plan.tasks.get(number=3).parts.values_list("unit", flat=True)
+    )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url(requirement))
+    assert response.status_code == 200
