@@ -10,8 +10,15 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-# Variables a developer's shell (or pytest) may set that would change what is checked.
-_SETTINGS_VARIABLES = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS")
+# Variables a developer's shell or the test run sets (the browser tests' conftest sets
+# DJANGO_ALLOW_ASYNC_UNSAFE) that would change what is checked.
+_SETTINGS_VARIABLES = (
+    "DEBUG",
+    "SECRET_KEY",
+    "DJANGO_SETTINGS_MODULE",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 _SETTINGS_PREFIXES = ("SECURE_", "SESSION_", "CSRF_")
 
 
