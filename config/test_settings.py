@@ -14,3 +14,8 @@ WHITENOISE_AUTOREFRESH = True
 
 # Uploaded files of a test run go to a throwaway folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")
+# The test client and the live server speak plain HTTP; the production values are proven by
+# tests/test_deploy.py, which runs `check --deploy` on the real settings.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False

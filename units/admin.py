@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .enums import Role
 from .models import Cluster, Unit, UnitAlias, User
+from .services import deactivate_user
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -41,6 +43,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["unit"]
     search_fields = ["username", "first_name", "last_name", "email", "unit__name"]
     autocomplete_fields = ["unit"]
+    actions = ["deactivate_selected"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets[:2],
         (_("Đơn vị"), {"fields": ("unit",)}),
@@ -53,6 +56,19 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("vai trò"))
     def role_names(self, user):
         return ", ".join(str(role.label) for role in user.roles)
+
+    @admin.action(description=_("Khóa tài khoản"), permissions=["change"])
+    def deactivate_selected(self, request, queryset):
+        # Accounts are never deleted (their history must stay readable); one's own is skipped.
+        count = sum(
+            deactivate_user(user, by=request.user) for user in queryset.exclude(pk=request.user.pk)
+        )
+        self.message_user(
+            request,
+            ngettext("Đã khóa %(count)d tài khoản.", "Đã khóa %(count)d tài khoản.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Cluster)

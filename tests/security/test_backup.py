@@ -1,0 +1,133 @@
+"""backup -> restore into an empty database -> the same rows and the same files."""
+
+import io
+import json
+import shutil
+import tarfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from plan.models import Task
+from tests.conftest import load_demo_data
+from units.enums import Role
+from units.models import Unit, User
+
+
+def _snapshot():
+    """What a restore must bring back exactly."""
+    return {
+        "units": list(Unit.objects.order_by("pk").values_list("pk", "code", "name", "parent_id")),
+        "tasks": list(
+            Task.objects.order_by("pk").values_list("pk", "plan__year", "number", "content")
+        ),
+        "users": [
+            (user.pk, user.username, user.password, user.unit_id, user.is_active, user.role)
+            for user in User.objects.prefetch_related("groups").order_by("pk")
+        ],
+    }
+
+
+def _run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    files = {
+        "evidence/2013/bao-cao-quy-1.pdf": b"%PDF-1.4 bao cao quy I",
+        "dossiers/ho-so/to-trinh.docx": b"PK\x03\x04 to trinh",
+    }
+    for name, content in files.items():
+        path = settings.MEDIA_ROOT / name
+        path.parent.mkdir(parents=True)
+        path.write_bytes(content)
+    return files
+
+
+@pytest.fixture
+def demo_data_reloaded_afterwards(django_db_blocker):
+    # Requested before transactional_db, so this runs after its flush: later tests find the
+    # demo data the session loaded.
+    yield
+    with django_db_blocker.unblock():
+        load_demo_data()
+
+
+def test_backup_then_restore_into_an_empty_database_gives_the_same_rows_and_files(
+    demo_data_reloaded_afterwards, transactional_db, settings, media, tmp_path, client, password
+):
+    User.objects.filter(username="officer2").update(is_active=False)
+    before = _snapshot()
+    archive = tmp_path / "thidua-backup.tar.gz"
+
+    message = _run("backup", "-o", str(archive))
+    assert "Đã sao lưu" in message
+    assert "2 tệp" in message
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+    assert manifest["rows"]["units.unit"] == 52
+    assert manifest["rows"]["plan.task"] == 34
+    assert manifest["files"] == 2
+
+    # A new server: an empty database after `migrate` (its role groups made in another order)
+    # and no uploaded files.
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    for role in reversed(Role.values):
+        Group.objects.create(name=role)
+    assert not User.objects.exists()
+
+    message = _run("restore", str(archive))
+    assert "Đã phục hồi" in message
+
+    assert _snapshot() == before
+    for name, content in media.items():
+        assert (settings.MEDIA_ROOT / name).read_bytes() == content
+    # Password hashes came back: people sign in with their old passwords.
+    response = client.post(reverse("login"), {"username": "staff", "password": password})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_has_data(tmp_path, media):
+    archive = tmp_path / "backup.tar.gz"
+    _run("backup", "-o", str(archive))
+    before = _snapshot()
+    with pytest.raises(CommandError, match="Cơ sở dữ liệu không trống"):
+        _run("restore", str(archive))
+    assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
+    not_a_backup = tmp_path / "plan.tar.gz"
+    with tarfile.open(not_a_backup, "w:gz") as tar:
+        tar.add(__file__, arcname="data.json")
+    with pytest.raises(CommandError, match="không phải bản sao lưu"):
+        _run("restore", str(not_a_backup))
+    (tmp_path / "junk.tar.gz").write_bytes(b"junk")
+    with pytest.raises(CommandError, match="Không đọc được tệp sao lưu"):
+        _run("restore", str(tmp_path / "junk.tar.gz"))
+
+
+@pytest.mark.django_db
+def test_restore_refuses_an_archive_whose_files_would_land_outside_media(tmp_path, settings, media):
+    archive = tmp_path / "backup.tar.gz"
+    _run("backup", "-o", str(archive))
+    evil = tmp_path / "evil.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(evil, "w:gz") as tar:
+        for member in source.getmembers():
+            tar.addfile(member, source.extractfile(member))
+        info = tarfile.TarInfo("media/../../escaped.txt")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"bad"))
+    with pytest.raises(CommandError, match="không hợp lệ"):
+        _run("restore", str(evil))
+    assert not (tmp_path / "escaped.txt").exists()

@@ -1,0 +1,71 @@
+"""Signing in: idle sessions, the page a locked-out username sees, Vietnamese password rules."""
+
+import time
+
+from axes.helpers import get_cool_off, get_failure_limit
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, password_validation
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def lockout_response(request, original_response, credentials):
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): who is locked, for how long, why."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+def client_ip(request):
+    """The visitor's address for django-axes: the proxy's header if one is configured."""
+    header = settings.CLIENT_IP_HEADER
+    return (header and request.META.get(header)) or request.META.get("REMOTE_ADDR")
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    # Django's Vietnamese catalogue misses this message (its msgid changed in Django 5).
+    def get_error_message(self):
+        return _("Mật khẩu quá ngắn: cần ít nhất %(min_length)d ký tự.") % {
+            "min_length": self.min_length
+        }
+
+    def get_help_text(self):
+        return _("Mật khẩu phải có ít nhất %(min_length)d ký tự.") % {"min_length": self.min_length}
+
+
+# When the session (and its cookie) were last given a fresh SESSION_COOKIE_AGE.
+_RENEWED_AT = "_renewed_at"
+# Renew at most this often: the idle limit is then exact to within a minute.
+RENEW_EVERY_SECONDS = 60
+
+
+@receiver(user_logged_in)
+def _mark_session_renewed(sender, request, user, **kwargs):
+    # login() saves the session with a full lifetime: that is the first renewal.
+    if request is not None and hasattr(request, "session"):
+        request.session[_RENEWED_AT] = int(time.time())
+
+
+class IdleSessionMiddleware:
+    """A signed-in session ends after SESSION_COOKIE_AGE seconds without a request.
+
+    Each request of a signed-in user renews the session's lifetime, as
+    SESSION_SAVE_EVERY_REQUEST would, but writes the session row at most once a minute
+    instead of on every page (a write and three queries per page otherwise).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if SESSION_KEY in session:
+            now = int(time.time())
+            if now - session.get(_RENEWED_AT, 0) >= RENEW_EVERY_SECONDS:
+                session[_RENEWED_AT] = now  # modified: SessionMiddleware saves it with a new expiry
+        return self.get_response(request)

@@ -1,0 +1,224 @@
+"""Backups: the whole database and every uploaded file in one archive, and back again.
+
+An archive is a .tar.gz holding
+  manifest.json  what it is: format, product and Django versions, date, rows per model, files
+  data.json      every row, as `dumpdata` writes it (natural keys for content types and
+                 permissions, which `migrate` recreates with other ids; our own ids are kept,
+                 so links and history rows keep pointing at the same objects)
+  media/...      every file under MEDIA_ROOT, at the same relative path
+
+`restore_backup` loads one only into an empty database (after `migrate`) and an empty
+MEDIA_ROOT: it never mixes a backup with live data or overwrites a file.
+"""
+
+import io
+import json
+import shutil
+import tarfile
+import tempfile
+from collections import Counter
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+DATA = "data.json"
+MEDIA = "media"
+
+# Rows `migrate` creates again by itself, or that mean nothing once restored.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes.accessattempt"]
+# Rows a fresh `migrate` leaves in the database; a restore replaces them.
+MIGRATION_ROWS = {"auth.group"}
+
+
+class BackupError(Exception):
+    """A backup cannot be made or restored; the message says why, in Vietnamese."""
+
+
+def _backed_up_models():
+    excluded_apps = {label for label in EXCLUDED if "." not in label}
+    excluded_models = {label for label in EXCLUDED if "." in label}
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.proxy or not meta.managed:
+            continue
+        if meta.app_label in excluded_apps or meta.label_lower in excluded_models:
+            continue
+        yield model
+
+
+def _product_version():
+    try:
+        return metadata.version("thidua")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _media_files():
+    root = Path(settings.MEDIA_ROOT)
+    if not root.is_dir():
+        return []
+    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def _add_bytes(archive, name, data):
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = int(timezone.now().timestamp())
+    archive.addfile(info, io.BytesIO(data))
+
+
+def _dump(path):
+    """Write every row to `path` as one consistent snapshot; return rows per model."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            # One snapshot for every table, even while people keep working.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        call_command(
+            "dumpdata",
+            exclude=EXCLUDED,
+            natural_foreign=True,
+            output=str(path),
+            verbosity=0,
+        )
+    with open(path, encoding="utf-8") as data:
+        return dict(Counter(row["model"] for row in json.load(data)))
+
+
+def create_backup(output):
+    """Write the database and MEDIA_ROOT to the archive `output`; return its manifest."""
+    output = Path(output)
+    root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as workdir:
+        data_path = Path(workdir) / DATA
+        counts = _dump(data_path)
+        files = _media_files()
+        manifest = {
+            "format": FORMAT,
+            "product": "thidua",
+            "version": _product_version(),
+            "django": django.get_version(),
+            "database": connection.vendor,
+            "created": timezone.now().isoformat(),
+            "rows": counts,
+            "files": len(files),
+            "file_bytes": sum(path.stat().st_size for path in files),
+        }
+        partial = output.with_name(output.name + ".partial")
+        # Written beside the target and renamed at the end: a failed run leaves no half archive.
+        with tarfile.open(partial, "w:gz") as archive:
+            _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
+            archive.add(data_path, arcname=DATA)
+            for path in files:
+                archive.add(path, arcname=f"{MEDIA}/{path.relative_to(root).as_posix()}")
+        partial.replace(output)
+    return manifest
+
+
+def read_manifest(archive):
+    try:
+        member = archive.extractfile(MANIFEST)
+        manifest = json.load(member)
+    except (KeyError, AttributeError, ValueError) as error:
+        raise BackupError(_("Tệp này không phải bản sao lưu của hệ thống.")) from error
+    if manifest.get("format") != FORMAT or manifest.get("product") != "thidua":
+        raise BackupError(_("Tệp này không phải bản sao lưu của hệ thống."))
+    return manifest
+
+
+def _media_members(archive):
+    """(member, relative path) for each file of the archive's media folder, checked to stay
+    inside MEDIA_ROOT whatever the archive says."""
+    members = []
+    for member in archive.getmembers():
+        name = PurePosixPath(member.name)
+        if name.parts[:1] != (MEDIA,):
+            continue
+        relative = PurePosixPath(*name.parts[1:])
+        if not member.isfile() or name.is_absolute() or ".." in name.parts or not relative.parts:
+            raise BackupError(
+                _("Bản sao lưu có mục không hợp lệ: %(name)s.") % {"name": member.name}
+            )
+        members.append((member, relative))
+    return members
+
+
+def database_is_empty():
+    """True if no model we back up has a row, apart from what `migrate` itself creates."""
+    return not any(
+        model.objects.exists()
+        for model in _backed_up_models()
+        if model._meta.label_lower not in MIGRATION_ROWS
+    )
+
+
+def restore_backup(source):
+    """Load the archive `source` into an empty database and an empty MEDIA_ROOT.
+
+    All or nothing: the rows load in one transaction, and the files written so far are
+    removed if anything fails. Returns the archive's manifest.
+    """
+    root = Path(settings.MEDIA_ROOT)
+    try:
+        archive = tarfile.open(source, "r:gz")  # noqa: SIM115 (closed by the with below)
+    except (OSError, tarfile.TarError) as error:
+        raise BackupError(_("Không đọc được tệp sao lưu: %(error)s") % {"error": error}) from error
+    with archive, tempfile.TemporaryDirectory() as workdir:
+        manifest = read_manifest(archive)
+        media = _media_members(archive)
+        if not database_is_empty():
+            raise BackupError(
+                _(
+                    "Cơ sở dữ liệu không trống: chỉ phục hồi vào một cơ sở dữ liệu mới "
+                    "(tạo mới rồi chạy “manage.py migrate”), để không trộn lẫn hay ghi đè dữ liệu."
+                )
+            )
+        existing = [relative for member, relative in media if (root / relative).exists()]
+        if existing:
+            raise BackupError(
+                _("Thư mục tệp tải lên đã có tệp %(name)s: chỉ phục hồi vào thư mục trống.")
+                % {"name": existing[0]}
+            )
+        data_path = Path(workdir) / DATA
+        with archive.extractfile(DATA) as data, open(data_path, "wb") as out:
+            shutil.copyfileobj(data, out)
+
+        written = []
+        try:
+            with transaction.atomic():
+                # The role groups `migrate` made come back from the backup with their own ids.
+                Group.objects.all().delete()
+                call_command("loaddata", str(data_path), verbosity=0)
+                _check_counts(manifest)
+                for member, relative in media:
+                    target = root / relative
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with archive.extractfile(member) as data, open(target, "xb") as out:
+                        written.append(target)
+                        shutil.copyfileobj(data, out)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return manifest
+
+
+def _check_counts(manifest):
+    for label, expected in manifest["rows"].items():
+        found = apps.get_model(label).objects.count()
+        if found != expected:
+            raise BackupError(
+                _("Phục hồi không khớp: %(model)s có %(found)d dòng, bản sao lưu có %(expected)d.")
+                % {"model": label, "found": found, "expected": expected}
+            )
