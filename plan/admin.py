@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from units.import_admin import SpreadsheetImportExportMixin
+
 from .models import Plan, ResponsibleUnit, Task
+from .resources import ResponsibleUnitResource, TaskResource
 from .selectors import responsible_prefetch
 
 
@@ -20,7 +23,8 @@ class ResponsibleUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+    resource_classes = [TaskResource]
     list_display = ["number", "quarter", "short_content", "responsible_units", "due_date", "plan"]
     list_display_links = ["number", "short_content"]
     list_filter = ["plan", "quarter"]
@@ -43,3 +47,20 @@ class TaskAdmin(admin.ModelAdmin):
     @admin.display(description=_("hạn"))
     def due_date(self, task):
         return task.due_date
+
+
+@admin.register(ResponsibleUnit)
+class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+    """Who does each task, one row per entry: here for importing and exporting them in bulk."""
+
+    resource_classes = [ResponsibleUnitResource]
+    list_display = ["task", "position", "label", "unit", "collective"]
+    list_filter = ["task__plan", "collective"]
+    list_select_related = ["task__plan", "unit"]
+    search_fields = ["written_as", "unit__name"]
+    autocomplete_fields = ["unit"]
+    ordering = ["task__plan", "task__number", "position"]
+
+    @admin.display(description=_("đơn vị thực hiện"))
+    def label(self, row):
+        return row.label
