@@ -36,3 +36,33 @@ def make_xlsx():
 @pytest.fixture
 def make_csv():
     return csv_bytes
+
+
+UNIT_HEADER = [
+    "Mã đơn vị",
+    "Tên đầy đủ",
+    "Tên viết tắt",
+    "Loại đơn vị",
+    "Đơn vị cấp trên",
+    "Thư điện tử",
+    "Tham gia kế hoạch",
+    "Tên gọi khác",
+]
+
+
+def unit_row(code, name, parent="UBND tỉnh", kind="Sở, ban, ngành", aliases="", short=""):
+    email = f"{code.strip()}@langson.gov.vn" if code.strip() else ""
+    return [code, name, short, kind, parent, email, "Có", aliases]
+
+
+@pytest.fixture
+def plan_2014(plan_2013):
+    """An empty 2014 plan to import tasks into (plans themselves come whole via load_plan)."""
+    from plan.models import Plan
+
+    fields = {
+        f.name: getattr(plan_2013, f.name)
+        for f in Plan._meta.concrete_fields
+        if f.name not in ("id", "year")
+    }
+    return Plan.objects.create(year=2014, **{**fields, "number": "5/KH-UBND"})
