@@ -296,7 +296,10 @@ class SpreadsheetResource(resources.ModelResource):
             try:
                 instance.full_clean(exclude=exclude, validate_unique=validate_unique)
             except ValidationError as error:
+                had_errors = bool(errors)
                 for key, messages in error.message_dict.items():
+                    if key == NON_FIELD_ERRORS and had_errors:
+                        continue  # a check across fields fails because a cell already did
                     column = key if key == NON_FIELD_ERRORS else (self.column_of(key) or key)
                     errors.setdefault(column, messages)
         if errors:
@@ -473,8 +476,7 @@ class UnitResource(SpreadsheetResource):
         super().import_instance(instance, row, **kwargs)
 
     def _wanted_aliases(self, instance, row):
-        own = {name_key(instance.name or ""), name_key(instance.short_name or "")}
-        return [a for a in split_aliases(row.get("Tên gọi khác")) if name_key(a) not in own]
+        return split_aliases(row.get("Tên gọi khác"))
 
     def clean_row(self, instance, row, errors):
         duplicate = self.duplicate_names.get(self._row_number)
