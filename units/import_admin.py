@@ -17,6 +17,10 @@ from .spreadsheets import SpreadsheetError, read_table, write_csv, write_officia
 class _SpreadsheetImport(Format):
     resource_class = None
 
+    def __init__(self, encoding=None):
+        # Bytes in, whatever the encoding setting: read_table decodes a CSV itself.
+        self.encoding = encoding
+
     def get_title(self):
         return "XLSX / CSV"
 
@@ -44,6 +48,9 @@ class _XLSXExport(Format):
     resource_class = None
     title = ""
     CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    def __init__(self, encoding=None):
+        self.encoding = encoding
 
     def get_title(self):
         return "xlsx"
