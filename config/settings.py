@@ -122,6 +122,10 @@ DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=14)
 # Largest file a user may upload, in megabytes.
 MAX_UPLOAD_SIZE_MB = env.int("MAX_UPLOAD_SIZE_MB", default=20)
 
+# Spreadsheet imports: the largest file (megabytes) and the most data rows one file may hold.
+IMPORT_MAX_SIZE_MB = env.int("IMPORT_MAX_SIZE_MB", default=5)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=10000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from units.import_admin import SpreadsheetImportExportMixin
+
 from .models import (
     Plan,
     ProgressReport,
@@ -12,6 +14,7 @@ from .models import (
     Task,
     TaskPart,
 )
+from .resources import ResponsibleUnitResource, TaskResource
 from .selectors import responsible_prefetch
 
 
@@ -30,7 +33,8 @@ class ResponsibleUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+    resource_classes = [TaskResource]
     list_display = ["number", "quarter", "short_content", "responsible_units", "due_date", "plan"]
     list_display_links = ["number", "short_content"]
     list_filter = ["plan", "quarter"]
@@ -131,3 +135,20 @@ class ReminderAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ResponsibleUnit)
+class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+    """Who does each task, one row per entry: here for importing and exporting them in bulk."""
+
+    resource_classes = [ResponsibleUnitResource]
+    list_display = ["task", "position", "label", "unit", "collective"]
+    list_filter = ["task__plan", "collective"]
+    list_select_related = ["task__plan", "unit"]
+    search_fields = ["written_as", "unit__name"]
+    autocomplete_fields = ["unit"]
+    ordering = ["task__plan", "task__number", "position"]
+
+    @admin.display(description=_("đơn vị thực hiện"))
+    def label(self, row):
+        return row.label

@@ -4,8 +4,7 @@ import csv
 import datetime
 import json
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from units.spreadsheets import safe_cell, write_official_xlsx
 
 from .enums import Status
 from .models import TaskPart
@@ -93,23 +92,33 @@ def write_json(plan, stream):
 
 
 def write_csv(plan, stream):
-    """One row per task; the responsible units one per line inside their cell."""
+    """One row per task; the responsible units one per line inside their cell.
+
+    Text that begins with = + - @ (a bullet line "- ...") gets the guard quote spreadsheet
+    programs read as "text", so nothing runs as a formula; the imports take it off again.
+    """
     writer = csv.writer(stream)
     writer.writerow(COLUMNS)
     for task, responsible in _rows(plan):
         due = "/".join(reversed(task["due_date"].split("-")))
-        writer.writerow([task["number"], task["quarter"], task["content"], due, responsible])
+        writer.writerow(
+            [
+                task["number"],
+                task["quarter"],
+                safe_cell(task["content"]),
+                due,
+                safe_cell(responsible),
+            ]
+        )
 
 
 def write_xlsx(plan, stream):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"Kế hoạch {plan.year}"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for task, responsible in _rows(plan):
-        sheet.append(
+    """The plan's tasks under the header block of the plan document itself, ready to print."""
+    issued = plan.issued_on
+    write_official_xlsx(
+        stream,
+        columns=list(zip(COLUMNS, (6, 8, 70, 12, 40), strict=True)),
+        rows=[
             [
                 task["number"],
                 task["quarter"],
@@ -117,14 +126,13 @@ def write_xlsx(plan, stream):
                 datetime.date.fromisoformat(task["due_date"]),
                 responsible,
             ]
-        )
-        row = sheet.max_row
-        for column in (3, 5):
-            # Written as text whatever it starts with, so no cell can become a formula.
-            sheet.cell(row, column).data_type = "s"
-            sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.cell(row, 4).number_format = "DD/MM/YYYY"
-    for letter, width in zip("ABCDE", (6, 8, 70, 12, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    workbook.save(stream)
+            for task, responsible in _rows(plan)
+        ],
+        title="KẾ HOẠCH",
+        subtitles=[plan.title],
+        sheet_title=f"Kế hoạch {plan.year}",
+        left_lines=[f"Số: {plan.number}"],
+        right_lines=[
+            f"{plan.place}, ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
+        ],
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,4 +20,7 @@ urlpatterns = [
     path("yeu-cau/<int:pk>/gui/<slug:code>/", views.submission_create, name="submission-create"),
     path("van-ban/<int:pk>/", views.submission_file, name="submission-file"),
     path("van-ban/<int:pk>/xem-xet/", views.submission_review, name="submission-review"),
+    path("nhap-du-lieu/", import_views.import_data, name="import-data"),
+    path("nhap-du-lieu/xac-nhan/", import_views.import_confirm, name="import-confirm"),
+    path("nhap-du-lieu/xuat/<slug:kind>/", import_views.export_data, name="export-data"),
 ]

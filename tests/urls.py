@@ -16,6 +16,7 @@ SAMPLE_ARGUMENTS = {
     "content_type_id": "1",
     "uidb64": "MQ",
     "token": "set-password",
+    "kind": "don-vi",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")

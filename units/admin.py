@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .enums import Role
+from .import_admin import SpreadsheetImportExportMixin
 from .models import Cluster, Unit, UnitAlias, User
+from .resources import UnitResource, UserResource
 from .services import deactivate_user
 
 
@@ -14,7 +16,8 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+    resource_classes = [UnitResource]
     list_display = ["name", "short_name", "code", "kind", "parent", "is_participating"]
     list_filter = ["kind", "is_participating"]
     list_select_related = ["parent"]
@@ -37,7 +40,9 @@ class UnitRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SpreadsheetImportExportMixin, DjangoUserAdmin):
+    # Imports never set passwords: new accounts stay inactive until an admin sets one.
+    resource_classes = [UserResource]
     list_display = ["username", "get_full_name", "unit", "role_names", "is_active"]
     list_filter = [UnitRoleFilter, "is_active", "is_superuser"]
     list_select_related = ["unit"]

@@ -35,3 +35,8 @@ def can_view_plan(user):
 def belongs_to_unit(user, unit):
     """An officer acts only for the unit they belong to."""
     return is_unit_officer(user) and user.unit_id == unit.pk
+
+
+def can_import_data(user):
+    """Spreadsheet imports change many rows at once: the office and the admins only."""
+    return is_office_staff(user) or is_admin(user)

@@ -1,0 +1,137 @@
+"""The staff page for spreadsheet imports: pick the kind, upload, read the preview, confirm.
+
+Only the confirm writes. Between the two steps the file waits under MEDIA_ROOT/imports/ under a
+random name that only this user's session knows; it is removed once imported.
+"""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from units.rules import can_import_data
+
+from .imports import EXPORT_FORMATS, IMPORT_KINDS, export_table, preview_import, run_import
+from .models import Plan
+
+_SESSION_KEY = "pending_import"
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Loại dữ liệu"),
+        choices=[(slug, kind.label) for slug, kind in IMPORT_KINDS.items()],
+    )
+    file = forms.FileField(label=gettext_lazy("Tệp XLSX hoặc CSV"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("Tối đa %(size)s MB và %(rows)s dòng dữ liệu.") % {
+            "size": settings.IMPORT_MAX_SIZE_MB,
+            "rows": settings.IMPORT_MAX_ROWS,
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_SIZE_MB * 1024 * 1024
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (%(size)s MB); tối đa %(max)s MB.")
+                % {"size": f"{upload.size / 1024 / 1024:.1f}", "max": settings.IMPORT_MAX_SIZE_MB}
+            )
+        return upload
+
+
+def _check(request):
+    if not can_import_data(request.user):
+        raise PermissionDenied
+
+
+def _discard_pending(request):
+    pending = request.session.pop(_SESSION_KEY, None)
+    if pending and default_storage.exists(pending["path"]):
+        default_storage.delete(pending["path"])
+
+
+def _page(request, **context):
+    context.setdefault("form", ImportForm())
+    context["kinds"] = IMPORT_KINDS.values()
+    context["plans"] = Plan.objects.order_by("-year").only("year")
+    context["export_formats"] = EXPORT_FORMATS
+    return render(request, "plan/import_data.html", context)
+
+
+def import_data(request):
+    """Upload a file and see what importing it would do; nothing is written here."""
+    _check(request)
+    if request.method != "POST":
+        return _page(request)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, form=form)
+    kind = IMPORT_KINDS[form.cleaned_data["kind"]]
+    upload = form.cleaned_data["file"]
+    data = upload.read()
+    report = preview_import(kind, data, upload.name, request.user)
+    token = None
+    if report.ok:
+        _discard_pending(request)
+        token = uuid.uuid4().hex
+        path = default_storage.save(f"imports/{token}.bin", ContentFile(data))
+        request.session[_SESSION_KEY] = {
+            "token": token,
+            "path": path,
+            "kind": kind.slug,
+            "name": upload.name,
+        }
+    return _page(request, form=form, report=report, token=token)
+
+
+@require_POST
+def import_confirm(request):
+    """Import the file previewed in this session, all or nothing."""
+    _check(request)
+    pending = request.session.get(_SESSION_KEY)
+    if not pending or request.POST.get("token") != pending["token"]:
+        return _page(request, expired=True)
+    with default_storage.open(pending["path"], "rb") as stored:
+        data = stored.read()
+    report = run_import(IMPORT_KINDS[pending["kind"]], data, pending["name"], request.user)
+    _discard_pending(request)
+    if not report.ok:
+        return _page(request, report=report)
+    return _page(request, report=report, done=True)
+
+
+def export_data(request, kind):
+    """The file an import of `kind` reads, with today's data (?format=xlsx|csv, ?year=2013)."""
+    _check(request)
+    if kind not in IMPORT_KINDS:
+        raise Http404
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    plan = None
+    if request.GET.get("year"):
+        plan = Plan.objects.filter(year=request.GET["year"]).first()
+        if plan is None:
+            raise Http404
+    content = export_table(IMPORT_KINDS[kind], fmt, plan=plan)
+    content_type = (
+        "text/csv; charset=utf-8"
+        if fmt == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    suffix = f"-{plan.year}" if plan else ""
+    response["Content-Disposition"] = f'attachment; filename="{kind}{suffix}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

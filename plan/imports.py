@@ -1,0 +1,216 @@
+"""Spreadsheet imports and their matching exports: one place the staff page, the admin, the
+commands and the tests all call.
+
+`preview_import` reads a file and runs the import in a transaction it rolls back: the report
+says what would be created, changed or left as it is, and lists every bad row. `run_import`
+does the same and keeps the result only when there is no error at all (all or nothing).
+`export_table` writes the same columns the import reads, as XLSX (with an official
+document's header block) or CSV, so an exported file imports back unchanged.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from units.resources import UnitResource, UserResource
+from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
+
+from .resources import ResponsibleUnitResource, TaskResource
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    slug: str
+    label: str
+    resource_class: type
+    title: str
+
+
+IMPORT_KINDS = {
+    kind.slug: kind
+    for kind in (
+        ImportKind("don-vi", gettext_lazy("Đơn vị"), UnitResource, "DANH SÁCH ĐƠN VỊ"),
+        ImportKind(
+            "nhiem-vu", gettext_lazy("Nhiệm vụ của kế hoạch"), TaskResource, "DANH SÁCH NHIỆM VỤ"
+        ),
+        ImportKind(
+            "don-vi-thuc-hien",
+            gettext_lazy("Đơn vị thực hiện nhiệm vụ"),
+            ResponsibleUnitResource,
+            "ĐƠN VỊ THỰC HIỆN NHIỆM VỤ",
+        ),
+        ImportKind("nguoi-dung", gettext_lazy("Người dùng"), UserResource, "DANH SÁCH NGƯỜI DÙNG"),
+    )
+}
+
+
+@dataclass
+class RowOutcome:
+    row: int
+    action: str  # "new", "update" or "skip"
+    label: str
+    changed: list = field(default_factory=list)
+
+
+@dataclass
+class RowError:
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did or would do; nothing is written when `errors` is not empty."""
+
+    kind: ImportKind
+    file_name: str
+    written: bool = False
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def _of(self, action):
+        return [row for row in self.rows if row.action == action]
+
+    @property
+    def created(self):
+        return self._of("new")
+
+    @property
+    def updated(self):
+        return self._of("update")
+
+    @property
+    def skipped(self):
+        return self._of("skip")
+
+
+def _errors_of(result, resource):
+    errors = []
+    for error in result.base_errors:
+        errors.append(RowError(None, "", str(error.error)))
+    for invalid in result.invalid_rows:
+        for key, messages in invalid.error_dict.items():
+            column = "" if key == NON_FIELD_ERRORS else (resource.column_of(key) or key)
+            errors.extend(RowError(invalid.number, column, str(m)) for m in messages)
+    for error_row in result.error_rows:
+        for error in error_row.errors:
+            errors.append(RowError(error_row.number, "", str(error.error)))
+    return sorted(errors, key=lambda e: (e.row or 0, e.column))
+
+
+def _import(kind, data, file_name, user, dry_run):
+    report = ImportReport(kind=kind, file_name=file_name)
+    resource = kind.resource_class()
+    try:
+        dataset = read_table(data, kind.resource_class.columns())
+    except SpreadsheetError as error:
+        report.errors.append(RowError(None, "", error.message))
+        return report
+    result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file_name)
+    report.errors = _errors_of(result, resource)
+    if report.errors:
+        return report
+    for row in result.rows:
+        report.rows.append(
+            RowOutcome(
+                row=getattr(row, "source_row", 0),
+                action=row.import_type,
+                label=row.object_repr or "",
+                changed=list(getattr(row, "changed_columns", [])),
+            )
+        )
+    report.written = not dry_run
+    if report.written and user is not None:
+        _log(report, result, user)
+    return report
+
+
+def _log(report, result, user):
+    """One admin history row per created or changed object: who, when, from which file."""
+    message = _("Nhập từ tệp “%(file)s”") % {"file": report.file_name}
+    entries = []
+    for row in result.rows:
+        if row.import_type not in ("new", "update") or row.instance is None:
+            continue
+        changed = ", ".join(getattr(row, "changed_columns", []))
+        entries.append(
+            LogEntry(
+                user_id=user.pk,
+                content_type=ContentType.objects.get_for_model(row.instance),
+                object_id=str(row.instance.pk),
+                object_repr=str(row.instance)[:200],
+                action_flag=ADDITION if row.import_type == "new" else CHANGE,
+                change_message=f"{message}: {changed}" if changed else message,
+            )
+        )
+    LogEntry.objects.bulk_create(entries)
+
+
+def preview_import(kind, data, file_name="", user=None):
+    """What importing `data` (the file's bytes) as `kind` would do; writes nothing."""
+    return _import(kind, data, file_name, user, dry_run=True)
+
+
+@transaction.atomic
+def run_import(kind, data, file_name="", user=None):
+    """Import `data` as `kind`, all or nothing; returns the report (errors mean nothing written)."""
+    return _import(kind, data, file_name, user, dry_run=False)
+
+
+# --- exports -------------------------------------------------------------------------------
+
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def _table(kind, plan=None):
+    resource = kind.resource_class()
+    queryset = (
+        kind.resource_class.export_queryset(plan=plan)
+        if plan is not None
+        else kind.resource_class.export_queryset()
+    )
+    dataset = resource.export(queryset)
+    return list(dataset.headers), [list(row) for row in dataset]
+
+
+def export_table(kind, fmt, plan=None):
+    """The file (bytes) of every row of `kind` (of `plan` for tasks), in the columns its import
+    reads: XLSX under an official document's header block, or a plain CSV."""
+    headers, rows = _table(kind, plan)
+    if fmt == "csv":
+        stream = io.StringIO()
+        write_csv(stream, headers, rows)
+        return stream.getvalue().encode("utf-8-sig")
+    widths = kind.resource_class.column_widths
+    subtitles = []
+    if plan is not None:
+        subtitles.append(
+            _("Kế hoạch số %(number)s, năm %(year)s")
+            % {
+                "number": plan.number,
+                "year": plan.year,
+            }
+        )
+    subtitles.append(_("Xuất ngày %(date)s") % {"date": datetime.date.today().strftime("%d/%m/%Y")})
+    stream = io.BytesIO()
+    write_official_xlsx(
+        stream,
+        columns=[(header, widths.get(header, 16)) for header in headers],
+        rows=rows,
+        title=kind.title,
+        subtitles=subtitles,
+        sheet_title=str(kind.label),
+    )
+    return stream.getvalue()

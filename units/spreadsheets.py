@@ -1,0 +1,367 @@
+"""Spreadsheets in and out: reading the files offices send, writing files that look like theirs.
+
+Reading (`read_table`) turns an uploaded XLSX or CSV into a `tablib.Dataset` the import-export
+resources take: the header row found among the first rows (a title may sit above it), header
+cells matched to our column names whatever their case or spacing, every text cell NFC with stray
+spaces trimmed, blank rows dropped, and each data row's number in the file kept in
+`dataset.source_rows` so errors can name the row the user sees. A file that cannot be read at
+all raises `SpreadsheetError` with a message in Vietnamese.
+
+Writing (`write_official_xlsx`, `write_csv`) puts the header block of an administrative
+document above a table, and writes any text that begins with = + - @ as text, never as a
+formula (`safe_cell`, `put_cell`).
+
+Nothing here knows about units or plans: the resources say which columns they need.
+"""
+
+import csv
+import datetime
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+import tablib
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from .names import name_key
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+# How far down the header row may sit: a title, a subtitle, the document's header block.
+HEADER_SEARCH_ROWS = 10
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as a table; `message` says why, in Vietnamese."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an import reads: its header as we write it, and other headers people use."""
+
+    name: str
+    required: bool = True
+    other_names: tuple = field(default_factory=tuple)
+
+    def header_keys(self):
+        return {name_key(self.name), *(name_key(other) for other in self.other_names)}
+
+
+def max_import_bytes():
+    return settings.IMPORT_MAX_SIZE_MB * 1024 * 1024
+
+
+def clean_text(value):
+    """A text cell as we read it: NFC, each line's ends trimmed, line breaks kept.
+
+    A task's content can have two bullet lines, and text "as written" keeps its inner spacing;
+    one-line values (names, codes) are collapsed further by the widgets. A CSV export's guard
+    quote before = + - @ is taken off again, so a round trip loses nothing.
+    """
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        text = text[1:]
+    return text
+
+
+def _clean_value(value):
+    if isinstance(value, str):
+        text = clean_text(value)
+        return text or None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _xlsx_rows(data):
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(
+            _("Tệp bị hỏng, không mở được như một bảng tính Excel (XLSX).")
+        ) from error
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            return []
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    except Exception as error:
+        raise SpreadsheetError(
+            _("Tệp bị hỏng, không mở được như một bảng tính Excel (XLSX).")
+        ) from error
+    finally:
+        workbook.close()
+
+
+def _decode_csv(data):
+    if b"\x00" in data[:4096]:
+        raise SpreadsheetError(_("Tệp không phải là bảng tính XLSX hay CSV."))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SpreadsheetError(
+            _(
+                "Tệp không phải là bảng tính XLSX, hoặc là tệp CSV không lưu bằng mã UTF-8 "
+                "(trong Excel chọn Lưu thành › CSV UTF-8)."
+            )
+        ) from error
+
+
+def _csv_rows(text, delimiter):
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise SpreadsheetError(_("Tệp CSV bị hỏng: %(error)s") % {"error": error}) from error
+
+
+def _find_header(rows, columns):
+    """(index of the header row, {column name: cell index}) or (None, {})."""
+    wanted = {key: column.name for column in columns for key in column.header_keys()}
+    best_index, best_found = None, {}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found = {}
+        for position, cell in enumerate(row):
+            if isinstance(cell, str):
+                name = wanted.get(name_key(cell))
+                if name and name not in found:
+                    found[name] = position
+        if len(found) > len(best_found):
+            best_index, best_found = index, found
+    return best_index, best_found
+
+
+def detect_format(data):
+    """'xlsx' or 'csv' from the file's bytes, whatever its name; raises SpreadsheetError."""
+    if data.startswith(_OLE2):
+        raise SpreadsheetError(
+            _(
+                "Tệp được đặt mật khẩu hoặc là tệp Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại "
+                "dạng XLSX hoặc CSV."
+            )
+        )
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError) as error:
+            raise SpreadsheetError(
+                _("Tệp bị hỏng, không mở được như một bảng tính Excel (XLSX).")
+            ) from error
+        if "xl/workbook.xml" not in names:
+            raise SpreadsheetError(_("Tệp không phải là bảng tính XLSX hay CSV."))
+        return "xlsx"
+    return "csv"
+
+
+def read_table(data, columns):
+    """The table in an XLSX or CSV file as a Dataset with our column names as headers.
+
+    `data` is the file's bytes, `columns` the `Column`s the import reads. Raises
+    SpreadsheetError (nothing read) when the file is too large, not a spreadsheet, protected
+    by a password, damaged, empty, lacks a required column or has too many rows.
+    """
+    if len(data) > max_import_bytes():
+        raise SpreadsheetError(
+            _("Tệp quá lớn (%(size)s MB); tối đa %(max)s MB.")
+            % {"size": f"{len(data) / 1024 / 1024:.1f}", "max": settings.IMPORT_MAX_SIZE_MB}
+        )
+    if not data.strip():
+        raise SpreadsheetError(_("Tệp trống: không có dòng nào."))
+    if detect_format(data) == "xlsx":
+        rows = _xlsx_rows(data)
+        header_index, found = _find_header(rows, columns)
+    else:
+        text = _decode_csv(data)
+        # Excel writes ";" between cells where the decimal mark is a comma: try each.
+        rows, header_index, found = [], None, {}
+        for delimiter in (",", ";", "\t"):
+            candidate = _csv_rows(text, delimiter)
+            index, matched = _find_header(candidate, columns)
+            if len(matched) > len(found) or not rows:
+                rows, header_index, found = candidate, index, matched
+    rows = [[_clean_value(cell) for cell in row] for row in rows]
+    if not any(any(cell not in (None, "") for cell in row) for row in rows):
+        raise SpreadsheetError(_("Trang tính trống: không có dòng dữ liệu nào."))
+    names = ", ".join(f"“{column.name}”" for column in columns if column.required)
+    if header_index is None:
+        raise SpreadsheetError(
+            _("Không tìm thấy dòng tiêu đề cột trong %(count)s dòng đầu; cần các cột: %(names)s.")
+            % {"count": HEADER_SEARCH_ROWS, "names": names}
+        )
+    missing = [column.name for column in columns if column.required and column.name not in found]
+    if missing:
+        raise SpreadsheetError(
+            _("Thiếu cột: %(names)s.") % {"names": ", ".join(f"“{name}”" for name in missing)}
+        )
+    headers = [column.name for column in columns if column.name in found]
+    dataset = tablib.Dataset(headers=headers)
+    dataset.source_rows = []
+    for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        values = [row[found[name]] if found[name] < len(row) else None for name in headers]
+        if all(value in (None, "") for value in values):
+            continue  # blank lines between blocks are common; they are not rows
+        if len(dataset) >= settings.IMPORT_MAX_ROWS:
+            raise SpreadsheetError(
+                _("Tệp có quá nhiều dòng; tối đa %(max)s dòng dữ liệu.")
+                % {"max": settings.IMPORT_MAX_ROWS}
+            )
+        dataset.append(values)
+        dataset.source_rows.append(number)
+    if not len(dataset):
+        raise SpreadsheetError(_("Trang tính không có dòng dữ liệu nào dưới dòng tiêu đề."))
+    return dataset
+
+
+# --- writing -------------------------------------------------------------------------------
+
+ISSUER_LINES = ("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN")
+MOTTO_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def is_formula_like(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def safe_cell(value):
+    """A value for a CSV cell: text starting with = + - @ gets a leading ' so it stays text.
+
+    Spreadsheet programs run such a cell as a formula when they open a CSV; the quote is the
+    mark Excel and LibreOffice read as "this is text". Our imports take it off again.
+    """
+    if is_formula_like(value):
+        return "'" + value
+    return value
+
+
+def put_cell(sheet, row, column, value):
+    """Write one XLSX cell; every text value is a text cell, so no user text runs as a formula."""
+    cell = sheet.cell(row, column)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    cell.value = value
+    if isinstance(value, str):
+        # openpyxl turns a string starting with "=" into a formula unless told it is text.
+        cell.data_type = "s"
+    elif isinstance(value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _merged_line(sheet, row, first, last, text, font):
+    if last > first:
+        sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = put_cell(sheet, row, first, text)
+    cell.font = font
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def write_official_xlsx(
+    stream,
+    *,
+    columns,
+    rows,
+    title,
+    subtitles=(),
+    sheet_title="Trang 1",
+    issuer_lines=ISSUER_LINES,
+    left_lines=(),
+    right_lines=(),
+    sections=None,
+):
+    """Write a table under the header block of a Vietnamese administrative document.
+
+    Left: the issuer (ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN) and `left_lines` (e.g. "Số: ...");
+    right: the national motto and `right_lines` (place and date); then the bold `title`, the
+    `subtitles`, and the table: `columns` is [(header, width)], `rows` lists of values.
+    `sections` may map a row index to a heading row written above it (e.g. QUÝ I).
+    The header row is bold, wrapped and frozen, repeated on each printed page; the page is A4
+    landscape, fitted to its width. Returns the header row's number.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    count = len(columns)
+    split = max(1, count // 2) if count > 1 else 1
+    left = [
+        (line, Font(bold=index > 0 or len(issuer_lines) == 1))
+        for index, line in enumerate(issuer_lines)
+    ]
+    left += [(line, Font()) for line in left_lines]
+    right = [
+        (MOTTO_LINES[0], Font(bold=True)),
+        (MOTTO_LINES[1], Font(bold=True, underline="single")),
+    ]
+    right += [(line, Font(italic=True)) for line in right_lines]
+    for offset in range(max(len(left), len(right))):
+        row = offset + 1
+        if offset < len(left):
+            _merged_line(sheet, row, 1, split, *left[offset])
+        if offset < len(right) and count > 1:
+            _merged_line(sheet, row, split + 1, count, *right[offset])
+    row = max(len(left), len(right)) + 2
+    _merged_line(sheet, row, 1, count, title, Font(bold=True, size=14))
+    for line in subtitles:
+        row += 1
+        _merged_line(sheet, row, 1, count, line, Font(italic=True))
+    header_row = row + 2
+    for column, (header, width) in enumerate(columns, start=1):
+        cell = put_cell(sheet, header_row, column, header)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _BOX
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    row = header_row
+    sections = sections or {}
+    for index, values in enumerate(rows):
+        if index in sections:
+            row += 1
+            if count > 1:
+                sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
+            cell = put_cell(sheet, row, 1, sections[index])
+            cell.font = Font(bold=True)
+            cell.border = _BOX
+        row += 1
+        for column, value in enumerate(values, start=1):
+            cell = put_cell(sheet, row, column, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = _BOX
+    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    workbook.save(stream)
+    return header_row
+
+
+def write_csv(stream, headers, rows):
+    """A plain CSV (header row, then rows) whose text cells cannot run as formulas."""
+    writer = csv.writer(stream)
+    writer.writerow(headers)
+    for values in rows:
+        writer.writerow(
+            [
+                value.strftime("%d/%m/%Y") if isinstance(value, datetime.date) else safe_cell(value)
+                for value in values
+            ]
+        )
