@@ -4,9 +4,11 @@ import csv
 import datetime
 import json
 
+from django.utils import timezone
+
 from units.spreadsheets import safe_cell, write_official_xlsx
 
-from .enums import Status
+from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
 from .selectors import tasks_of
 from .status import Rollup, with_status
@@ -135,4 +137,103 @@ def write_xlsx(plan, stream):
         right_lines=[
             f"{plan.place}, ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
         ],
+    )
+
+
+def _day(value):
+    return value.strftime("%d/%m/%Y")
+
+
+def _status_label(value):
+    return str(Status(value).label) if value else "Chưa giao đơn vị"
+
+
+def write_status_xlsx(plan, as_of, stream):
+    """The plan status report: every task under its quarter with status and units done."""
+    data = plan_data(plan, as_of)
+    rows, sections = [], {}
+    for task in data["tasks"]:
+        if not rows or task["quarter"] != data["tasks"][len(rows) - 1]["quarter"]:
+            sections[len(rows)] = str(Quarter(task["quarter"]).label)
+        rows.append(
+            [
+                task["number"],
+                task["content"],
+                "\n".join(task["responsible"]),
+                datetime.date.fromisoformat(task["due_date"]),
+                _status_label(task["status"]),
+                f"{task['units_done']}/{task['units_total']}",
+            ]
+        )
+    write_official_xlsx(
+        stream,
+        columns=[
+            ("TT", 6),
+            ("Nội dung nhiệm vụ", 60),
+            ("Đơn vị thực hiện", 34),
+            ("Hạn", 12),
+            ("Trạng thái", 20),
+            ("Số đơn vị hoàn thành", 14),
+        ],
+        rows=rows,
+        sections=sections,
+        title="BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH",
+        subtitles=[
+            f"Kế hoạch số {plan.number}: {plan.title}",
+            f"Tính đến ngày {_day(as_of)}",
+        ],
+        sheet_title=f"Tiến độ {_day(as_of).replace('/', '-')}",
+        right_lines=[f"{plan.place}, ngày {_day(timezone.localdate())}"],
+    )
+
+
+def write_parts_xlsx(parts, as_of, stream):
+    """Exactly the rows of a filtered parts list (parts annotated by with_status)."""
+    write_official_xlsx(
+        stream,
+        columns=[
+            ("Nhiệm vụ", 8),
+            ("Nội dung", 60),
+            ("Đơn vị", 40),
+            ("Hạn", 12),
+            ("Trạng thái", 20),
+        ],
+        rows=[
+            [
+                part.task.number,
+                part.task.content,
+                part.unit.name,
+                part.task.due_date,
+                _status_label(part.status),
+            ]
+            for part in parts.iterator(chunk_size=2000)
+        ],
+        title="DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ",
+        subtitles=[f"Tính đến ngày {_day(as_of)}"],
+        sheet_title="Phần việc",
+    )
+
+
+def write_submissions_xlsx(requirement, units, as_of, stream):
+    """Who sent a requirement's document, when, on time or late, and who has not."""
+    write_official_xlsx(
+        stream,
+        columns=[("Đơn vị", 45), ("Tình trạng", 26), ("Gửi lúc", 18), ("Kết quả xem xét", 18)],
+        rows=[
+            [
+                unit.name,
+                str(SubmissionStatus(unit.submission_status).label),
+                timezone.localtime(unit.last_submitted_at).strftime("%H:%M %d/%m/%Y")
+                if unit.last_submitted_at
+                else "",
+                str(ReviewDecision(unit.last_decision).label) if unit.last_decision else "",
+            ]
+            for unit in units
+        ],
+        title="TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ",
+        subtitles=[
+            f"{requirement.title} (hạn {_day(requirement.due_on)})",
+            f"Tính đến ngày {_day(as_of)}",
+        ],
+        sheet_title="Văn bản",
     )

@@ -5,6 +5,7 @@ from . import import_views, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("bang-dieu-khien/", views.dashboard, name="dashboard"),
+    path("bang-dieu-khien/xuat/", views.dashboard_export, name="dashboard-export"),
     path("ke-hoach/<int:year>/", views.plan_detail, name="plan-detail"),
     path("ke-hoach/<int:year>/nhiem-vu/<int:number>/", views.task_detail, name="task-detail"),
     path("nhiem-vu/<int:pk>/han/", views.task_set_due_date, name="task-set-due-date"),

@@ -2,12 +2,13 @@
 service or selector, render."""
 
 import datetime
+import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from units.files import document_response
 from units.models import Unit
 from units.rules import can_view_plan
 
-from . import rules, services
+from . import exports, rules, services
 from .enums import STATUS_ORDER, RequirementKind, Status, SubmissionStatus
 from .forms import (
     AsOfForm,
@@ -50,6 +51,17 @@ from .status import (
     with_status,
     with_submission_status,
 )
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_response(filename, write, *args):
+    """A download of what `write(*args, stream)` puts in a workbook."""
+    buffer = io.BytesIO()
+    write(*args, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _as_of(request):
@@ -124,6 +136,17 @@ def dashboard(request):
         "requirements": plan.requirements.all(),
     }
     return render(request, "plan/dashboard.html", context)
+
+
+def dashboard_export(request):
+    """The plan status report as an XLSX laid out like the office's own documents."""
+    _require(rules.can_view_dashboard(request.user))
+    plan = current_plan()
+    if plan is None:
+        raise Http404
+    as_of = _as_of(request)
+    name = f"tien-do-ke-hoach-{plan.year}-{as_of:%Y%m%d}.xlsx"
+    return _xlsx_response(name, exports.write_status_xlsx, plan, as_of)
 
 
 def task_detail(request, year, number):
@@ -303,6 +326,9 @@ def part_list(request):
     parts = parts.select_related("unit", "task").order_by(
         *PART_SORTS.get(sort, PART_SORTS["nhiem-vu"])
     )
+    if request.GET.get("xuat") == "xlsx":
+        name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
+        return _xlsx_response(name, exports.write_parts_xlsx, parts, as_of)
     page = Paginator(parts, 50).get_page(request.GET.get("trang"))
     context = {"plan": plan, "form": form, "page": page, "as_of": as_of, "sort": sort}
     return render(request, "plan/part_list.html", context)
@@ -367,6 +393,9 @@ def requirement_detail(request, pk):
     status_filter = request.GET.get("trang_thai")
     if status_filter in SubmissionStatus.values:
         units = units.filter(submission_status=status_filter)
+    if request.GET.get("xuat") == "xlsx":
+        name = f"van-ban-{requirement.pk}-{as_of:%Y%m%d}.xlsx"
+        return _xlsx_response(name, exports.write_submissions_xlsx, requirement, units, as_of)
     page = Paginator(units, 60).get_page(request.GET.get("trang"))
     latest = Submission.objects.in_bulk(
         [u.last_submission_id for u in page if u.last_submission_id]

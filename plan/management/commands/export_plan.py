@@ -32,8 +32,14 @@ class Command(BaseCommand):
                 as_of = datetime.date.fromisoformat(as_of)
             except ValueError as error:
                 raise CommandError(f"Ngày “{as_of}” không hợp lệ (dạng yyyy-mm-dd).") from error
-            if fmt != "json":
-                raise CommandError("--as-of hiện chỉ dùng với --format json.")
+            if fmt == "csv":
+                raise CommandError("--as-of dùng với --format json hoặc xlsx.")
+            if fmt == "xlsx":
+                if not output:
+                    raise CommandError("Tệp XLSX cần tên tệp: thêm -o TỆP.")
+                with open(output, "wb") as stream:
+                    exports.write_status_xlsx(plan, as_of, stream)
+                return
             buffer = io.StringIO()
             json.dump(exports.plan_data(plan, as_of), buffer, ensure_ascii=False, indent=2)
             return self._write_text(buffer.getvalue() + "\n", output)

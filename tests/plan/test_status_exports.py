@@ -1,0 +1,90 @@
+"""The office's reports in Excel: the plan status report, and every list as it is shown."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from plan.enums import RequirementKind, Status
+from plan.models import Requirement, TaskPart
+from plan.status import task_rollups
+
+pytestmark = pytest.mark.django_db
+
+
+def sheet_of(data):
+    return openpyxl.load_workbook(io.BytesIO(data)).active
+
+
+def rows_below_header(sheet, first_header):
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == first_header)
+    return rows[start], rows[start + 1 :], start + 1
+
+
+def test_plan_status_report_reads_back(plan_2013, tmp_path):
+    path = tmp_path / "status.xlsx"
+    call_command(
+        "export_plan", "--year", "2013", "--format", "xlsx", "--as-of", "2013-06-30", "-o", path
+    )
+    sheet = openpyxl.load_workbook(path).active
+    text = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "ỦY BAN NHÂN DÂN" in text and "TỈNH LẠNG SƠN" in text
+    assert any("12/KH-UBND" in t for t in text)
+    assert "Tính đến ngày 30/06/2013" in text
+    header, body, header_row = rows_below_header(sheet, "TT")
+    assert header[-2:] == ["Trạng thái", "Số đơn vị hoàn thành"]
+    assert [r[0] for r in body if isinstance(r[0], str)] == ["QUÝ I", "QUÝ II", "QUÝ III", "QUÝ IV"]
+    tasks = [r for r in body if isinstance(r[0], int)]
+    assert [r[0] for r in tasks] == list(range(1, 35))
+    rollups = task_rollups(plan_2013.tasks.all(), datetime.date(2013, 6, 30))
+    task3 = plan_2013.tasks.get(number=3)
+    row3 = tasks[2]
+    assert row3[4] == Status(rollups[task3.pk].status).label
+    assert row3[5] == f"{rollups[task3.pk].done}/{rollups[task3.pk].total}"
+    assert sheet.print_title_rows == f"${header_row}:${header_row}"
+    assert sheet.page_setup.orientation == "landscape"
+
+
+def test_dashboard_button_downloads_the_report(client, staff, officer):
+    client.force_login(staff)
+    response = client.get(reverse("dashboard-export"), {"ngay": "25/02/2013"})
+    assert response["Content-Disposition"].startswith("attachment")
+    sheet = sheet_of(response.content)
+    assert any(c.value == "Tính đến ngày 25/02/2013" for row in sheet.iter_rows() for c in row)
+    client.force_login(officer)
+    assert client.get(reverse("dashboard-export")).status_code == 403
+
+
+def test_parts_list_export_has_exactly_the_filtered_rows(client, staff):
+    client.force_login(staff)
+    query = {"quy": "2", "trang_thai": "overdue", "ngay": "31/12/2013"}
+    shown = client.get(reverse("part-list"), query).context["page"].paginator.count
+    sheet = sheet_of(client.get(reverse("part-list"), {**query, "xuat": "xlsx"}).content)
+    _header, body, _ = rows_below_header(sheet, "Nhiệm vụ")
+    assert len(body) == shown > 0
+    assert {r[4] for r in body} == {"Quá hạn"}
+
+
+def test_an_officers_export_holds_only_the_units_own_rows(client, officer):
+    client.force_login(officer)
+    sheet = sheet_of(client.get(reverse("part-list"), {"xuat": "xlsx"}).content)
+    _header, body, _ = rows_below_header(sheet, "Nhiệm vụ")
+    assert body and {r[2] for r in body} == {officer.unit.name}
+    assert len(body) == TaskPart.objects.filter(unit=officer.unit, task__plan__year=2013).count()
+
+
+def test_submissions_report_lists_every_unit(client, staff):
+    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.UNIT_PLAN)
+    client.force_login(staff)
+    response = client.get(
+        reverse("requirement-detail", args=[requirement.pk]), {"xuat": "xlsx", "ngay": "25/02/2013"}
+    )
+    _header, body, _ = rows_below_header(sheet_of(response.content), "Đơn vị")
+    assert len(body) == requirement.units.count()
+    assert {r[1] for r in body} <= {"Đã gửi đúng hạn", "Chưa gửi", "Bị trả lại, chưa gửi lại"}
