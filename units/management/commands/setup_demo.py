@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from awards.demo import create_demo_dossiers
 from units.demo import DEMO_PASSWORD, create_demo_accounts
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         call_command("loaddata", "units", verbosity=0)
         call_command("load_plan", stdout=self.stdout)
         accounts = create_demo_accounts()
+        create_demo_dossiers()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
