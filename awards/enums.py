@@ -35,6 +35,21 @@ COUNCIL_STATES = frozenset(
     {S.BEFORE_COUNCIL, S.APPROVED, S.REFUSED, S.FORWARDED, S.CENTRAL_APPROVED, S.CENTRAL_REFUSED}
 )
 
+# Bootstrap colour of each state's badge.
+STATE_BADGES = {
+    S.DRAFT: "secondary",
+    S.SUBMITTED: "primary",
+    S.IN_APPRAISAL: "info",
+    S.RETURNED: "warning",
+    S.BEFORE_COUNCIL: "primary",
+    S.APPROVED: "success",
+    S.REFUSED: "danger",
+    S.FORWARDED: "info",
+    S.CENTRAL_APPROVED: "success",
+    S.CENTRAL_REFUSED: "danger",
+    S.WITHDRAWN: "dark",
+}
+
 
 class AwardForm(models.TextChoices):
     TITLE = "title", _("Danh hiệu thi đua")

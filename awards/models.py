@@ -12,6 +12,7 @@ from units.models import Unit
 from units.names import normalise_text
 
 from .enums import (
+    STATE_BADGES,
     AwardForm,
     AwardLevel,
     CouncilRecommendation,
@@ -288,6 +289,10 @@ class Dossier(models.Model):
         if self.nominee_kind == NomineeKind.COLLECTIVE:
             return self.collective_name
         return self.full_name
+
+    @property
+    def state_badge(self):
+        return STATE_BADGES.get(self.state, "secondary")
 
 
 class DossierDocument(models.Model):

@@ -14,6 +14,9 @@ SAMPLE_ARGUMENTS = {
     "content_type_id": "1",
     "uidb64": "MQ",
     "token": "set-password",
+    "pk": "1",
+    "document_id": "1",
+    "to_state": "submitted",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")
