@@ -134,12 +134,12 @@ def give_earlier_titles(dossier, award_code, years):
     for year in years:
         AwardRecord.objects.get_or_create(
             name_key=search_key(dossier.nominee_name),
+            date_of_birth=dossier.date_of_birth,
             award_type=award,
             year=year,
             defaults={
                 "name": dossier.nominee_name,
                 "nominee_kind": dossier.nominee_kind,
-                "date_of_birth": dossier.date_of_birth,
                 "unit": dossier.unit,
                 "workplace": dossier.workplace,
                 "decision_number": f"{year - 2000}/QĐ-TĐKT",

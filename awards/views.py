@@ -36,6 +36,11 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _posted(request):
+    """The POST data, or None for GET (an empty POST is still a submission)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _visible_or_404(user, pk):
     # Another unit's dossier does not exist for an officer: 404, never 403.
     return get_object_or_404(selectors.visible_dossiers(user), pk=pk)
@@ -53,7 +58,7 @@ def dossier_create(request):
     _require(rules.can_create_dossier(user))
     plan = current_plan()
     form = DossierForm(
-        request.POST or None, unit=user.unit, initial={"year": plan.year if plan else None}
+        _posted(request), unit=user.unit, initial={"year": plan.year if plan else None}
     )
     if request.method == "POST" and form.is_valid():
         dossier = form.save(commit=False)
@@ -75,7 +80,7 @@ def dossier_create(request):
 def dossier_edit(request, pk):
     dossier = _visible_or_404(request.user, pk)
     _require(rules.can_edit_dossier(request.user, dossier))
-    form = DossierForm(request.POST or None, instance=dossier, unit=dossier.unit)
+    form = DossierForm(_posted(request), instance=dossier, unit=dossier.unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_dossier(
@@ -117,7 +122,7 @@ def dossier_detail(request, pk):
 def document_upload(request, pk):
     dossier = _visible_or_404(request.user, pk)
     _require(rules.can_edit_dossier(request.user, dossier))
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             document = services.attach_document(
@@ -149,7 +154,7 @@ def dossier_move(request, pk, to_state):
             % {"reference": dossier.reference, "state": dossier.get_state_display()},
         )
         return redirect("awards:dossier", pk=dossier.pk)
-    form = MoveForm(request.POST or None, move=move)
+    form = MoveForm(_posted(request), move=move)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         comment = data.pop("comment")
