@@ -1,12 +1,12 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, When
 
 from units.models import Unit
 from units.rules import is_council_member, is_leader, is_unit_officer
 
 from . import rules
-from .enums import COUNCIL_STATES, INBOX_STATES
+from .enums import COUNCIL_STATES, INBOX_STATES, DossierState
 from .models import (
     AwardRecord,
     AwardType,
@@ -87,7 +87,12 @@ def inbox_choices():
 
 def council_dossiers():
     """Dossiers put before the council and what became of them, those waiting first."""
-    return dossiers().filter(state__in=COUNCIL_STATES).order_by("state", "award_type", "reference")
+    waiting_first = Case(When(state=DossierState.BEFORE_COUNCIL, then=0), default=1)
+    return (
+        dossiers()
+        .filter(state__in=COUNCIL_STATES)
+        .order_by(waiting_first, "award_type__position", "reference")
+    )
 
 
 def look_up_awards(text):

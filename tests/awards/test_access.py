@@ -50,8 +50,10 @@ def test_council_sees_only_what_is_put_before_it(client, dossier_in, council):
     client.force_login(council)
     assert client.get(reverse("awards:dossier", args=[waiting.pk])).status_code == 200
     assert client.get(reverse("awards:dossier", args=[early.pk])).status_code == 404
+    decided = dossier_in(S.REFUSED)
     page = client.get(reverse("awards:council")).content.decode()
     assert waiting.reference in page and early.reference not in page
+    assert page.index(waiting.reference) < page.index(decided.reference)
 
 
 def test_leader_reads_but_cannot_move(client, dossier_in, leader):
