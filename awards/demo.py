@@ -211,7 +211,12 @@ def unit_officer(unit):
     """The unit's officer: a demo account if there is one, else one that cannot sign in."""
     officer = User.objects.filter(unit=unit, groups__name=Role.UNIT_OFFICER).first()
     if officer is None:
-        officer = User(username=f"cb-{unit.code}", first_name="Cán bộ", last_name="", unit=unit)
+        officer = User(
+            username=f"cb-{unit.code}",
+            first_name=unit.short_name or unit.name,
+            last_name="Cán bộ",
+            unit=unit,
+        )
         officer.set_unusable_password()
         officer.save()
         officer.groups.add(Group.objects.get_or_create(name=Role.UNIT_OFFICER)[0])
