@@ -17,4 +17,5 @@ urlpatterns = [
     # Anyone, signed in or not, may switch the language (the login page has the switch too).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("plan.urls")),
+    path("ho-so/", include("awards.urls")),
 ]

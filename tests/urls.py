@@ -17,6 +17,8 @@ SAMPLE_ARGUMENTS = {
     "uidb64": "MQ",
     "token": "set-password",
     "kind": "don-vi",
+    "document_id": "1",
+    "to_state": "submitted",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")

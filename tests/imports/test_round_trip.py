@@ -5,6 +5,7 @@ import io
 import openpyxl
 import pytest
 
+from awards.models import Batch
 from plan.imports import IMPORT_KINDS, export_table, run_import
 from plan.models import (
     ProgressReport,
@@ -41,6 +42,7 @@ def empty_the_database():
     for model in (Reminder, SubmissionReview, Submission, ProgressReport, TaskPart, Requirement):
         model.objects.all().delete()
     Cluster.objects.all().delete()
+    Batch.objects.all().delete()  # the award catalogue's batches point at tasks 13 and 26
     ResponsibleUnit.objects.all().delete()
     Task.objects.all().delete()
     User.objects.update(unit=None)

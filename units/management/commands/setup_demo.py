@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from awards.demo import create_demo_dossiers
 from plan.demo import create_demo_year
 from plan.models import Plan
 from units.demo import DEMO_PASSWORD, create_demo_accounts
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         accounts = create_demo_accounts()
         if create_demo_year(Plan.objects.get(year=2013)):
             self.stdout.write("Đã tạo dữ liệu theo dõi tiến độ năm 2013.")
+        create_demo_dossiers()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))

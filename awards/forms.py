@@ -1,0 +1,197 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+
+from . import rules
+from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
+from .models import AwardType, Batch, Dossier, DossierDocument
+
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+def date_field(label, required=False):
+    """A date typed the way offices write it: 25/02/2013."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+
+def style_fields(form):
+    """Bootstrap's classes on each widget, by kind of widget."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            continue
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        elif isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+
+
+class DossierForm(forms.ModelForm):
+    date_of_birth = date_field(_("Ngày sinh"))
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "nominee_kind",
+            "full_name",
+            "sex",
+            "date_of_birth",
+            "position",
+            "workplace",
+            "collective_name",
+            "award_type",
+            "category",
+            "year",
+            "batch",
+            "achievements",
+            "initiatives",
+        ]
+        widgets = {
+            "nominee_kind": forms.RadioSelect,
+            "achievements": forms.Textarea(attrs={"rows": 6}),
+            "initiatives": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "initiatives": _(
+                "Với danh hiệu Chiến sĩ thi đua: chọn sáng kiến đã được Hội đồng Khoa học "
+                "sáng kiến công nhận."
+            ),
+        }
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiatives"].queryset = unit.initiatives.order_by("-year", "title")
+        self.fields["batch"].queryset = Batch.objects.all()
+        self.fields["sex"].required = False
+        style_fields(self)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("nominee_kind")
+        if kind == NomineeKind.INDIVIDUAL and not data.get("full_name"):
+            self.add_error("full_name", _("Nhập họ và tên cá nhân được đề nghị."))
+        if kind == NomineeKind.COLLECTIVE and not data.get("collective_name"):
+            self.add_error("collective_name", _("Nhập tên tập thể được đề nghị."))
+        award = data.get("award_type")
+        if award and kind and not award.accepts(kind):
+            self.add_error(
+                "award_type",
+                _("“%(award)s” không xét tặng cho %(kind)s.")
+                % {"award": award, "kind": str(NomineeKind(kind).label).lower()},
+            )
+        return data
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = DossierDocument
+        fields = ["kind", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class MoveForm(forms.Form):
+    """What one move asks for: a comment, a decision, the council's opinion (rules.Move.needs)."""
+
+    comment = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, move, **kwargs):
+        super().__init__(*args, **kwargs)
+        needs = move.needs
+        if rules.COMMENT in needs:
+            self.fields["comment"].required = True
+            self.fields["comment"].label = (
+                _("Ý kiến của Hội đồng") if rules.RECOMMENDATION in needs else _("Lý do")
+            )
+        if rules.RECOMMENDATION in needs:
+            self.fields["recommendation"] = forms.ChoiceField(
+                label=_("Kết luận"), choices=CouncilRecommendation.choices, widget=forms.RadioSelect
+            )
+        if rules.DECISION in needs:
+            self.fields["decision_number"] = forms.CharField(label=_("Số quyết định"))
+            self.fields["decision_date"] = date_field(_("Ngày quyết định"), required=True)
+        if rules.CENTRAL_DECISION in needs:
+            self.fields["central_decision_number"] = forms.CharField(
+                label=_("Số quyết định của Trung ương")
+            )
+            self.fields["central_decision_date"] = date_field(
+                _("Ngày quyết định của Trung ương"), required=True
+            )
+        style_fields(self)
+
+
+class InboxFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    award_type = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức"), queryset=AwardType.objects.none(), required=False
+    )
+    batch = forms.ModelChoiceField(label=_("Đợt"), queryset=Batch.objects.none(), required=False)
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
+    q = forms.CharField(label=_("Tên hoặc số hồ sơ"), required=False)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("Tất cả"))] + [
+            (state.value, state.label) for state in DossierState if state in INBOX_STATES
+        ]
+        self.fields["unit"].queryset = choices["units"]
+        self.fields["award_type"].queryset = choices["award_types"]
+        self.fields["batch"].queryset = choices["batches"]
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        self.fields["q"].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["year"].widget.attrs["class"] = "form-control form-control-sm"
+
+
+class BulkMoveForm(forms.Form):
+    """Move the dossiers ticked in the inbox; each still goes through the rules one by one."""
+
+    to_state = forms.ChoiceField(label=_("Chuyển sang"))
+    comment = forms.CharField(label=_("Lý do, ghi chú"), required=False)
+    decision_number = forms.CharField(label=_("Số quyết định"), required=False)
+    decision_date = date_field(_("Ngày quyết định"))
+    central_decision_number = forms.CharField(
+        label=_("Số quyết định của Trung ương"), required=False
+    )
+    central_decision_date = date_field(_("Ngày quyết định của Trung ương"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [
+            (state.value, state.label) for state in rules.office_targets()
+        ]
+        style_fields(self)
+        for field in self.fields.values():
+            field.widget.attrs["class"] += " form-control-sm"
+
+    def decision(self):
+        return {
+            name: self.cleaned_data[name]
+            for name in (
+                "decision_number",
+                "decision_date",
+                "central_decision_number",
+                "central_decision_date",
+            )
+        }
+
+
+class LookupForm(forms.Form):
+    q = forms.CharField(label=_("Họ tên cá nhân hoặc tên tập thể"), max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)

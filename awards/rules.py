@@ -1,0 +1,165 @@
+"""Who may do what with a dossier, in which state: the one table every caller reads.
+
+Views, admin actions, commands and tests ask these functions; services.move_dossier
+refuses anything the table does not allow.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from units.rules import (
+    belongs_to_unit,
+    is_admin,
+    is_council_member,
+    is_leader,
+    is_office_staff,
+    is_unit_officer,
+)
+
+from .enums import COUNCIL_STATES, EDITABLE_STATES, DossierState
+
+S = DossierState
+
+
+def officer_of_dossier_unit(user, dossier):
+    return belongs_to_unit(user, dossier.unit)
+
+
+def office(user, dossier=None):
+    """The commendation office; the admin may stand in for it."""
+    return is_office_staff(user) or is_admin(user)
+
+
+def council(user, dossier=None):
+    return is_council_member(user)
+
+
+def _state_level(dossier):
+    return dossier.award_type.is_state_level
+
+
+def _not_state_level(dossier):
+    return not dossier.award_type.is_state_level
+
+
+# What a move asks for besides the user's say-so.
+COMMENT = "comment"  # a reason or opinion, required
+DECISION = "decision"  # number and date of the province's decision
+CENTRAL_DECISION = "central_decision"  # number and date of the central decision
+RECOMMENDATION = "recommendation"  # the council's opinion: for or against
+
+
+@dataclass(frozen=True)
+class Move:
+    label: str
+    allowed: object  # predicate (user, dossier) -> bool
+    needs: frozenset = field(default_factory=frozenset)
+    submit_checks: bool = False  # run the submit rules (services.submit_problems) first
+    applies: object = None  # predicate (dossier) -> bool, for moves only some dossiers have
+    style: str = "primary"
+
+
+def _move(label, allowed, *needs, **options):
+    return Move(label, allowed, frozenset(needs), **options)
+
+
+# (from_state, to_state) -> Move. A move from a state to itself records something
+# without changing the state (the council's opinion).
+MOVES = {
+    (S.DRAFT, S.SUBMITTED): _move(_("Nộp hồ sơ"), officer_of_dossier_unit, submit_checks=True),
+    (S.RETURNED, S.SUBMITTED): _move(
+        _("Nộp lại hồ sơ đã bổ sung"), officer_of_dossier_unit, submit_checks=True
+    ),
+    (S.SUBMITTED, S.IN_APPRAISAL): _move(_("Tiếp nhận, thẩm định"), office),
+    (S.SUBMITTED, S.RETURNED): _move(
+        _("Trả lại để bổ sung"), office, COMMENT, style="outline-danger"
+    ),
+    (S.IN_APPRAISAL, S.RETURNED): _move(
+        _("Trả lại để bổ sung"), office, COMMENT, style="outline-danger"
+    ),
+    (S.IN_APPRAISAL, S.BEFORE_COUNCIL): _move(_("Trình Hội đồng"), office),
+    (S.BEFORE_COUNCIL, S.BEFORE_COUNCIL): _move(
+        _("Ghi ý kiến Hội đồng"), council, COMMENT, RECOMMENDATION
+    ),
+    (S.BEFORE_COUNCIL, S.APPROVED): _move(_("Ghi quyết định khen thưởng"), office, DECISION),
+    (S.BEFORE_COUNCIL, S.REFUSED): _move(
+        _("Không khen thưởng"), office, COMMENT, style="outline-danger"
+    ),
+    (S.APPROVED, S.FORWARDED): _move(_("Trình Trung ương"), office, applies=_state_level),
+    (S.FORWARDED, S.CENTRAL_APPROVED): _move(
+        _("Ghi kết quả: Trung ương khen thưởng"), office, CENTRAL_DECISION
+    ),
+    (S.FORWARDED, S.CENTRAL_REFUSED): _move(
+        _("Ghi kết quả: Trung ương không khen thưởng"), office, COMMENT, style="outline-danger"
+    ),
+    # A unit may withdraw its dossier until a decision is made.
+    **{
+        (state, S.WITHDRAWN): _move(
+            _("Rút hồ sơ"), officer_of_dossier_unit, style="outline-secondary"
+        )
+        for state in (S.DRAFT, S.SUBMITTED, S.IN_APPRAISAL, S.RETURNED, S.BEFORE_COUNCIL)
+    },
+}
+
+
+def move_for(dossier, to_state):
+    """The Move from the dossier's state to `to_state`, or None if no such move exists."""
+    move = MOVES.get((dossier.state, to_state))
+    if move is None or (move.applies and not move.applies(dossier)):
+        return None
+    return move
+
+
+def can_move(user, dossier, to_state):
+    move = move_for(dossier, to_state)
+    return move is not None and bool(move.allowed(user, dossier))
+
+
+def available_moves(user, dossier):
+    """[(to_state, Move)] the user may make on the dossier now, in table order."""
+    return [
+        (to_state, move)
+        for (from_state, to_state), move in MOVES.items()
+        if from_state == dossier.state
+        and (move.applies is None or move.applies(dossier))
+        and move.allowed(user, dossier)
+    ]
+
+
+def office_targets():
+    """The states the office may move dossiers to in bulk, in table order, once each."""
+    targets = []
+    for (_from, to_state), move in MOVES.items():
+        if move.allowed is office and to_state not in targets:
+            targets.append(to_state)
+    return targets
+
+
+def can_view_dossier(user, dossier):
+    if office(user) or is_leader(user):
+        return True
+    if is_council_member(user) and dossier.state in COUNCIL_STATES:
+        return True
+    return officer_of_dossier_unit(user, dossier)
+
+
+def can_edit_dossier(user, dossier):
+    """The unit's officer changes the dossier and adds documents while it is in their hands."""
+    return officer_of_dossier_unit(user, dossier) and dossier.state in EDITABLE_STATES
+
+
+def can_create_dossier(user):
+    return is_unit_officer(user)
+
+
+def can_see_inbox(user):
+    return office(user) or is_leader(user)
+
+
+def can_see_council_list(user):
+    return office(user) or is_council_member(user) or is_leader(user)
+
+
+def can_look_up_awards(user):
+    return office(user) or is_council_member(user) or is_leader(user) or is_unit_officer(user)

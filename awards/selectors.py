@@ -1,0 +1,112 @@
+"""Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
+
+from django.db.models import Case, Prefetch, When
+
+from units.models import Unit
+from units.rules import is_council_member, is_leader, is_unit_officer
+
+from . import rules
+from .enums import COUNCIL_STATES, INBOX_STATES, DossierState
+from .models import (
+    AwardRecord,
+    AwardType,
+    Batch,
+    Dossier,
+    DossierDocument,
+    DossierTransition,
+    Initiative,
+)
+from .search import search_key
+
+LOOKUP_LIMIT = 200
+
+
+def dossiers():
+    """Dossiers with what every list shows (unit, award type, category, batch) in one query."""
+    return Dossier.objects.select_related("unit", "award_type", "category", "batch")
+
+
+def visible_dossiers(user):
+    """The dossiers a user may open: all for the office and leaders, those before the council
+    and after for council members, the unit's own for an officer; none for anyone else."""
+    queryset = dossiers()
+    if rules.office(user) or is_leader(user):
+        return queryset
+    if is_council_member(user):
+        return queryset.filter(state__in=COUNCIL_STATES)
+    if is_unit_officer(user):
+        return queryset.filter(unit_id=user.unit_id)
+    return queryset.none()
+
+
+def dossier_page(user, pk):
+    """One dossier the user may see, with its documents, history and initiatives; None if not."""
+    return (
+        visible_dossiers(user)
+        .prefetch_related(
+            Prefetch("documents", queryset=DossierDocument.objects.select_related("uploaded_by")),
+            Prefetch("transitions", queryset=DossierTransition.objects.select_related("by")),
+            "initiatives",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def unit_dossiers(user):
+    """The officer's unit's dossiers, newest first."""
+    return visible_dossiers(user).filter(unit_id=user.unit_id).order_by("-year", "-reference")
+
+
+def inbox(filters):
+    """Dossiers units have sent, filtered by state, unit, award type, batch, year and name or
+    reference (`filters` holds the cleaned values; empty ones are ignored)."""
+    queryset = dossiers().filter(state__in=INBOX_STATES)
+    if filters.get("state"):
+        queryset = queryset.filter(state=filters["state"])
+    for name in ("unit", "award_type", "batch", "year"):
+        if filters.get(name):
+            queryset = queryset.filter(**{name: filters[name]})
+    if filters.get("q"):
+        text = filters["q"].strip()
+        key = search_key(text)
+        queryset = queryset.filter(nominee_key__contains=key) | queryset.filter(
+            reference__iexact=text
+        )
+    return queryset.order_by("-state_changed_at", "-reference")
+
+
+def inbox_choices():
+    """The filter lists of the inbox: one query each, whatever the number of dossiers."""
+    return {
+        "units": Unit.objects.filter(dossiers__isnull=False).distinct().order_by("name"),
+        "award_types": AwardType.objects.all(),
+        "batches": Batch.objects.all(),
+    }
+
+
+def council_dossiers():
+    """Dossiers put before the council and what became of them, those waiting first."""
+    waiting_first = Case(When(state=DossierState.BEFORE_COUNCIL, then=0), default=1)
+    return (
+        dossiers()
+        .filter(state__in=COUNCIL_STATES)
+        .order_by(waiting_first, "award_type__position", "reference")
+    )
+
+
+def look_up_awards(text):
+    """Award records whose name contains `text`, accents and case ignored, by name then year."""
+    key = search_key(text)
+    if not key:
+        return AwardRecord.objects.none()
+    return (
+        AwardRecord.objects.select_related("award_type", "unit")
+        .filter(name_key__contains=key)
+        .order_by("name_key", "date_of_birth", "-year", "award_type__position")[:LOOKUP_LIMIT]
+    )
+
+
+def unit_initiatives(unit):
+    """The unit's initiatives, for a dossier to rest on."""
+    return Initiative.objects.filter(unit=unit).order_by("-year", "title")

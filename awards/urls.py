@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("", views.unit_dossiers, name="unit-dossiers"),
+    path("tao/", views.dossier_create, name="create"),
+    path("<int:pk>/", views.dossier_detail, name="dossier"),
+    path("<int:pk>/sua/", views.dossier_edit, name="edit"),
+    path("<int:pk>/tai-lieu/", views.document_upload, name="upload"),
+    path("<int:pk>/tai-lieu/<int:document_id>/", views.document_download, name="document"),
+    path("<int:pk>/chuyen/<str:to_state>/", views.dossier_move, name="move"),
+    path("tiep-nhan/", views.inbox, name="inbox"),
+    path("tiep-nhan/chuyen/", views.inbox_move, name="inbox-move"),
+    path("hoi-dong/", views.council_list, name="council"),
+    path("tra-cuu/", views.lookup, name="lookup"),
+]

@@ -1,0 +1,257 @@
+"""Award dossier pages: thin views that check the rule, call a service or selector, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plan.selectors import current_plan
+from units.files import document_response
+
+from . import rules, selectors, services
+from .enums import DossierState
+from .forms import (
+    BulkMoveForm,
+    DocumentForm,
+    DossierForm,
+    InboxFilterForm,
+    LookupForm,
+    MoveForm,
+)
+
+PAGE_SIZE = 25
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _posted(request):
+    """The POST data, or None for GET (an empty POST is still a submission)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _visible_or_404(user, pk):
+    # Another unit's dossier does not exist for an officer: 404, never 403.
+    return get_object_or_404(selectors.visible_dossiers(user), pk=pk)
+
+
+def unit_dossiers(request):
+    """The officer's unit's dossiers."""
+    _require(rules.can_create_dossier(request.user))
+    page = _page(request, selectors.unit_dossiers(request.user))
+    return render(request, "awards/unit_dossiers.html", {"page": page})
+
+
+def dossier_create(request):
+    user = request.user
+    _require(rules.can_create_dossier(user))
+    plan = current_plan()
+    form = DossierForm(
+        _posted(request), unit=user.unit, initial={"year": plan.year if plan else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        dossier = form.save(commit=False)
+        dossier.unit = user.unit
+        try:
+            services.save_dossier(dossier, user, initiatives=form.cleaned_data["initiatives"])
+        except services.DossierRuleError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("Đã lập hồ sơ %(reference)s. Hãy tải lên các tài liệu rồi nộp hồ sơ.")
+                % {"reference": dossier.reference},
+            )
+            return redirect("awards:dossier", pk=dossier.pk)
+    return render(request, "awards/dossier_form.html", {"form": form, "dossier": None})
+
+
+def dossier_edit(request, pk):
+    dossier = _visible_or_404(request.user, pk)
+    _require(rules.can_edit_dossier(request.user, dossier))
+    form = DossierForm(_posted(request), instance=dossier, unit=dossier.unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_dossier(
+                form.save(commit=False), request.user, initiatives=form.cleaned_data["initiatives"]
+            )
+        except services.DossierRuleError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Đã lưu hồ sơ %s.") % dossier.reference)
+            return redirect("awards:dossier", pk=dossier.pk)
+    return render(request, "awards/dossier_form.html", {"form": form, "dossier": dossier})
+
+
+def dossier_detail(request, pk):
+    dossier = selectors.dossier_page(request.user, pk)
+    if dossier is None:
+        raise Http404
+    attached = {document.kind for document in dossier.documents.all()}
+    required = [
+        (label, kind in attached)
+        for kind, label in zip(
+            dossier.award_type.required_documents,
+            dossier.award_type.required_document_labels(),
+            strict=True,
+        )
+    ]
+    return render(
+        request,
+        "awards/dossier_detail.html",
+        {
+            "dossier": dossier,
+            "required": required,
+            "moves": rules.available_moves(request.user, dossier),
+            "can_edit": rules.can_edit_dossier(request.user, dossier),
+        },
+    )
+
+
+def document_upload(request, pk):
+    dossier = _visible_or_404(request.user, pk)
+    _require(rules.can_edit_dossier(request.user, dossier))
+    form = DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.attach_document(
+                dossier, request.user, form.cleaned_data["kind"], form.cleaned_data["file"]
+            )
+        except services.DossierRuleError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Đã tải lên “%s”.") % document.original_name)
+            return redirect("awards:dossier", pk=dossier.pk)
+    return render(request, "awards/document_form.html", {"form": form, "dossier": dossier})
+
+
+def document_download(request, pk, document_id):
+    """A dossier's file, only for someone who may see the dossier."""
+    dossier = _visible_or_404(request.user, pk)
+    document = get_object_or_404(dossier.documents, pk=document_id)
+    return document_response(document.file, document.original_name)
+
+
+def dossier_move(request, pk, to_state):
+    """Confirm and make one move (submit, withdraw, appraise, return, decide...)."""
+    dossier = _visible_or_404(request.user, pk)
+    move = rules.move_for(dossier, to_state)
+    if move is None or not move.allowed(request.user, dossier):
+        messages.error(
+            request,
+            _("Không thể thực hiện thao tác này với hồ sơ %(reference)s ở trạng thái “%(state)s”.")
+            % {"reference": dossier.reference, "state": dossier.get_state_display()},
+        )
+        return redirect("awards:dossier", pk=dossier.pk)
+    form = MoveForm(_posted(request), move=move)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        comment = data.pop("comment")
+        try:
+            services.move_dossier(dossier, to_state, request.user, comment, **data)
+        except services.DossierRuleError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("Hồ sơ %(reference)s: %(move)s — xong.")
+                % {"reference": dossier.reference, "move": move.label},
+            )
+            return redirect("awards:dossier", pk=dossier.pk)
+    # A submission shows what is still missing before the officer confirms it.
+    problems = services.submit_problems(dossier) if move.submit_checks else []
+    return render(
+        request,
+        "awards/move_form.html",
+        {
+            "dossier": dossier,
+            "move": move,
+            "to_state": to_state,
+            "form": form,
+            "problems": problems,
+        },
+    )
+
+
+def inbox(request):
+    """The office's inbox: what units have sent, filtered, a page at a time."""
+    _require(rules.can_see_inbox(request.user))
+    choices = selectors.inbox_choices()
+    filters = InboxFilterForm(request.GET or None, choices=choices)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    page = _page(request, selectors.inbox(cleaned))
+    return render(
+        request,
+        "awards/inbox.html",
+        {
+            "page": page,
+            "filters": filters,
+            "bulk_form": BulkMoveForm() if rules.office(request.user) else None,
+        },
+    )
+
+
+def _back_to(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@require_POST
+def inbox_move(request):
+    """Move the ticked dossiers together; say which moved and which did not, and why."""
+    _require(rules.office(request.user))
+    form = BulkMoveForm(request.POST)
+    ids = [value for value in request.POST.getlist("dossiers") if value.isdigit()]
+    if not ids:
+        messages.warning(request, _("Chưa chọn hồ sơ nào."))
+    elif not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        data = form.cleaned_data
+        chosen = selectors.dossiers().filter(pk__in=ids).order_by("reference")
+        result = services.bulk_move(
+            chosen, data["to_state"], request.user, data["comment"], **form.decision()
+        )
+        if result.moved:
+            messages.success(request, result.moved_message())
+        for line in result.refused_lines():
+            messages.warning(request, line)
+    return _back_to(request, reverse("awards:inbox"))
+
+
+def council_list(request):
+    """Dossiers before the council, and what became of those it has seen."""
+    _require(rules.can_see_council_list(request.user))
+    page = _page(request, selectors.council_dossiers())
+    return render(
+        request,
+        "awards/council_list.html",
+        {"page": page, "waiting": DossierState.BEFORE_COUNCIL},
+    )
+
+
+def lookup(request):
+    """Search the award history by name, with or without accents."""
+    _require(rules.can_look_up_awards(request.user))
+    form = LookupForm(request.GET or None)
+    records = selectors.look_up_awards(form.cleaned_data["q"]) if form.is_valid() else None
+    return render(
+        request,
+        "awards/lookup.html",
+        {"form": form, "records": records, "limit": selectors.LOOKUP_LIMIT},
+    )

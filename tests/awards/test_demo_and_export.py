@@ -1,0 +1,121 @@
+"""The demo dossiers `make run` loads, the export command, and the admin's pages and actions."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from awards.demo import create_demo_dossiers
+from awards.enums import DossierState
+from awards.models import AwardType, Dossier
+
+pytestmark = pytest.mark.django_db
+
+S = DossierState
+
+
+@pytest.fixture
+def demo_dossiers():
+    create_demo_dossiers()
+
+
+def test_demo_has_sixty_dossiers_in_every_state_and_loads_once():
+    assert create_demo_dossiers() == 60
+    states = set(Dossier.objects.values_list("state", flat=True))
+    assert states == set(S.values)
+    returned_then_resubmitted = Dossier.objects.filter(
+        state=S.SUBMITTED, transitions__to_state=S.RETURNED
+    )
+    assert returned_then_resubmitted.exists()
+    assert Dossier.objects.filter(state=S.REFUSED).exclude(refusal_reason="").count() == 5
+    assert Dossier.objects.values("unit").distinct().count() >= 10
+    assert create_demo_dossiers() == 0
+    assert Dossier.objects.count() == 60
+
+
+def test_export_json_has_each_dossier_with_its_history(demo_dossiers, tmp_path):
+    out = tmp_path / "ho-so.json"
+    call_command("export_dossiers", "--year", "2013", "--format", "json", "-o", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["dossiers"]) == 60
+    first = data["dossiers"][0]
+    assert set(first) >= {
+        "reference",
+        "state",
+        "unit",
+        "nominee",
+        "award_type",
+        "category",
+        "batch",
+        "history",
+    }
+    forwarded = next(d for d in data["dossiers"] if d["state"] == "central_approved")
+    assert [step["to"] for step in forwarded["history"]][:3] == [
+        "draft",
+        "submitted",
+        "in_appraisal",
+    ]
+    assert forwarded["batch"].startswith("Đợt")
+    assert forwarded["history"][-1]["by"] == "staff"
+
+
+def test_export_xlsx_writes_dossiers_and_history(demo_dossiers, tmp_path):
+    out = tmp_path / "ho-so.xlsx"
+    call_command("export_dossiers", "--year", "2013", "--format", "xlsx", "-o", str(out))
+    workbook = load_workbook(out)
+    dossiers, history = workbook.worksheets
+    assert dossiers.max_row == 61
+    assert dossiers["A2"].value.startswith("HS-2013-")
+    assert history.max_row > 200
+
+
+def test_export_refuses_unknown_format():
+    with pytest.raises(CommandError, match="không hỗ trợ"):
+        call_command("export_dossiers", "--year", "2013", "--format", "pdf", stdout=io.StringIO())
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_admin_dossier_list_in_bounded_queries(
+    admin_client, demo_dossiers, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = admin_client.get(reverse("admin:awards_dossier_changelist"))
+    assert response.status_code == 200
+    assert "HS-2013-0001" in response.content.decode()
+
+
+def test_admin_action_moves_through_the_rules(admin_client, dossier_in):
+    submitted, draft = dossier_in(S.SUBMITTED), dossier_in(S.DRAFT)
+    response = admin_client.post(
+        reverse("admin:awards_dossier_changelist"),
+        {
+            "action": "move_to_in_appraisal",
+            "_selected_action": [submitted.pk, draft.pk],
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Đã chuyển 1 hồ sơ" in page
+    assert f"{draft.reference} không chuyển được" in page
+    assert Dossier.objects.get(pk=submitted.pk).state == S.IN_APPRAISAL
+
+
+def test_admin_dossier_page_shows_history_read_only(admin_client, dossier_in):
+    dossier = dossier_in(S.RETURNED)
+    page = admin_client.get(reverse("admin:awards_dossier_change", args=[dossier.pk]))
+    assert "Đề nghị bổ sung biên bản" in page.content.decode()
+
+
+def test_catalogue_lists_documents_each_award_needs():
+    chien_si = AwardType.objects.get(name="Chiến sĩ thi đua cấp tỉnh")
+    assert chien_si.requires_initiative and chien_si.prerequisite_times == 3
+    assert "Quyết định công nhận sáng kiến" in chien_si.required_document_labels()
+    assert AwardType.objects.get(name="Cờ thi đua của Chính phủ").is_state_level

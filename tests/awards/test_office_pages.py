@@ -1,0 +1,187 @@
+"""The office's inbox (filters, pages, bulk moves), the council's list and opinion, the lookup."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from awards.enums import DossierState
+from awards.models import AwardRecord, AwardType, Dossier
+
+pytestmark = pytest.mark.django_db
+
+S = DossierState
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def test_inbox_filters_by_state_and_keeps_them_in_links(staff_client, dossier_in, officer2):
+    submitted = dossier_in(S.SUBMITTED)
+    appraised = dossier_in(S.IN_APPRAISAL, by=officer2)
+    draft = dossier_in(S.DRAFT)
+    page = staff_client.get(reverse("awards:inbox")).content.decode()
+    assert submitted.reference in page and appraised.reference in page
+    assert draft.reference not in page  # a draft is still the unit's own
+
+    response = staff_client.get(reverse("awards:inbox"), {"state": S.SUBMITTED})
+    assert [d.reference for d in response.context["page"]] == [submitted.reference]
+    response = staff_client.get(reverse("awards:inbox"), {"unit": officer2.unit.pk})
+    assert [d.reference for d in response.context["page"]] == [appraised.reference]
+    response = staff_client.get(reverse("awards:inbox"), {"q": submitted.full_name.upper()})
+    assert [d.reference for d in response.context["page"]] == [submitted.reference]
+
+
+def test_inbox_pages_keep_the_filters(staff_client, dossier_in):
+    for _ in range(27):
+        dossier_in(S.SUBMITTED, award_code="bang-khen-tinh")
+    page = staff_client.get(reverse("awards:inbox"), {"state": S.SUBMITTED}).content.decode()
+    assert "Trang 1/2" in page
+    assert "?state=submitted&amp;page=2" in page
+
+
+def test_bulk_move_summarises_and_returns_to_the_filtered_inbox(staff_client, dossier_in):
+    ready = [dossier_in(S.SUBMITTED), dossier_in(S.SUBMITTED)]
+    too_early = dossier_in(S.DRAFT)
+    next_url = reverse("awards:inbox") + "?state=submitted"
+    response = staff_client.post(
+        reverse("awards:inbox-move"),
+        {
+            "dossiers": [d.pk for d in [*ready, too_early]],
+            "to_state": S.IN_APPRAISAL,
+            "next": next_url,
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == next_url
+    page = staff_client.get(next_url).content.decode()
+    assert "Đã chuyển 2 hồ sơ sang “Đang thẩm định”" in page
+    assert f"{too_early.reference} không chuyển được: Không thể chuyển hồ sơ" in page
+    assert {d.state for d in Dossier.objects.filter(pk__in=[d.pk for d in ready])} == {
+        S.IN_APPRAISAL
+    }
+
+
+def test_staff_record_the_decision_for_many_approved_at_once(staff_client, dossier_in):
+    chosen = [dossier_in(S.BEFORE_COUNCIL, award_code="bang-khen-tinh") for _ in range(3)]
+    staff_client.post(
+        reverse("awards:inbox-move"),
+        {
+            "dossiers": [d.pk for d in chosen],
+            "to_state": S.APPROVED,
+            "decision_number": "1024/QĐ-UBND",
+            "decision_date": "20/05/2013",
+        },
+    )
+    for dossier in Dossier.objects.filter(pk__in=[d.pk for d in chosen]):
+        assert dossier.state == S.APPROVED
+        assert dossier.decision_number == "1024/QĐ-UBND"
+        assert dossier.decision_date == datetime.date(2013, 5, 20)
+
+
+def test_bulk_return_without_a_reason_moves_nothing(staff_client, dossier_in):
+    dossier = dossier_in(S.SUBMITTED)
+    response = staff_client.post(
+        reverse("awards:inbox-move"),
+        {"dossiers": [dossier.pk], "to_state": S.RETURNED},
+        follow=True,
+    )
+    assert "Cần ghi lý do" in response.content.decode()
+    assert Dossier.objects.get(pk=dossier.pk).state == S.SUBMITTED
+
+
+def test_staff_return_a_dossier_with_a_reason(staff_client, dossier_in):
+    dossier = dossier_in(S.IN_APPRAISAL)
+    url = reverse("awards:move", args=[dossier.pk, S.RETURNED])
+    assert "Lý do" in staff_client.get(url).content.decode()
+    staff_client.post(url, {"comment": "Thiếu xác nhận của cơ quan"})
+    dossier.refresh_from_db()
+    assert dossier.state == S.RETURNED
+    assert dossier.transitions.last().comment == "Thiếu xác nhận của cơ quan"
+
+
+def test_council_member_records_the_opinion(client, council, dossier_in):
+    dossier = dossier_in(S.BEFORE_COUNCIL)
+    client.force_login(council)
+    detail = client.get(reverse("awards:dossier", args=[dossier.pk])).content.decode()
+    assert "Ghi ý kiến Hội đồng" in detail
+    url = reverse("awards:move", args=[dossier.pk, S.BEFORE_COUNCIL])
+    response = client.post(
+        url, {"comment": "Thành tích tiêu biểu, thống nhất", "recommendation": "approve"}
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.state == S.BEFORE_COUNCIL
+    assert dossier.council_recommendation == "approve"
+    last = dossier.transitions.last()
+    assert (last.by, last.comment) == (council, "Thành tích tiêu biểu, thống nhất")
+
+
+@pytest.mark.parametrize("query", ["nguyen van an", "NGUYỄN VĂN AN", "Nguyễn Văn  An", "van an"])
+def test_lookup_finds_names_with_or_without_accents(client, officer, query):
+    award = AwardType.objects.get(code="cstd-co-so")
+    AwardRecord.objects.create(
+        name="Nguyễn Văn An", year=2011, award_type=award, decision_number="12/QĐ-SGDĐT"
+    )
+    AwardRecord.objects.create(name="Nguyễn Văn Bình", year=2011, award_type=award)
+    client.force_login(officer)
+    page = client.get(reverse("awards:lookup"), {"q": query}).content.decode()
+    assert "Nguyễn Văn An" in page
+    assert "12/QĐ-SGDĐT" in page
+    assert "Nguyễn Văn Bình" not in page
+
+
+def test_lookup_tells_when_nothing_is_found(client, staff):
+    client.force_login(staff)
+    page = client.get(reverse("awards:lookup"), {"q": "Không Có Ai"}).content.decode()
+    assert "Không tìm thấy khen thưởng nào" in page
+
+
+def _records(count, start=0):
+    award = AwardType.objects.get(code="bang-khen-tinh")
+    AwardRecord.objects.bulk_create(
+        AwardRecord(name=f"Hà Thị Lan {i}", name_key=f"ha thi lan {i}", year=2012, award_type=award)
+        for i in range(start, start + count)
+    )
+
+
+def test_lookup_queries_do_not_grow_with_records(client, staff, django_assert_max_num_queries):
+    client.force_login(staff)
+    _records(3)
+    with django_assert_max_num_queries(10) as small:
+        client.get(reverse("awards:lookup"), {"q": "ha thi lan"})
+    _records(60, start=3)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(reverse("awards:lookup"), {"q": "ha thi lan"}).content.decode()
+    assert page.count("Hà Thị Lan") == 63
+
+
+def test_inbox_queries_do_not_grow_with_dossiers(
+    client, staff, officer2, dossier_in, django_assert_max_num_queries
+):
+    dossier_in(S.SUBMITTED)
+    client.force_login(staff)
+    with django_assert_max_num_queries(12) as small:
+        client.get(reverse("awards:inbox"))
+    for _ in range(6):
+        dossier_in(S.SUBMITTED, award_code="bang-khen-tinh")
+        dossier_in(S.FORWARDED, by=officer2)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(reverse("awards:inbox"))
+    assert response.context["page"].paginator.count == 13
+
+
+def test_council_list_queries_do_not_grow(
+    client, council, dossier_in, django_assert_max_num_queries
+):
+    dossier_in(S.BEFORE_COUNCIL)
+    client.force_login(council)
+    with django_assert_max_num_queries(10) as small:
+        client.get(reverse("awards:council"))
+    for _ in range(5):
+        dossier_in(S.REFUSED, award_code="bang-khen-tinh")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(reverse("awards:council"))
+    assert response.context["page"].paginator.count == 6
