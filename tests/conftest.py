@@ -10,6 +10,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from awards.catalogue import load_catalogue
 from plan.demo import create_demo_year
 from plan.models import Plan
 from units.demo import DEMO_PASSWORD, create_demo_accounts
@@ -17,15 +18,26 @@ from units.models import User
 
 
 def load_demo_data():
-    """The same data `make run` loads: the demo units, the 2013 plan, the demo accounts."""
+    """The data `make run` loads (the demo units, the 2013 plan and its year, the demo
+    accounts, the award catalogue), less the demo dossiers, which award tests make as needed."""
     call_command("loaddata", "units", verbosity=0)
     call_command("load_plan", verbosity=0, stdout=io.StringIO())
     create_demo_accounts()
     create_demo_year(Plan.objects.get(year=2013))
+    load_catalogue()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo_data()
+
+
+@pytest.fixture
+def demo_data_restored_afterwards(django_db_blocker):
+    """For transactional tests: request it before `transactional_db`, so it runs after the
+    flush that ends such a test, and later tests find the demo data the session loaded."""
+    yield
     with django_db_blocker.unblock():
         load_demo_data()
 

@@ -17,9 +17,9 @@ S = DossierState
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks")
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_moves_exactly_one_wins(settings, tmp_path):
+def test_two_concurrent_moves_exactly_one_wins(demo_data_restored_afterwards, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    # A transactional test starts from a flushed database: load what it needs itself.
+    # An earlier transactional test may have emptied the database: load what it needs.
     load_demo_data()
     load_catalogue()
     officer, staff, council = (
