@@ -1,0 +1,42 @@
+"""The English catalogue is complete and its compiled file matches it."""
+
+import gettext
+import re
+
+from django.conf import settings
+
+CATALOGUE = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES"
+
+
+def _unquote(block):
+    return "".join(
+        bytes(part, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+        for part in re.findall(r'"((?:[^"\\]|\\.)*)"', block)
+    )
+
+
+def po_entries():
+    """{msgid: [msgstr, ...]} of the active (not obsolete, not fuzzy) entries."""
+    text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
+    entries = {}
+    for chunk in text.split("\n\n"):
+        if chunk.startswith("#~") or "#, fuzzy" in chunk or "\nmsgid " not in "\n" + chunk:
+            continue
+        msgid = _unquote(re.search(r"^msgid (.*?)(?=^msg)", chunk, re.S | re.M).group(1))
+        strs = re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', chunk + "\n", re.M)
+        entries[msgid] = [_unquote(s) for s in strs]
+    entries.pop("", None)
+    return entries
+
+
+def test_every_string_has_an_english_translation():
+    missing = [msgid for msgid, strs in po_entries().items() if not all(strs)]
+    assert missing == []
+
+
+def test_compiled_catalogue_is_up_to_date():
+    with open(CATALOGUE / "django.mo", "rb") as file:
+        compiled = gettext.GNUTranslations(file)
+    singular = {k for k in compiled._catalog if isinstance(k, str) and k}
+    plural = {k[0] for k in compiled._catalog if isinstance(k, tuple)}
+    assert set(po_entries()) == singular | plural
