@@ -1,37 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from units.forms import date_field, style_fields
 from units.models import Unit
 
 from . import rules
 from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
 from .models import AwardType, Batch, Dossier, DossierDocument
-
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-
-
-def date_field(label, required=False):
-    """A date typed the way offices write it: 25/02/2013."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-    )
-
-
-def style_fields(form):
-    """Bootstrap's classes on each widget, by kind of widget."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-            continue
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        elif isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class DossierForm(forms.ModelForm):

@@ -33,7 +33,7 @@ def _require(allowed):
 
 
 def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
 def _posted(request):

@@ -4,34 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from units.enums import UnitKind
 from units.files import ALLOWED_TYPES_LABEL
+from units.forms import StyledForm, date_field
 from units.models import Unit
 
 from .enums import PartState, ReviewDecision, Status
-
-DATE_HELP = _("Dạng ngày/tháng/năm, ví dụ 25/02/2013.")
-
-
-class StyledForm(forms.Form):
-    """Gives every widget Bootstrap's class, so templates render fields plainly."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
-class DateInput(forms.DateInput):
-    """A text box that takes dd/mm/yyyy; the browser's picker is offered where it helps."""
-
-    input_type = "text"
-
-    def __init__(self, attrs=None):
-        super().__init__(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})},
-            format="%d/%m/%Y",
-        )
 
 
 def file_help():
@@ -44,7 +20,7 @@ def file_help():
 class AsOfForm(StyledForm):
     """The date every status page is drawn for (today when empty or invalid)."""
 
-    ngay = forms.DateField(label=_("Tính đến ngày"), required=False, widget=DateInput())
+    ngay = date_field(_("Tính đến ngày"))
 
 
 class ProgressReportForm(StyledForm):
@@ -52,18 +28,11 @@ class ProgressReportForm(StyledForm):
         label=_("Tình trạng mới"),
         choices=[(s.value, s.label) for s in PartState if s != PartState.CANCELLED],
     )
-    done_on = forms.DateField(
-        label=_("Ngày hoàn thành"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Để trống: ngày báo cáo."),
-    )
+    done_on = date_field(_("Ngày hoàn thành"), help_text=_("Để trống: ngày báo cáo."))
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea({"rows": 3}))
     evidence = forms.FileField(label=_("Tệp minh chứng"), required=False)
-    reported_on = forms.DateField(
-        label=_("Ngày báo cáo (Ban TĐKT nhập hộ)"),
-        required=False,
-        widget=DateInput(),
+    reported_on = date_field(
+        _("Ngày báo cáo (Ban TĐKT nhập hộ)"),
         help_text=_("Chỉ dùng khi nhập báo cáo đơn vị đã gửi trước đây bằng văn bản."),
     )
 
@@ -79,12 +48,7 @@ class CancelPartForm(StyledForm):
 
 
 class DueDateForm(StyledForm):
-    due_on = forms.DateField(
-        label=_("Hạn riêng"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Để trống: hạn là ngày cuối quý."),
-    )
+    due_on = date_field(_("Hạn riêng"), help_text=_("Để trống: hạn là ngày cuối quý."))
 
 
 class NameUnitsForm(StyledForm):
@@ -133,7 +97,7 @@ class PartFilterForm(StyledForm):
         empty_label=_("Tất cả"),
     )
     loai = forms.ChoiceField(label=_("Loại đơn vị"), required=False)
-    ngay = forms.DateField(label=_("Tính đến ngày"), required=False, widget=DateInput())
+    ngay = date_field(_("Tính đến ngày"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,15 +32,3 @@ def status_badge(value):
         value,
         status.label,
     )
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed (for sorting and pages)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value in (None, ""):
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return "?" + query.urlencode() if query else "?"

@@ -40,7 +40,7 @@ def test_inbox_pages_keep_the_filters(staff_client, dossier_in):
         dossier_in(S.SUBMITTED, award_code="bang-khen-tinh")
     page = staff_client.get(reverse("awards:inbox"), {"state": S.SUBMITTED}).content.decode()
     assert "Trang 1/2" in page
-    assert "?state=submitted&amp;page=2" in page
+    assert "?state=submitted&amp;trang=2" in page
 
 
 def test_bulk_move_summarises_and_returns_to_the_filtered_inbox(staff_client, dossier_in):
