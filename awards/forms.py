@@ -6,7 +6,7 @@ from units.models import Unit
 
 from . import rules
 from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
-from .models import AwardType, Batch, Dossier, DossierDocument
+from .models import AwardType, Batch, Dossier, DossierDocument, Initiative
 
 
 class DossierForm(forms.ModelForm):
@@ -166,6 +166,25 @@ class BulkMoveForm(forms.Form):
 
 class LookupForm(forms.Form):
     q = forms.CharField(label=_("Họ tên cá nhân hoặc tên tập thể"), max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class InitiativeForm(forms.ModelForm):
+    class Meta:
+        model = Initiative
+        fields = ["title", "authors", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class RecognitionForm(forms.Form):
+    recognised_on = date_field(_("Ngày công nhận"), required=True)
+    decision = forms.CharField(label=_("Số quyết định công nhận"), max_length=100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -163,3 +163,19 @@ def can_see_council_list(user):
 
 def can_look_up_awards(user):
     return office(user) or is_council_member(user) or is_leader(user) or is_unit_officer(user)
+
+
+def can_register_initiative(user):
+    """A unit's officer records the unit's initiatives, for its dossiers to rest on."""
+    return is_unit_officer(user)
+
+
+def can_recognise_initiative(user):
+    """The office records Hội đồng KHSK's recognition (it keeps the council's secretariat)."""
+    return office(user)
+
+
+def can_see_initiatives(user):
+    return (
+        can_register_initiative(user) or office(user) or is_leader(user) or is_council_member(user)
+    )

@@ -110,3 +110,11 @@ def look_up_awards(text):
 def unit_initiatives(unit):
     """The unit's initiatives, for a dossier to rest on."""
     return Initiative.objects.filter(unit=unit).order_by("-year", "title")
+
+
+def visible_initiatives(user):
+    """Every initiative for the office, leaders and council; an officer's own unit's only."""
+    initiatives = Initiative.objects.select_related("unit").order_by("-year", "unit__name", "title")
+    if rules.office(user) or is_leader(user) or is_council_member(user):
+        return initiatives
+    return initiatives.filter(unit_id=user.unit_id or -1)

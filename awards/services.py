@@ -25,7 +25,14 @@ from .enums import (
     DossierState,
     NomineeKind,
 )
-from .models import AwardRecord, Dossier, DossierCounter, DossierDocument, DossierTransition
+from .models import (
+    AwardRecord,
+    Dossier,
+    DossierCounter,
+    DossierDocument,
+    DossierTransition,
+    Initiative,
+)
 
 S = DossierState
 
@@ -399,3 +406,27 @@ def bulk_move(dossiers, to_state, by, comment="", **decision):
         else:
             result.moved.append(dossier)
     return result
+
+
+@transaction.atomic
+def register_initiative(unit, by, *, title, authors, year):
+    """A unit records one of its initiatives (not yet recognised)."""
+    if not (rules.can_register_initiative(by) and by.unit_id == unit.pk):
+        raise DossierRuleError(_("Bạn chỉ được ghi sáng kiến của đơn vị mình."))
+    return Initiative.objects.create(
+        unit=unit, title=normalise_text(title), authors=normalise_text(authors), year=year
+    )
+
+
+@transaction.atomic
+def recognise_initiative(initiative, by, *, recognised_on, decision):
+    """Record Hội đồng Khoa học sáng kiến's recognition of an initiative (tasks 10 and 27)."""
+    if not rules.can_recognise_initiative(by):
+        raise DossierRuleError(_("Chỉ Ban TĐKT được ghi quyết định công nhận sáng kiến."))
+    decision = normalise_text(decision)
+    if not decision:
+        raise DossierRuleError(_("Cần ghi số quyết định công nhận."))
+    initiative.recognised_on = recognised_on
+    initiative.recognition_decision = decision
+    initiative.save(update_fields=["recognised_on", "recognition_decision"])
+    return initiative

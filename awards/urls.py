@@ -16,4 +16,6 @@ urlpatterns = [
     path("tiep-nhan/chuyen/", views.inbox_move, name="inbox-move"),
     path("hoi-dong/", views.council_list, name="council"),
     path("tra-cuu/", views.lookup, name="lookup"),
+    path("sang-kien/", views.initiatives, name="initiatives"),
+    path("sang-kien/<int:pk>/cong-nhan/", views.initiative_recognise, name="initiative-recognise"),
 ]

@@ -20,9 +20,12 @@ from .forms import (
     DocumentForm,
     DossierForm,
     InboxFilterForm,
+    InitiativeForm,
     LookupForm,
     MoveForm,
+    RecognitionForm,
 )
+from .models import Initiative
 
 PAGE_SIZE = 25
 
@@ -255,3 +258,44 @@ def lookup(request):
         "awards/lookup.html",
         {"form": form, "records": records, "limit": selectors.LOOKUP_LIMIT},
     )
+
+
+def initiatives(request):
+    """Sáng kiến: officers record their unit's; the office records Hội đồng KHSK's recognition."""
+    user = request.user
+    _require(rules.can_see_initiatives(user))
+    form = InitiativeForm(_posted(request)) if rules.can_register_initiative(user) else None
+    if form is not None and form.is_bound and form.is_valid():
+        try:
+            services.register_initiative(user.unit, user, **form.cleaned_data)
+        except services.DossierRuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Đã ghi sáng kiến; chờ Hội đồng KHSK công nhận."))
+            return redirect("awards:initiatives")
+    context = {
+        "page": _page(request, selectors.visible_initiatives(user)),
+        "form": form,
+        "can_recognise": rules.can_recognise_initiative(user),
+        "recognition_form": RecognitionForm(),
+    }
+    return render(request, "awards/initiatives.html", context)
+
+
+@require_POST
+def initiative_recognise(request, pk):
+    _require(rules.can_recognise_initiative(request.user))
+    initiative = get_object_or_404(Initiative, pk=pk)
+    form = RecognitionForm(request.POST)
+    if form.is_valid():
+        services.recognise_initiative(
+            initiative,
+            request.user,
+            recognised_on=form.cleaned_data["recognised_on"],
+            decision=form.cleaned_data["decision"],
+        )
+        messages.success(request, _("Đã ghi quyết định công nhận sáng kiến."))
+    else:
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        messages.error(request, " ".join(errors))
+    return redirect("awards:initiatives")
