@@ -60,3 +60,24 @@ def sign_in(page, username, password):
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+# A small but real PDF: uploads are checked by their bytes, not by their names.
+PDF = b"%PDF-1.4\n% test\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf(name):
+    """A file for `set_input_files`: a PDF named `name`."""
+    return {"name": name, "mimeType": "application/pdf", "buffer": PDF}
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_label("Tên đăng nhập").wait_for()
+
+
+def switch_user(page, username, password):
+    """Sign out whoever is signed in, then sign in as `username`."""
+    sign_out(page)
+    sign_in(page, username, password)
+    page.get_by_role("button", name="Đăng xuất").wait_for()
