@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -37,9 +39,52 @@ def test_language_switch_to_english_and_back(page, password):
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
 
 
+def test_language_switch_keeps_the_page_and_its_filters(page, password):
+    sign_in(page, "staff", password)
+    path = "/phan-viec/?quy=2&trang_thai=overdue&ngay=31%2F12%2F2013"
+    page.goto(page.base_url + path)
+    expect(page.get_by_role("heading", name="Tiến độ các phần việc")).to_be_visible()
+    rows = page.locator("table tbody tr").all_inner_texts()
+    units = [row.split("\t")[1] for row in rows]
+
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    expect(page.get_by_role("heading", name="Progress of parts")).to_be_visible()
+    assert page.url == page.base_url + path
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.get_by_label("Quarter")).to_have_value("2")
+    english = page.locator("table tbody tr").all_inner_texts()
+    assert [row.split("\t")[1] for row in english] == units  # the same rows, data as entered
+    expect(page.locator("table tbody .badge").first).to_have_text("Overdue")
+    expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
+
+    page.get_by_label("Language").select_option("vi")
+    expect(page.get_by_role("heading", name="Tiến độ các phần việc")).to_be_visible()
+    assert page.url == page.base_url + path
+
+
 def test_phone_width_still_shows_the_plan(page, password):
     page.set_viewport_size({"width": 375, "height": 740})
     sign_in(page, "leader", password)
     expect(page.get_by_role("heading", name="KẾ HOẠCH")).to_be_visible()
-    page.get_by_role("button", name="Mở menu").click()
+    # The navigation folds into a menu behind the toggler until it is opened.
+    toggler = page.get_by_role("button", name="Mở menu")
+    expect(toggler).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Bảng điều khiển")).to_be_hidden()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_hidden()
+    toggler.click()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+    page.get_by_role("link", name="Bảng điều khiển").click()
+    expect(page.get_by_role("heading", name=re.compile("^Bảng điều khiển"))).to_be_visible()
+    expect(page.get_by_role("link", name="Bảng điều khiển")).to_be_hidden()
+    # Wide tables scroll inside their own box: the page itself never scrolls sideways.
+    page.goto(page.base_url + "/phan-viec/")
+    expect(page.locator("table")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_desktop_width_shows_the_navigation_without_a_toggler(page, password):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    sign_in(page, "leader", password)
+    expect(page.get_by_role("link", name="Bảng điều khiển")).to_be_visible()
+    expect(page.get_by_role("button", name="Mở menu")).to_be_hidden()
