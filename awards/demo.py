@@ -10,6 +10,7 @@ import itertools
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from units.enums import Role
 from units.models import Unit, User
@@ -17,7 +18,15 @@ from units.models import Unit, User
 from . import services
 from .catalogue import load_catalogue
 from .enums import CouncilRecommendation, DossierState, NomineeKind, Sex
-from .models import AwardRecord, AwardType, Batch, Category, Dossier, Initiative
+from .models import (
+    AwardRecord,
+    AwardType,
+    Batch,
+    Category,
+    Dossier,
+    DossierTransition,
+    Initiative,
+)
 from .search import search_key
 
 S = DossierState
@@ -272,9 +281,23 @@ def create_demo_dossiers():
             dossier.initiatives.add(recognised_initiative(unit, name))
             give_earlier_titles(dossier, "cstd-co-so", range(YEAR - 2, YEAR + 1))
         advance(dossier, target, officer=officer, staff=staff, council=council, number=number)
+        _date_history_in_the_year(dossier, number)
         created += 1
     _lookup_examples(units["so-gd-dt"])
     return created
+
+
+def _date_history_in_the_year(dossier, number):
+    """Demo history happens in the plan's year, a week a step, not on the day the demo is made."""
+    start = timezone.make_aware(datetime.datetime(YEAR, 1, 7, 8, 0)) + datetime.timedelta(
+        days=number % 30, minutes=number
+    )
+    transitions = list(dossier.transitions.order_by("at", "pk"))
+    for step, transition in enumerate(transitions):
+        transition.at = start + datetime.timedelta(days=7 * (step + 1))
+    DossierTransition.objects.bulk_update(transitions, ["at"])
+    last = transitions[-1].at if transitions else start
+    Dossier.objects.filter(pk=dossier.pk).update(created_at=start, state_changed_at=last)
 
 
 def _lookup_examples(unit):

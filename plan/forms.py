@@ -7,7 +7,7 @@ from units.files import ALLOWED_TYPES_LABEL
 from units.forms import StyledForm, date_field
 from units.models import Unit
 
-from .enums import PartState, ReviewDecision, Status
+from .enums import PartState, Quarter, ReviewDecision, Status
 
 
 def file_help():
@@ -84,7 +84,7 @@ class PartFilterForm(StyledForm):
         label=_("Quý"),
         required=False,
         coerce=int,
-        choices=[("", _("Tất cả"))] + [(q, f"Quý {q}") for q in (1, 2, 3, 4)],
+        choices=[("", _("Tất cả")), *Quarter.choices],
     )
     trang_thai = forms.ChoiceField(
         label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Status.choices]

@@ -133,7 +133,11 @@ def _with_standing(queryset, *, requirement, unit, due_on, as_of):
                 latest.annotate(day=TruncDate("submitted_at")).values("day")[:1]
             ),
         )
-        .annotate(last_decision=Subquery(review.values("decision")[:1]))
+        .annotate(
+            last_decision=Subquery(review.values("decision")[:1]),
+            last_review_reason=Subquery(review.values("reason")[:1]),
+            last_reviewed_at=Subquery(review.values("reviewed_at")[:1]),
+        )
         .annotate(
             submission_status=Case(
                 When(last_submission_id__isnull=True, then=Value(SubmissionStatus.MISSING)),

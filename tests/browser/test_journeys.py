@@ -99,8 +99,7 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
     switch_user(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
     expect(_unit_plan_row(page)).to_contain_text("Bị trả lại, chưa gửi lại")
-    # The office's reason is not shown to the unit on any page (reported as missing);
-    # when it is, assert it here: expect(page.get_by_text("Thiếu chữ ký...")).to_be_visible()
+    expect(_unit_plan_row(page)).to_contain_text("Thiếu chữ ký của Giám đốc Sở")
     _officer_sends_unit_plan(page, "KH TĐKT 2013 - Sở GD&ĐT (có chữ ký).pdf")
     expect(_unit_plan_row(page)).to_contain_text("Đã gửi muộn")
 

@@ -172,6 +172,7 @@ def test_office_returns_a_document_and_the_unit_sends_again(client, staff, offic
     )
     page = client.get(reverse("unit-detail", args=[officer.unit.code])).content.decode()
     assert "Bị trả lại, chưa gửi lại" in page
+    assert "Thiếu số liệu" in page  # the unit reads why
     client.force_login(officer)
     client.post(
         reverse("submission-create", args=[requirement.pk, officer.unit.code]),
