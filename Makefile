@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser lint messages clean
+.PHONY: run test test-browser screenshots lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(VENV)/.installed-test
 # Real headless Chromium (Debian's /usr/bin/chromium); .ci/run installs it.
 test-browser: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m browser
+
+# Refresh the README's screenshots of the main pages (docs/screenshots/).
+screenshots: $(VENV)/.installed-test
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -m browser tests/browser/test_screenshots.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

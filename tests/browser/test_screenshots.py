@@ -4,6 +4,8 @@ Each run rewrites the files under the same names. Status pages are drawn as of 3
 so what they show does not move with the calendar.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,11 @@ from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# `make screenshots` refreshes the README's pictures; other runs write to a scratch folder so
+# running the browser tests does not leave the working tree changed.
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "thidua-screenshots"
+)
 DESKTOP = {"width": 1366, "height": 900}
 AS_OF = "ngay=31%2F12%2F2013"
 
