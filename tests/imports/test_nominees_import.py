@@ -1,8 +1,10 @@
 """The nominees import: a unit's list of proposed people becomes its draft dossiers."""
 
 import datetime
+import io
 import unicodedata
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -231,3 +233,16 @@ def test_office_staff_choose_the_unit(client, staff):
     assert drafts.count() == 3
     assert {d.created_by for d in drafts} == {staff}
     assert {d.state for d in drafts} == {DossierState.DRAFT}
+
+
+def test_a_formula_as_a_name_is_imported_and_exported_as_text(client, officer):
+    formula = '=HYPERLINK("http://x","y")'
+    rows = [HEADER, nominee(formula)]
+    report = run_import(NOMINEES, csv_bytes(rows), "x.csv", officer, unit=officer.unit)
+    assert report.ok
+    assert drafts_of(officer.unit).get().full_name == formula
+    client.force_login(officer)
+    response = client.get(reverse("awards:unit-dossiers"), {"xuat": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == formula]
+    assert len(cells) == 1 and cells[0].data_type == "s"
