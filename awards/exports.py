@@ -1,12 +1,18 @@
-"""A year's dossiers written out as JSON or XLSX, for `manage.py export_dossiers`."""
+"""Dossiers written out: a year's as JSON or XLSX for `manage.py export_dossiers`, and the
+award pages' lists (council, inbox, a unit's dossiers, initiatives) as XLSX in the office's
+document layout, each exactly the rows its page shows."""
 
 import json
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .models import DossierTransition
+from units.spreadsheets import Heading, write_official_xlsx
+
+from .enums import DocumentKind
+from .models import DossierDocument, DossierTransition
 from .selectors import dossiers
 
 FORMATS = ("json", "xlsx")
@@ -142,3 +148,155 @@ def write_xlsx(year, stream):
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[chr(64 + index)].width = width
     workbook.save(stream)
+
+
+# --- the pages' lists, in the office's document layout ----------------------------------------
+
+# Rows are read a chunk at a time (prefetches included), so a long list never sits in memory
+# as model objects.
+CHUNK = 500
+
+
+def _day(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _today_line():
+    return f"Lạng Sơn, ngày {_day(timezone.localdate())}"
+
+
+def _documents_present(dossier):
+    """The kinds of document attached, once each, in the order of the list of kinds."""
+    kinds = {document.kind for document in dossier.documents.all()}
+    return "\n".join(str(kind.label) for kind in DocumentKind if kind.value in kinds)
+
+
+def _nominee_details(dossier):
+    return ", ".join(part for part in (dossier.position, dossier.workplace) if part)
+
+
+COUNCIL_COLUMNS = [
+    ("TT", 5),
+    ("Số hồ sơ", 14),
+    ("Đối tượng được đề nghị", 26),
+    ("Chức vụ, nơi công tác", 28),
+    ("Đơn vị đề nghị", 30),
+    ("Tóm tắt thành tích", 50),
+    ("Tài liệu có trong hồ sơ", 34),
+    ("Trạng thái", 18),
+]
+
+
+def council_rows(queryset):
+    """The council list's dossiers grouped under their award type: a `Heading` before each
+    award type, then its dossiers numbered from 1 (queryset already in the page's filter)."""
+    queryset = queryset.prefetch_related(
+        Prefetch("documents", queryset=DossierDocument.objects.only("dossier_id", "kind"))
+    ).order_by("award_type__position", "award_type__name", "reference")
+    current, number = None, 0
+    for dossier in queryset.iterator(chunk_size=CHUNK):
+        if dossier.award_type_id != current:
+            current, number = dossier.award_type_id, 0
+            yield Heading(dossier.award_type.name.upper())
+        number += 1
+        yield [
+            number,
+            dossier.reference,
+            dossier.nominee_name,
+            _nominee_details(dossier),
+            dossier.unit.name,
+            dossier.achievements,
+            _documents_present(dossier),
+            str(dossier.get_state_display()),
+        ]
+
+
+def write_council_xlsx(queryset, stream):
+    """The dossiers before the council (and what became of them), by award type, for its
+    meeting: nominee, unit, achievements, the documents present, reference."""
+    write_official_xlsx(
+        stream,
+        columns=COUNCIL_COLUMNS,
+        rows=council_rows(queryset),
+        issuer_lines=("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
+        right_lines=[_today_line()],
+        title="DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TRÌNH HỘI ĐỒNG",
+        subtitles=["Xếp theo danh hiệu, hình thức khen thưởng"],
+        sheet_title="Hồ sơ trình Hội đồng",
+    )
+
+
+DOSSIER_LIST_COLUMNS = [
+    ("TT", 5),
+    ("Số hồ sơ", 14),
+    ("Đối tượng", 28),
+    ("Đơn vị đề nghị", 34),
+    ("Danh hiệu, hình thức", 30),
+    ("Năm", 7),
+    ("Đợt", 7),
+    ("Trạng thái", 20),
+    ("Cập nhật", 12),
+]
+
+
+def dossier_list_rows(queryset):
+    """One row per dossier, the columns of the pages' dossier table, in the page's order."""
+    for number, dossier in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
+        yield [
+            number,
+            dossier.reference,
+            dossier.nominee_name,
+            dossier.unit.name,
+            dossier.award_type.name,
+            dossier.year,
+            f"Đợt {dossier.batch.number}" if dossier.batch else "",
+            str(dossier.get_state_display()),
+            timezone.localtime(dossier.state_changed_at).date(),
+        ]
+
+
+def write_dossier_list_xlsx(queryset, title, subtitles, stream):
+    """A list page's dossiers (the inbox with its filters, a unit's own), every page of it."""
+    write_official_xlsx(
+        stream,
+        columns=DOSSIER_LIST_COLUMNS,
+        rows=dossier_list_rows(queryset),
+        right_lines=[_today_line()],
+        title=title,
+        subtitles=subtitles,
+        sheet_title="Hồ sơ",
+    )
+
+
+INITIATIVE_COLUMNS = [
+    ("TT", 5),
+    ("Sáng kiến", 50),
+    ("Tác giả", 30),
+    ("Đơn vị", 34),
+    ("Năm", 7),
+    ("Quyết định công nhận", 20),
+    ("Ngày công nhận", 14),
+]
+
+
+def write_initiatives_xlsx(queryset, stream):
+    """The initiatives a user sees on the page (all, or an officer's unit's), with recognition."""
+    write_official_xlsx(
+        stream,
+        columns=INITIATIVE_COLUMNS,
+        rows=(
+            [
+                number,
+                initiative.title,
+                initiative.authors,
+                initiative.unit.name,
+                initiative.year,
+                initiative.recognition_decision if initiative.is_recognised else "Chưa công nhận",
+                initiative.recognised_on,
+            ]
+            for number, initiative in enumerate(queryset.iterator(chunk_size=CHUNK), start=1)
+        ),
+        right_lines=[_today_line()],
+        title="DANH SÁCH SÁNG KIẾN",
+        sheet_title="Sáng kiến",
+    )

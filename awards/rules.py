@@ -153,6 +153,22 @@ def can_create_dossier(user):
     return is_unit_officer(user)
 
 
+def can_create_dossier_for(user, unit):
+    """A unit's officer drafts the unit's dossiers; the office may enter a unit's list of
+    nominees it received on paper (the drafts stay the unit's to complete and submit)."""
+    return belongs_to_unit(user, unit) or office(user)
+
+
+def can_import_nominees(user, unit=None):
+    """Import a list of nominees as drafts: the office for any unit, an officer for their own
+    unit only (`unit` None asks whether the user may import nominees for some unit)."""
+    if office(user):
+        return True
+    if unit is None:
+        return is_unit_officer(user)
+    return belongs_to_unit(user, unit)
+
+
 def can_see_inbox(user):
     return office(user) or is_leader(user)
 

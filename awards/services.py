@@ -62,11 +62,12 @@ def allocate_reference(year):
 def save_dossier(dossier, by, initiatives=None):
     """Create a draft dossier for the officer's unit, or save the changes to one still editable.
 
-    A new dossier gets its reference and a first history row. `initiatives`, if given,
-    replaces the initiatives it rests on.
+    A new dossier gets its reference and a first history row. The office may create a draft
+    for a unit too (a list of nominees it imports for the unit); only the unit edits it after.
+    `initiatives`, if given, replaces the initiatives it rests on.
     """
     if dossier.pk is None:
-        if not rules.can_create_dossier(by) or dossier.unit_id != by.unit_id:
+        if dossier.unit_id is None or not rules.can_create_dossier_for(by, dossier.unit):
             raise DossierRuleError(_("Chỉ cán bộ của đơn vị mới lập được hồ sơ cho đơn vị."))
         dossier.created_by = by
         dossier.state = S.DRAFT

@@ -1,5 +1,6 @@
 """Award dossier pages: thin views that check the rule, call a service or selector, render."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from plan.selectors import current_plan
 from units.files import document_response
+from units.spreadsheets import xlsx_response
 
-from . import rules, selectors, services
+from . import exports, rules, selectors, services
 from .enums import DossierState
 from .forms import (
     BulkMoveForm,
@@ -44,6 +46,26 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _wants_xlsx(request):
+    """?xuat=xlsx: the list page's rows as a workbook, every page, same filters."""
+    return request.GET.get("xuat") == "xlsx"
+
+
+def _filter_lines(form):
+    """The filters a list was drawn with, as a line under the export's title."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    parts = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, ""):
+            continue
+        if isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+            value = dict(field.choices).get(value, value)
+        parts.append(f"{field.label}: {value}")
+    return [_("Lọc theo: %(filters)s") % {"filters": "; ".join(parts)}] if parts else []
+
+
 def _visible_or_404(user, pk):
     # Another unit's dossier does not exist for an officer: 404, never 403.
     return get_object_or_404(selectors.visible_dossiers(user), pk=pk)
@@ -52,7 +74,16 @@ def _visible_or_404(user, pk):
 def unit_dossiers(request):
     """The officer's unit's dossiers."""
     _require(rules.can_create_dossier(request.user))
-    page = _page(request, selectors.unit_dossiers(request.user))
+    dossiers = selectors.unit_dossiers(request.user)
+    if _wants_xlsx(request):
+        return xlsx_response(
+            f"ho-so-{request.user.unit.code}.xlsx",
+            exports.write_dossier_list_xlsx,
+            dossiers,
+            "HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CỦA ĐƠN VỊ",
+            [request.user.unit.name],
+        )
+    page = _page(request, dossiers)
     return render(request, "awards/unit_dossiers.html", {"page": page})
 
 
@@ -193,7 +224,16 @@ def inbox(request):
     choices = selectors.inbox_choices()
     filters = InboxFilterForm(request.GET or None, choices=choices)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
-    page = _page(request, selectors.inbox(cleaned))
+    dossiers = selectors.inbox(cleaned)
+    if _wants_xlsx(request):
+        return xlsx_response(
+            "ho-so-tiep-nhan.xlsx",
+            exports.write_dossier_list_xlsx,
+            dossiers,
+            "DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CÁC ĐƠN VỊ GỬI",
+            _filter_lines(filters),
+        )
+    page = _page(request, dossiers)
     return render(
         request,
         "awards/inbox.html",
@@ -240,7 +280,10 @@ def inbox_move(request):
 def council_list(request):
     """Dossiers before the council, and what became of those it has seen."""
     _require(rules.can_see_council_list(request.user))
-    page = _page(request, selectors.council_dossiers())
+    dossiers = selectors.council_dossiers()
+    if _wants_xlsx(request):
+        return xlsx_response("ho-so-trinh-hoi-dong.xlsx", exports.write_council_xlsx, dossiers)
+    page = _page(request, dossiers)
     return render(
         request,
         "awards/council_list.html",
@@ -273,8 +316,11 @@ def initiatives(request):
         else:
             messages.success(request, _("Đã ghi sáng kiến; chờ Hội đồng KHSK công nhận."))
             return redirect("awards:initiatives")
+    listed = selectors.visible_initiatives(user)
+    if _wants_xlsx(request):
+        return xlsx_response("sang-kien.xlsx", exports.write_initiatives_xlsx, listed)
     context = {
-        "page": _page(request, selectors.visible_initiatives(user)),
+        "page": _page(request, listed),
         "form": form,
         "can_recognise": rules.can_recognise_initiative(user),
         "recognition_form": RecognitionForm(),

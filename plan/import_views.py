@@ -1,7 +1,9 @@
 """The staff page for spreadsheet imports: pick the kind, upload, read the preview, confirm.
 
-Only the confirm writes. Between the two steps the file waits under MEDIA_ROOT/imports/ under a
-random name that only this user's session knows; it is removed once imported.
+The office and admins import every kind; a unit officer only the kinds that belong to one unit
+(the unit's list of nominees), always for their own unit. Only the confirm writes. Between
+the two steps the file waits under MEDIA_ROOT/imports/ under a random name that only this
+user's session knows; it is removed once imported.
 """
 
 import uuid
@@ -17,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from awards.rules import can_import_nominees
+from units.models import Unit
 from units.rules import can_import_data
 
 from .imports import EXPORT_FORMATS, IMPORT_KINDS, export_table, preview_import, run_import
@@ -25,15 +29,39 @@ from .models import Plan
 _SESSION_KEY = "pending_import"
 
 
+def allowed_kinds(user):
+    """The import kinds the user may run: all for the office and admins, the unit's own lists
+    (kinds `for_unit`) for a unit officer, none for anyone else."""
+    if can_import_data(user):
+        return dict(IMPORT_KINDS)
+    if can_import_nominees(user):
+        return {slug: kind for slug, kind in IMPORT_KINDS.items() if kind.for_unit}
+    return {}
+
+
+def _chooses_unit(user):
+    # The office imports a unit's list for any unit; an officer always for their own.
+    return can_import_data(user)
+
+
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Loại dữ liệu"),
-        choices=[(slug, kind.label) for slug, kind in IMPORT_KINDS.items()],
+    kind = forms.ChoiceField(label=gettext_lazy("Loại dữ liệu"))
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị (với danh sách đề nghị khen thưởng)"),
+        queryset=Unit.objects.order_by("name"),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     file = forms.FileField(label=gettext_lazy("Tệp XLSX hoặc CSV"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["kind"].choices = [
+            (slug, kind.label) for slug, kind in allowed_kinds(user).items()
+        ]
+        if not _chooses_unit(user):
+            del self.fields["unit"]
         self.fields["file"].help_text = _("Tối đa %(size)s MB và %(rows)s dòng dữ liệu.") % {
             "size": settings.IMPORT_MAX_SIZE_MB,
             "rows": settings.IMPORT_MAX_ROWS,
@@ -49,10 +77,32 @@ class ImportForm(forms.Form):
             )
         return upload
 
+    def clean(self):
+        data = super().clean()
+        kind = IMPORT_KINDS.get(data.get("kind"))
+        if kind is None or not kind.for_unit:
+            data["unit"] = None
+        elif not _chooses_unit(self.user):
+            data["unit"] = self.user.unit
+        elif data.get("unit") is None:
+            self.add_error("unit", _("Chọn đơn vị của danh sách đề nghị khen thưởng."))
+        return data
 
-def _check(request):
-    if not can_import_data(request.user):
+
+def _check(request, kind=None):
+    """403 unless the user may import something (and this `kind`, when given)."""
+    kinds = allowed_kinds(request.user)
+    if not kinds or (kind is not None and kind not in kinds):
         raise PermissionDenied
+
+
+def _options(kind, unit, user):
+    """What the import of `kind` is given besides the file: the unit, checked once more."""
+    if not kind.for_unit:
+        return {}
+    if unit is None or not can_import_nominees(user, unit):
+        raise PermissionDenied
+    return {"unit": unit}
 
 
 def _discard_pending(request):
@@ -62,8 +112,9 @@ def _discard_pending(request):
 
 
 def _page(request, **context):
-    context.setdefault("form", ImportForm())
-    context["kinds"] = IMPORT_KINDS.values()
+    context.setdefault("form", ImportForm(user=request.user))
+    context["kinds"] = allowed_kinds(request.user).values()
+    context["all_kinds"] = can_import_data(request.user)
     context["plans"] = Plan.objects.order_by("-year").only("year")
     context["export_formats"] = EXPORT_FORMATS
     return render(request, "plan/import_data.html", context)
@@ -74,13 +125,17 @@ def import_data(request):
     _check(request)
     if request.method != "POST":
         return _page(request)
-    form = ImportForm(request.POST, request.FILES)
+    if request.POST.get("kind") not in allowed_kinds(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         return _page(request, form=form)
     kind = IMPORT_KINDS[form.cleaned_data["kind"]]
+    unit = form.cleaned_data["unit"]
+    options = _options(kind, unit, request.user)
     upload = form.cleaned_data["file"]
     data = upload.read()
-    report = preview_import(kind, data, upload.name, request.user)
+    report = preview_import(kind, data, upload.name, request.user, **options)
     token = None
     if report.ok:
         _discard_pending(request)
@@ -91,8 +146,9 @@ def import_data(request):
             "path": path,
             "kind": kind.slug,
             "name": upload.name,
+            "unit": unit.pk if unit else None,
         }
-    return _page(request, form=form, report=report, token=token)
+    return _page(request, form=form, report=report, token=token, unit=unit)
 
 
 @require_POST
@@ -102,20 +158,24 @@ def import_confirm(request):
     pending = request.session.get(_SESSION_KEY)
     if not pending or request.POST.get("token") != pending["token"]:
         return _page(request, expired=True)
+    kind = IMPORT_KINDS[pending["kind"]]
+    _check(request, kind.slug)
+    unit = Unit.objects.filter(pk=pending.get("unit")).first() if pending.get("unit") else None
+    options = _options(kind, unit, request.user)
     with default_storage.open(pending["path"], "rb") as stored:
         data = stored.read()
-    report = run_import(IMPORT_KINDS[pending["kind"]], data, pending["name"], request.user)
+    report = run_import(kind, data, pending["name"], request.user, **options)
     _discard_pending(request)
     if not report.ok:
-        return _page(request, report=report)
-    return _page(request, report=report, done=True)
+        return _page(request, report=report, unit=unit)
+    return _page(request, report=report, done=True, unit=unit)
 
 
 def export_data(request, kind):
     """The file an import of `kind` reads, with today's data (?format=xlsx|csv, ?year=2013)."""
-    _check(request)
     if kind not in IMPORT_KINDS:
         raise Http404
+    _check(request, kind)
     fmt = request.GET.get("format", "xlsx")
     if fmt not in EXPORT_FORMATS:
         raise Http404

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from awards.resources import NomineeResource
 from units.resources import UnitResource, UserResource
 from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
 
@@ -31,6 +32,9 @@ class ImportKind:
     label: str
     resource_class: type
     title: str
+    # The rows belong to one unit, chosen on the form (or the officer's own): `unit=` is
+    # passed to the import. Unit officers may run only these imports, for their unit.
+    for_unit: bool = False
 
 
 IMPORT_KINDS = {
@@ -47,6 +51,13 @@ IMPORT_KINDS = {
             "ĐƠN VỊ THỰC HIỆN NHIỆM VỤ",
         ),
         ImportKind("nguoi-dung", gettext_lazy("Người dùng"), UserResource, "DANH SÁCH NGƯỜI DÙNG"),
+        ImportKind(
+            "de-nghi-khen-thuong",
+            gettext_lazy("Danh sách đề nghị khen thưởng của đơn vị"),
+            NomineeResource,
+            "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+            for_unit=True,
+        ),
     )
 }
 
@@ -110,7 +121,7 @@ def _errors_of(result, resource):
     return sorted(errors, key=lambda e: (e.row or 0, e.column))
 
 
-def _import(kind, data, file_name, user, dry_run):
+def _import(kind, data, file_name, user, dry_run, options):
     report = ImportReport(kind=kind, file_name=file_name)
     resource = kind.resource_class()
     try:
@@ -118,7 +129,9 @@ def _import(kind, data, file_name, user, dry_run):
     except SpreadsheetError as error:
         report.errors.append(RowError(None, "", error.message))
         return report
-    result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file_name)
+    result = resource.import_data(
+        dataset, dry_run=dry_run, user=user, file_name=file_name, **options
+    )
     report.errors = _errors_of(result, resource)
     if report.errors:
         return report
@@ -158,15 +171,17 @@ def _log(report, result, user):
     LogEntry.objects.bulk_create(entries)
 
 
-def preview_import(kind, data, file_name="", user=None):
-    """What importing `data` (the file's bytes) as `kind` would do; writes nothing."""
-    return _import(kind, data, file_name, user, dry_run=True)
+def preview_import(kind, data, file_name="", user=None, **options):
+    """What importing `data` (the file's bytes) as `kind` would do; writes nothing.
+
+    `options` go to the resource's import (`unit=` for a kind `for_unit`)."""
+    return _import(kind, data, file_name, user, True, options)
 
 
 @transaction.atomic
-def run_import(kind, data, file_name="", user=None):
+def run_import(kind, data, file_name="", user=None, **options):
     """Import `data` as `kind`, all or nothing; returns the report (errors mean nothing written)."""
-    return _import(kind, data, file_name, user, dry_run=False)
+    return _import(kind, data, file_name, user, False, options)
 
 
 # --- exports -------------------------------------------------------------------------------

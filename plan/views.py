@@ -2,13 +2,12 @@
 service or selector, render."""
 
 import datetime
-import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from units.enums import UnitKind
 from units.files import document_response
 from units.models import Unit
 from units.rules import can_view_plan
+from units.spreadsheets import xlsx_response
 
 from . import exports, rules, services
 from .enums import STATUS_ORDER, RequirementKind, Status, SubmissionStatus
@@ -55,13 +55,7 @@ from .status import (
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _xlsx_response(filename, write, *args):
-    """A download of what `write(*args, stream)` puts in a workbook."""
-    buffer = io.BytesIO()
-    write(*args, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+_xlsx_response = xlsx_response
 
 
 def _as_of(request):
@@ -344,6 +338,9 @@ def unit_list(request):
     if query:
         units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
         units = units.distinct()
+    if request.GET.get("xuat") == "xlsx":
+        kind_label = dict(UnitKind.choices).get(kind) if kind else None
+        return _xlsx_response("don-vi.xlsx", exports.write_units_xlsx, units, kind_label, query)
     page = Paginator(units, 50).get_page(request.GET.get("trang"))
     context = {"page": page, "kinds": UnitKind.choices, "kind": kind, "query": query}
     return render(request, "plan/unit_list.html", context)

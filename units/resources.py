@@ -181,7 +181,9 @@ class SpreadsheetResource(resources.ModelResource):
     `optional_columns` (columns a file may leave out), `other_column_names` ({column: (other
     headers people write)}), `column_widths` ({column: width} for exports),
     `duplicate_key` (the columns that must not repeat within one file), `compare_attributes`
-    (attributes set by hooks rather than fields, compared to tell "unchanged"), and override
+    (attributes set by hooks rather than fields, compared to tell "unchanged"),
+    `unchecked_attributes` (model fields the save fills in, left out of the model's checks),
+    and override
     `clean_row(instance, row, errors)` for checks that need more than one cell.
     """
 
@@ -190,6 +192,7 @@ class SpreadsheetResource(resources.ModelResource):
     column_widths = {}
     duplicate_key = ()
     compare_attributes = ()
+    unchecked_attributes = ()
 
     @classmethod
     def columns(cls):
@@ -291,7 +294,7 @@ class SpreadsheetResource(resources.ModelResource):
         # The model's own checks, keyed by the column the user knows; a column that already
         # has a message from its cell is not checked twice.
         errors = dict(import_validation_errors or {})
-        exclude = {self.attribute_of(column) for column in errors}
+        exclude = {self.attribute_of(column) for column in errors} | set(self.unchecked_attributes)
         if self._meta.clean_model_instances:
             try:
                 instance.full_clean(exclude=exclude, validate_unique=validate_unique)

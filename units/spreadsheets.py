@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import tablib
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -264,12 +265,27 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
+def _heading_row(sheet, row, count, text):
+    if count > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
+    cell = put_cell(sheet, row, 1, text)
+    cell.font = Font(bold=True)
+    cell.border = _BOX
+
+
 def _merged_line(sheet, row, first, last, text, font):
     if last > first:
         sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
     cell = put_cell(sheet, row, first, text)
     cell.font = font
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class Heading(str):
+    """A row of `rows` that is a section heading (e.g. an award type), written across the table.
+
+    Lets a caller stream its rows (a queryset's iterator) and start a section when it sees one,
+    where `sections` needs every index known in advance."""
 
 
 def write_official_xlsx(
@@ -290,7 +306,8 @@ def write_official_xlsx(
     Left: the issuer (ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN) and `left_lines` (e.g. "Số: ...");
     right: the national motto and `right_lines` (place and date); then the bold `title`, the
     `subtitles`, and the table: `columns` is [(header, width)], `rows` lists of values.
-    `sections` may map a row index to a heading row written above it (e.g. QUÝ I).
+    `sections` may map a row index to a heading row written above it (e.g. QUÝ I); a row that
+    is a `Heading` is written as such a heading too. `rows` may be any iterable (a generator).
     The header row is bold, wrapped and frozen, repeated on each printed page; the page is A4
     landscape, fitted to its width. Returns the header row's number.
     """
@@ -329,14 +346,16 @@ def write_official_xlsx(
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = header_row
     sections = sections or {}
-    for index, values in enumerate(rows):
+    index = 0
+    for values in rows:
+        if isinstance(values, Heading):
+            row += 1
+            _heading_row(sheet, row, count, str(values))
+            continue
         if index in sections:
             row += 1
-            if count > 1:
-                sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
-            cell = put_cell(sheet, row, 1, sections[index])
-            cell.font = Font(bold=True)
-            cell.border = _BOX
+            _heading_row(sheet, row, count, sections[index])
+        index += 1
         row += 1
         for column, value in enumerate(values, start=1):
             cell = put_cell(sheet, row, column, value)
@@ -352,6 +371,19 @@ def write_official_xlsx(
     sheet.print_options.horizontalCentered = True
     workbook.save(stream)
     return header_row
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename, write, *args):
+    """A download of the workbook `write(*args, stream)` writes (a list page's ?xuat=xlsx)."""
+    buffer = io.BytesIO()
+    write(*args, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def write_csv(stream, headers, rows):
