@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser lint messages clean
+.PHONY: run test test-browser lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(VENV)/.installed-test
 # Real headless Chromium (Debian's /usr/bin/chromium); .ci/run installs it.
 test-browser: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m browser
+
+# Pages and exports at demo size and at scale (bench/run.py; BENCH_UNITS... set the size).
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
