@@ -4,6 +4,7 @@ from collections import Counter
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from awards.catalogue import load_catalogue
@@ -35,6 +36,11 @@ class Command(BaseCommand):
         seeded = scale.seed_plans(units, years, seed, stats)
         dossier_years = list(range(scale.MODEL_YEAR + 1, scale.MODEL_YEAR + 1 + years))
         seed_dossiers(dossiers if seeded else 0, dossier_years, seed, stats)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would give a live database: without them the
+            # planner guesses row counts of the bulk-loaded tables and picks poor plans.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.perf_counter() - started
         if not seeded:
             self.stdout.write(_("Các năm này đã có kế hoạch: không sinh thêm gì."))
