@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser screenshots lint messages clean
+.PHONY: run test test-browser screenshots lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test-browser: $(VENV)/.installed-test
 # Refresh the README's screenshots of the main pages (docs/screenshots/).
 screenshots: $(VENV)/.installed-test
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -m browser tests/browser/test_screenshots.py
+
+# Pages and exports at demo size and at scale (bench/run.py; BENCH_UNITS... set the size).
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ import json
 from django.db.models import Prefetch
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from units.spreadsheets import Heading, write_official_xlsx
@@ -89,64 +90,71 @@ DOSSIER_COLUMNS = [
 HISTORY_COLUMNS = ["Số hồ sơ", "Thời điểm", "Người thực hiện", "Từ", "Sang", "Ghi chú"]
 
 
-def _sheet(workbook, title, columns, first=False):
-    sheet = workbook.active if first else workbook.create_sheet()
-    sheet.title = title
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _sheet(workbook, title, columns, widths):
+    sheet = workbook.create_sheet(title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[chr(64 + index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, value, bold=True) for value in columns])
     return sheet
 
 
-def _text_row(sheet, values):
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            # Written as text whatever it starts with, so no cell can become a formula.
-            cell.data_type = "s"
+def _cell(sheet, value, *, bold=False, number_format=None):
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        # Written as text whatever it starts with, so no cell can become a formula.
+        cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 def write_xlsx(year, stream):
-    """Two sheets: the dossiers, and every move of each."""
-    workbook = Workbook()
-    main = _sheet(workbook, f"Hồ sơ {year}", DOSSIER_COLUMNS, first=True)
-    history = _sheet(workbook, "Lịch sử", HISTORY_COLUMNS)
-    for dossier in _dossiers_of(year):
-        _text_row(
-            main,
+    """Two sheets: the dossiers, and every move of each.
+
+    A write-only workbook fed from an iterator: memory stays flat however many dossiers
+    the year has (a normal workbook keeps every cell, and appending to it re-scans it).
+    """
+    workbook = Workbook(write_only=True)
+    main = _sheet(workbook, f"Hồ sơ {year}", DOSSIER_COLUMNS, (14, 22, 40, 30, 34, 28, 40, 16, 14))
+    for dossier in dossiers().filter(year=year).order_by("reference").iterator(chunk_size=2000):
+        main.append(
             [
-                dossier.reference,
-                str(dossier.get_state_display()),
-                dossier.unit.name,
-                dossier.nominee_name,
-                dossier.award_type.name,
-                dossier.category.name,
-                dossier.batch.name if dossier.batch else "",
-                dossier.decision_number,
-                dossier.decision_date,
-            ],
-        )
-        main.cell(main.max_row, 9).number_format = "DD/MM/YYYY"
-        for transition in dossier.transitions.all():
-            _text_row(
-                history,
-                [
+                _cell(main, value)
+                for value in (
                     dossier.reference,
-                    transition.at.replace(tzinfo=None),
-                    transition.by.get_full_name() or transition.by.username,
-                    str(transition.get_from_state_display() or ""),
-                    str(transition.get_to_state_display()),
-                    transition.comment,
-                ],
-            )
-            history.cell(history.max_row, 2).number_format = "DD/MM/YYYY HH:MM"
-    for sheet, widths in (
-        (main, (14, 22, 40, 30, 34, 28, 40, 16, 14)),
-        (history, (14, 18, 24, 22, 22, 50)),
-    ):
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[chr(64 + index)].width = width
+                    str(dossier.get_state_display()),
+                    dossier.unit.name,
+                    dossier.nominee_name,
+                    dossier.award_type.name,
+                    dossier.category.name,
+                    dossier.batch.name if dossier.batch else "",
+                    dossier.decision_number,
+                )
+            ]
+            + [_cell(main, dossier.decision_date, number_format="DD/MM/YYYY")]
+        )
+    history = _sheet(workbook, "Lịch sử", HISTORY_COLUMNS, (14, 18, 24, 22, 22, 50))
+    transitions = (
+        DossierTransition.objects.filter(dossier__year=year)
+        .select_related("by", "dossier")
+        .order_by("dossier__reference", "at", "pk")
+    )
+    for transition in transitions.iterator(chunk_size=2000):
+        history.append(
+            [
+                _cell(history, transition.dossier.reference),
+                _cell(
+                    history, transition.at.replace(tzinfo=None), number_format="DD/MM/YYYY HH:MM"
+                ),
+                _cell(history, transition.by.get_full_name() or transition.by.username),
+                _cell(history, str(transition.get_from_state_display() or "")),
+                _cell(history, str(transition.get_to_state_display())),
+                _cell(history, transition.comment),
+            ]
+        )
     workbook.save(stream)
 
 

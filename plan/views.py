@@ -41,7 +41,6 @@ from .selectors import (
     visible_parts,
 )
 from .status import (
-    Rollup,
     end_of_day,
     quarter_counts,
     requirements_with_unit_status,
@@ -52,6 +51,8 @@ from .status import (
     with_submission_status,
 )
 
+PAGE_SIZE = 50
+OVERDUE_SHOWN = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -109,11 +110,13 @@ def dashboard(request):
             if total and counts[quarter][status]
         ]
         quarters.append({"quarter": quarter, "total": total, "segments": segments})
+    # The first OVERDUE_SHOWN overdue parts; the total is already in the quarter counts and
+    # the parts list shows them all (thousands at a ministry's size).
     overdue = (
         with_status(TaskPart.objects.filter(task__plan=plan), as_of)
         .filter(status=Status.OVERDUE)
         .select_related("unit", "task")
-        .order_by("unit__name", "task__number")
+        .order_by("unit__name", "task__number")[:OVERDUE_SHOWN]
     )
     unit_plans = Requirement.objects.filter(plan=plan, kind=RequirementKind.UNIT_PLAN).first()
     context = {
@@ -122,6 +125,7 @@ def dashboard(request):
         "as_of_form": AsOfForm(initial={"ngay": as_of}),
         "quarters": quarters,
         "overdue": overdue,
+        "overdue_total": sum(counts[quarter][Status.OVERDUE] for quarter in (1, 2, 3, 4)),
         "unit_plans": unit_plans,
         "unit_plan_counts": _status_counts(submission_counts(unit_plans, as_of))
         if unit_plans
@@ -155,16 +159,19 @@ def task_detail(request, year, number):
     )
     as_of = _as_of(request)
     parts = with_status(visible_parts(request.user).filter(task=task), as_of).select_related("unit")
-    parts = list(parts.order_by("unit__name"))
-    rollup = Rollup({})
-    for part in parts:
-        rollup.counts[Status(part.status)] += 1
+    # A task "for every unit" has thousands of parts at a ministry's size: count them in
+    # SQL and show them a page at a time.
+    rollup = task_rollups([task], as_of, **rules.visible_units_filter(request.user))[task.pk]
+    page = Paginator(parts.order_by("unit__name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("trang")
+    )
     manage = rules.can_manage_schedule(request.user)
     context = {
         "task": task,
         "plan": task.plan,
         "as_of": as_of,
-        "parts": parts,
+        "parts": page,
+        "page": page,
         "rollup": rollup,
         "can_manage": manage,
         "due_form": DueDateForm(initial={"due_on": task.due_on}) if manage else None,

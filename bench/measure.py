@@ -1,0 +1,232 @@
+"""Measure one database: build it if it is empty, then time every main page and export.
+
+Run by bench/run.py once for the demo database and once for the scale database, with
+DATABASE_URL naming it; prints one JSON object on the last line of stdout. Pages are
+requested with Django's test Client (force_login) against that real database, queries are
+counted with connection.execute_wrapper, times are medians of --repeat runs after a warm-up.
+"""
+
+import argparse
+import datetime
+import io
+import json
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from openpyxl import Workbook, load_workbook  # noqa: E402
+
+from awards import exports as award_exports  # noqa: E402
+from awards.models import Dossier  # noqa: E402
+from plan.enums import RequirementKind  # noqa: E402
+from plan.imports import IMPORT_KINDS, run_import  # noqa: E402
+from plan.models import Plan, Requirement  # noqa: E402
+from plan.selectors import current_plan  # noqa: E402
+from plan.status import quarter_counts  # noqa: E402
+from units.enums import UnitKind  # noqa: E402
+from units.models import Unit, User  # noqa: E402
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(call, repeat):
+    """(queries of one call, median seconds over `repeat` calls after a warm-up)."""
+    call()
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        call()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return {"queries": counter.count, "seconds": statistics.median(times)}
+
+
+def build(scale):
+    """The demo data (`setup_demo`), then `seed_scale` at the given size, if not there yet."""
+    call_command("migrate", verbosity=0)
+    if not Plan.objects.filter(year=2013).exists():
+        with override_settings(DEBUG=True):
+            call_command("setup_demo", stdout=io.StringIO())
+    if scale and not Plan.objects.filter(year=2013 + scale["years"]).exists():
+        out = io.StringIO()
+        started = time.perf_counter()
+        call_command(
+            "seed_scale",
+            units=scale["units"],
+            years=scale["years"],
+            dossiers=scale["dossiers"],
+            seed=1,
+            stdout=out,
+        )
+        print(out.getvalue(), file=sys.stderr)
+        return time.perf_counter() - started
+    return None
+
+
+def page(client, url):
+    def call():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+
+    return call
+
+
+def import_file(rows):
+    """A units spreadsheet of `rows` new units, in the import's own columns."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Mã đơn vị", "Tên đầy đủ", "Tên viết tắt", "Loại đơn vị"])
+    kind = UnitKind.AGENCY.label
+    for i in range(1, rows + 1):
+        sheet.append([f"nhap-{i:05d}", f"Đơn vị nhập thử số {i:05d}", f"NT {i:05d}", str(kind)])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def time_rolled_back(work):
+    """Seconds `work()` takes inside a transaction that is then rolled back."""
+    with transaction.atomic():
+        started = time.perf_counter()
+        work()
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return elapsed
+
+
+def measure_import(rows, staff):
+    data = import_file(rows)
+
+    def through_the_product():
+        report = run_import(IMPORT_KINDS["don-vi"], data, "bench.xlsx", staff)
+        assert report.ok, report.errors[:3]
+
+    def floor():
+        sheet = load_workbook(io.BytesIO(data), read_only=True).active
+        units = [
+            Unit(code=code, name=name, short_name=short, kind=UnitKind.AGENCY)
+            for code, name, short, _kind in sheet.iter_rows(min_row=2, values_only=True)
+        ]
+        Unit.objects.bulk_create(units, batch_size=2000)
+
+    return {
+        "rows": rows,
+        "seconds": time_rolled_back(through_the_product),
+        "floor_seconds": time_rolled_back(floor),
+    }
+
+
+def peak_memory(call):
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=0)
+    parser.add_argument("--years", type=int, default=0)
+    parser.add_argument("--dossiers", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--import-rows", type=int, default=0)
+    args = parser.parse_args()
+    scale = (
+        {"units": args.units, "years": args.years, "dossiers": args.dossiers}
+        if args.units
+        else None
+    )
+    seed_seconds = build(scale)
+
+    plan = current_plan()
+    as_of = datetime.date(plan.year, 9, 30)
+    day = f"ngay={as_of:%d/%m/%Y}"
+    requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
+    staff = User.objects.get(username="staff")
+    client = Client()
+    client.force_login(staff)
+    admin = Client()
+    admin.force_login(User.objects.get(username="admin"))
+
+    pages = {
+        "plan page (/)": f"/?{day}",
+        "dashboard as of a date": f"/bang-dieu-khien/?{day}",
+        "task page": f"/ke-hoach/{plan.year}/nhiem-vu/3/?{day}",
+        "parts list": f"/phan-viec/?{day}",
+        "unit list": "/don-vi/",
+        "unit page": f"/don-vi/so-gd-dt/?{day}",
+        "requirement page": f"/yeu-cau/{requirement.pk}/?{day}",
+        "dossier inbox": "/ho-so/tiep-nhan/",
+        "council list": "/ho-so/hoi-dong/",
+        "history lookup": "/ho-so/tra-cuu/?q=nguyen+van",
+    }
+    exports = {
+        "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
+        "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
+    }
+    admin_pages = {
+        "parts list": "/admin/plan/taskpart/",
+        "unit list": "/admin/units/unit/",
+        "dossier inbox": "/admin/awards/dossier/",
+    }
+    result = {"pages": {}, "exports": {}, "admin": {}, "memory": {}}
+    for name, url in pages.items():
+        result["pages"][name] = measure(page(client, url), args.repeat)
+    for name, url in exports.items():
+        result["exports"][name] = measure(page(client, url), max(1, args.repeat // 2))
+        result["memory"][name] = peak_memory(page(client, url))
+
+    def dossiers_export():
+        award_exports.write_xlsx(plan.year, io.BytesIO())
+
+    result["exports"]["dossiers export"] = measure(dossiers_export, max(1, args.repeat // 2))
+    result["memory"]["dossiers export"] = peak_memory(dossiers_export)
+    for name, url in admin_pages.items():
+        result["admin"][name] = measure(page(admin, url), args.repeat)
+    result["status"] = measure(lambda: quarter_counts(plan, as_of), args.repeat)
+    result["status"]["units"] = Unit.objects.count()
+    result["status"]["parts"] = plan.tasks.aggregate(n=Count("parts"))["n"]
+    if args.import_rows:
+        result["import"] = measure_import(args.import_rows, staff)
+    result["size"] = {
+        "units": Unit.objects.count(),
+        "plans": Plan.objects.count(),
+        "current year": plan.year,
+        "dossiers": Dossier.objects.count(),
+        "vendor": connection.vendor,
+        "seed_seconds": seed_seconds,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""The main pages cost the same number of queries whatever the size of the data.
+
+Each size is generated with seed_scale's own code on top of the demo data, inside a
+savepoint rolled back afterwards, so the two sizes see the same demo rows and the test
+database is left as it was.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from awards.models import Dossier
+from plan.enums import RequirementKind
+from plan.models import Plan, Requirement, TaskPart
+from units.models import Unit
+
+SMALL = {"units": 8, "years": 1, "dossiers": 80}
+LARGE = {key: value * 10 if key != "years" else value for key, value in SMALL.items()}
+
+
+def seed(size):
+    call_command("seed_scale", seed=7, stdout=io.StringIO(), **size)
+
+
+class Counter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def page_urls():
+    plan = Plan.objects.order_by("-year").first()
+    requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
+    day = f"ngay=30/09/{plan.year}"
+    return {
+        "plan page": f"/?{day}",
+        "dashboard": f"/bang-dieu-khien/?{day}",
+        "task page": f"/ke-hoach/{plan.year}/nhiem-vu/3/?{day}",
+        "parts list": f"/phan-viec/?{day}",
+        "unit list": "/don-vi/",
+        "unit page": f"/don-vi/so-gd-dt/?{day}",
+        "requirement page": f"/yeu-cau/{requirement.pk}/?{day}",
+        "dossier inbox": "/ho-so/tiep-nhan/",
+        "council list": "/ho-so/hoi-dong/",
+        "history lookup": "/ho-so/tra-cuu/?q=nguyen+van",
+        "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
+        "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
+    }
+
+
+def query_counts(client):
+    counts = {}
+    client.get("/")  # warm the caches (content types, session) so both sizes start equal
+    for name, url in page_urls().items():
+        counter = Counter()
+        with connection.execute_wrapper(counter):
+            response = client.get(url)
+        assert response.status_code == 200, name
+        counts[name] = counter.count
+    return counts
+
+
+def counts_at(size, client):
+    """Query counts of every page with `size` generated on top of the demo, rolled back."""
+    with transaction.atomic():
+        seed(size)
+        sizes = (Unit.objects.count(), TaskPart.objects.count(), Dossier.objects.count())
+        counts = query_counts(client)
+        transaction.set_rollback(True)
+    return counts, sizes
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def test_main_pages_cost_the_same_queries_at_ten_times_the_data(staff_client):
+    small, small_sizes = counts_at(SMALL, staff_client)
+    large, large_sizes = counts_at(LARGE, staff_client)
+    # The data really grew: ten times the generated units and dossiers.
+    assert large_sizes[0] - small_sizes[0] == 9 * SMALL["units"]
+    assert large_sizes[2] - small_sizes[2] == 9 * SMALL["dossiers"]
+    assert large_sizes[1] > small_sizes[1]
+    assert large == small
+
+
+def test_the_same_seed_generates_the_same_data(db):
+    def generated():
+        with transaction.atomic():
+            seed(SMALL)
+            rows = list(
+                Dossier.objects.filter(year=2014)
+                .order_by("reference")
+                .values_list("reference", "full_name", "collective_name", "state", "unit__code")
+            )
+            transaction.set_rollback(True)
+        return rows
+
+    first = generated()
+    assert len(first) == SMALL["dossiers"]
+    assert generated() == first
