@@ -106,7 +106,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     # Uploaded files go through Django's storage API only, so several app servers can share
-    # one store: an S3-compatible one via django-storages (FILE_STORAGE=storages.backends.s3.S3Storage).
+    # one store, e.g. FILE_STORAGE=storages.backends.s3.S3Storage (django-storages).
     "default": {
         "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
     },
