@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "simple_history",
     "units",
     "plan",
     "awards",
@@ -51,6 +52,8 @@ MIDDLEWARE = [
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "units.auth.IdleSessionMiddleware",
+    # The audit trail names the signed-in user of the request that made a change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -184,3 +187,7 @@ CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 AXES_CLIENT_IP_CALLABLE = "units.auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.auth.lockout_response"
+
+# Audit trail (django-simple-history): history is read, never used to roll a record back, since
+# a revert would bypass the services' rules (a dossier's state changes only by a move).
+SIMPLE_HISTORY_REVERT_DISABLED = True

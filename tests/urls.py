@@ -19,9 +19,12 @@ SAMPLE_ARGUMENTS = {
     "kind": "don-vi",
     "document_id": "1",
     "to_state": "submitted",
+    "version_id": "1",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")
+# Unnamed regex groups get the names their views give them (django-simple-history's admin).
+_POSITIONAL = {"([^/]+)/history/([^/]+)/": "<object_id>/history/<version_id>/"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -36,10 +39,12 @@ def _walk(patterns, prefix="", namespace=""):
 
 def project_routes():
     """[(name, route)] for every URL pattern of the project, arguments left as <name>."""
-    return [
-        (name, _APP_LABEL.sub("plan", route.replace("^", "").replace("$", "")))
-        for name, route in _walk(get_resolver().url_patterns)
-    ]
+    routes = []
+    for name, route in _walk(get_resolver().url_patterns):
+        for positional, named in _POSITIONAL.items():
+            route = route.replace(positional, named)
+        routes.append((name, _APP_LABEL.sub("plan", route.replace("^", "").replace("$", ""))))
+    return routes
 
 
 def route_arguments(route):
