@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .enums import DocumentKind, DossierState
@@ -42,7 +43,7 @@ class AwardTypeForm(forms.ModelForm):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(admin.ModelAdmin):
+class AwardTypeAdmin(SimpleHistoryAdmin):
     form = AwardTypeForm
     list_display = ["name", "form", "level", "recipient", "decided_by", "requires_initiative"]
     list_filter = ["form", "level", "recipient"]
@@ -52,13 +53,13 @@ class AwardTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "position"]
     search_fields = ["name"]
 
 
 @admin.register(Batch)
-class BatchAdmin(admin.ModelAdmin):
+class BatchAdmin(SimpleHistoryAdmin):
     list_display = ["name", "year", "number", "task", "is_open"]
     list_filter = ["year", "is_open"]
     list_select_related = ["task"]
@@ -67,7 +68,7 @@ class BatchAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(SimpleHistoryAdmin):
     list_display = ["title", "authors", "unit", "year", "recognised_on", "recognition_decision"]
     list_filter = ["year", ("recognised_on", admin.EmptyFieldListFilter)]
     list_select_related = ["unit"]
@@ -114,7 +115,7 @@ def _move_action(to_state, description):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "nominee", "unit", "award_type", "year", "batch", "state"]
     list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
     list_select_related = ["unit", "award_type", "batch"]
@@ -140,7 +141,7 @@ class DossierAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(admin.ModelAdmin):
+class AwardRecordAdmin(SimpleHistoryAdmin):
     list_display = ["name", "award_type", "year", "decision_number", "decision_date", "unit"]
     list_filter = ["year", "award_type__level", "award_type"]
     list_select_related = ["award_type", "unit"]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from units.files import RandomUploadPath, validate_document
+from units.history import AuditedHistory
 from units.models import Unit
 from units.names import normalise_text
 
@@ -59,6 +60,8 @@ class AwardType(models.Model):
 
     objects = CodeManager()
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("danh hiệu, hình thức khen thưởng")
         verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
@@ -89,6 +92,8 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = CodeManager()
+
+    history = AuditedHistory()
 
     class Meta:
         verbose_name = _("loại khen thưởng")
@@ -125,6 +130,8 @@ class Batch(models.Model):
 
     objects = BatchManager()
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("đợt trình khen thưởng bậc cao")
         verbose_name_plural = _("đợt trình khen thưởng bậc cao")
@@ -158,6 +165,8 @@ class Initiative(models.Model):
         default="Hội đồng Khoa học sáng kiến tỉnh",
     )
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("sáng kiến")
         verbose_name_plural = _("sáng kiến")
@@ -173,6 +182,8 @@ class Initiative(models.Model):
 
 class DossierCounter(models.Model):
     """The last reference number handed out in a year (see services.allocate_reference)."""
+
+    # Not audited: a counter that every new dossier moves on; the dossier's own history shows it.
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
@@ -258,6 +269,8 @@ class Dossier(models.Model):
     )
     created_at = models.DateTimeField(_("ngày lập"), auto_now_add=True)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
         verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
@@ -317,6 +330,8 @@ class DossierDocument(models.Model):
     )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("tài liệu hồ sơ")
         verbose_name_plural = _("tài liệu hồ sơ")
@@ -328,6 +343,8 @@ class DossierDocument(models.Model):
 
 class DossierTransition(models.Model):
     """One move of a dossier: who, when, from which state to which, and why."""
+
+    # Not audited: this table is the dossier's history of moves, written once per move.
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="transitions"
@@ -389,6 +406,8 @@ class AwardRecord(models.Model):
         blank=True,
         related_name="award_record",
     )
+
+    history = AuditedHistory()
 
     class Meta:
         verbose_name = _("khen thưởng đã nhận")

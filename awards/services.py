@@ -72,6 +72,7 @@ def save_dossier(dossier, by, initiatives=None):
         dossier.created_by = by
         dossier.state = S.DRAFT
         dossier.reference = allocate_reference(dossier.year)
+        dossier._history_user = by
         dossier.save()
         DossierTransition.objects.create(
             dossier=dossier, from_state="", to_state=S.DRAFT, by=by, comment=_("Lập hồ sơ")
@@ -84,6 +85,7 @@ def save_dossier(dossier, by, initiatives=None):
                 % {"reference": current.reference, "state": current.get_state_display()}
             )
         dossier.state = current.state  # never taken from a stale copy
+        dossier._history_user = by
         dossier.save()
     if initiatives is not None:
         dossier.initiatives.set(initiatives)
@@ -101,13 +103,16 @@ def attach_document(dossier, by, kind, file):
         )
     validate_document(file)
     original_name = normalise_text(PurePath(file.name).name)
-    return DossierDocument.objects.create(
+    document = DossierDocument(
         dossier=current,
         kind=DocumentKind(kind),
         file=file,
         original_name=original_name,
         uploaded_by=by,
     )
+    document._history_user = by
+    document.save()
+    return document
 
 
 # Rules checked before a dossier is submitted -------------------------------------------
@@ -291,10 +296,10 @@ def _move_changes(move, to_state, comment, decision):
     return changes
 
 
-def _record_award(dossier):
+def _record_award(dossier, by):
     """The award enters the history once it is actually given."""
     central = dossier.state == S.CENTRAL_APPROVED
-    AwardRecord.objects.create(
+    record = AwardRecord(
         nominee_kind=dossier.nominee_kind,
         name=dossier.nominee_name,
         date_of_birth=dossier.date_of_birth,
@@ -306,6 +311,8 @@ def _record_award(dossier):
         decision_date=dossier.central_decision_date if central else dossier.decision_date,
         dossier=dossier,
     )
+    record._history_user = by
+    record.save()
 
 
 @transaction.atomic
@@ -365,10 +372,18 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
     DossierTransition.objects.create(
         dossier=dossier, from_state=from_state, to_state=to_state, by=by, comment=comment
     )
+    # The compare-and-set UPDATE sends no save signal: the audit trail gets its row here, from
+    # what the database now holds.
+    Dossier.history.bulk_history_create(
+        [Dossier.objects.get(pk=dossier.pk)],
+        update=True,
+        default_user=by,
+        default_change_reason=str(move.label),
+    )
     if to_state == S.CENTRAL_APPROVED or (
         to_state == S.APPROVED and not dossier.award_type.is_state_level
     ):
-        _record_award(dossier)
+        _record_award(dossier, by)
     return dossier
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from plan.selectors import current_plan
 from units.files import document_response
+from units.history import history_of
 from units.spreadsheets import xlsx_response
 
 from . import exports, rules, selectors, services
@@ -149,6 +150,8 @@ def dossier_detail(request, pk):
             "required": required,
             "moves": rules.available_moves(request.user, dossier),
             "can_edit": rules.can_edit_dossier(request.user, dossier),
+            # Every field change, moves included, with who made it: for the office.
+            "change_history": history_of(dossier) if rules.office(request.user) else None,
         },
     )
 

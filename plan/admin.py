@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from units.import_admin import SpreadsheetImportExportMixin
 
@@ -19,7 +20,7 @@ from .selectors import responsible_prefetch
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(SimpleHistoryAdmin):
     list_display = ["number", "title", "year", "issued_on", "unit_plans_due_on"]
     search_fields = ["number", "title"]
 
@@ -33,7 +34,7 @@ class ResponsibleUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+class TaskAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [TaskResource]
     list_display = ["number", "quarter", "short_content", "responsible_units", "due_date", "plan"]
     list_display_links = ["number", "short_content"]
@@ -73,7 +74,7 @@ class ProgressReportInline(admin.TabularInline):
 
 
 @admin.register(TaskPart)
-class TaskPartAdmin(admin.ModelAdmin):
+class TaskPartAdmin(SimpleHistoryAdmin):
     list_display = ["task", "unit", "source"]
     list_filter = ["task__plan", "task__quarter", "source", "unit__kind"]
     list_select_related = ["task", "unit"]
@@ -98,7 +99,7 @@ class SubmissionReviewInline(admin.TabularInline):
 
 
 @admin.register(Requirement)
-class RequirementAdmin(admin.ModelAdmin):
+class RequirementAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "due_on", "task", "plan"]
     list_filter = ["plan", "kind"]
     list_select_related = ["task", "plan"]
@@ -108,7 +109,7 @@ class RequirementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(SimpleHistoryAdmin):
     list_display = ["requirement", "unit", "submitted_at", "original_name", "submitted_by"]
     list_filter = ["requirement"]
     list_select_related = ["requirement", "unit", "submitted_by"]
@@ -138,7 +139,7 @@ class ReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResponsibleUnit)
-class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
     """Who does each task, one row per entry: here for importing and exporting them in bulk."""
 
     resource_classes = [ResponsibleUnitResource]

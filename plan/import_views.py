@@ -125,8 +125,9 @@ def import_data(request):
     _check(request)
     if request.method != "POST":
         return _page(request)
-    if request.POST.get("kind") not in allowed_kinds(request.user):
-        raise PermissionDenied
+    kind = request.POST.get("kind")
+    if kind and kind not in allowed_kinds(request.user):
+        raise PermissionDenied  # a kind the user may not import (no kind: the form says so)
     form = ImportForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         return _page(request, form=form)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.resources import NomineeResource
+from units.history import recorded_as
 from units.resources import UnitResource, UserResource
 from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
 
@@ -180,8 +181,12 @@ def preview_import(kind, data, file_name="", user=None, **options):
 
 @transaction.atomic
 def run_import(kind, data, file_name="", user=None, **options):
-    """Import `data` as `kind`, all or nothing; returns the report (errors mean nothing written)."""
-    return _import(kind, data, file_name, user, False, options)
+    """Import `data` as `kind`, all or nothing; returns the report (errors mean nothing written).
+
+    Every row it writes enters the audit trail under `user`, with the file's name as reason."""
+    reason = _("Nhập từ tệp “%(file)s”") % {"file": file_name}
+    with recorded_as(user, reason):
+        return _import(kind, data, file_name, user, False, options)
 
 
 # --- exports -------------------------------------------------------------------------------

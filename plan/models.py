@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from units.files import RandomUploadPath, validate_document
+from units.history import AuditedHistory
 from units.models import Unit
 
 from .enums import (
@@ -38,6 +39,8 @@ class Plan(models.Model):
     solutions_text = models.TextField(_("II. Giải pháp chủ yếu"), blank=True)
     organisation_text = models.TextField(_("III. Tổ chức thực hiện"), blank=True)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("kế hoạch")
         verbose_name_plural = _("kế hoạch")
@@ -67,6 +70,8 @@ class Task(models.Model):
     )
     # Stored so statuses of thousands of parts are computed in SQL; save() keeps it right.
     due_date = models.DateField(_("hạn"), editable=False)
+
+    history = AuditedHistory()
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -132,6 +137,8 @@ class ResponsibleUnit(models.Model):
         help_text=_("Giữ nguyên cách viết của văn bản để hiển thị."),
     )
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("đơn vị thực hiện")
         verbose_name_plural = _("đơn vị thực hiện")
@@ -182,6 +189,8 @@ class TaskPart(models.Model):
     source = models.CharField(_("lý do giao"), max_length=20, choices=PartSource.choices)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("phần việc của đơn vị")
         verbose_name_plural = _("phần việc của đơn vị")
@@ -196,6 +205,9 @@ class TaskPart(models.Model):
 
 class ProgressReport(models.Model):
     """A dated report on a part. Never changed: the part's history is the list of its reports."""
+
+    # No AuditedHistory here: each row already is a history entry (who, when, from, to), only
+    # ever added; a second copy of every row would record nothing new.
 
     part = models.ForeignKey(
         TaskPart, verbose_name=_("phần việc"), on_delete=models.PROTECT, related_name="reports"
@@ -255,6 +267,8 @@ class Requirement(models.Model):
         Unit, verbose_name=_("đơn vị phải gửi"), related_name="requirements"
     )
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("yêu cầu nộp")
         verbose_name_plural = _("yêu cầu nộp")
@@ -289,6 +303,8 @@ class Submission(models.Model):
     )
     submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("văn bản đã gửi")
         verbose_name_plural = _("văn bản đã gửi")
@@ -315,6 +331,8 @@ class SubmissionReview(models.Model):
     )
     reviewed_at = models.DateTimeField(_("lúc"), default=timezone.now)
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("kết quả xem xét")
         verbose_name_plural = _("kết quả xem xét")
@@ -326,6 +344,8 @@ class SubmissionReview(models.Model):
 
 class Reminder(models.Model):
     """An urging message (đôn đốc) sent to a unit, kept so urging is itself on record."""
+
+    # Not audited: a reminder is itself a record of something done, written once.
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="reminders"

@@ -6,6 +6,7 @@ import unicodedata
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from units.models import Unit
 from units.names import name_key, normalise_text_block
@@ -169,12 +170,13 @@ def _set_responsible(task, wanted):
     if current == wanted_keys:
         return
     task.responsible.all().delete()
-    ResponsibleUnit.objects.bulk_create(
+    rows = [
         ResponsibleUnit(
             task=task, position=position, unit=unit, collective=collective, written_as=written
         )
         for position, (unit, collective, written) in enumerate(wanted, start=1)
-    )
+    ]
+    bulk_create_with_history(rows, ResponsibleUnit)
 
 
 # --- The schedule: parts, progress, requirements, submissions --------------------------------
@@ -201,7 +203,7 @@ def sync_task_parts(task):
         for unit_id, source in wanted.items()
         if unit_id not in existing
     ]
-    TaskPart.objects.bulk_create(new)
+    bulk_create_with_history(new, TaskPart)
     return len(new)
 
 
@@ -218,9 +220,13 @@ def name_units_for_task(task, units, by):
     if not rules.can_manage_schedule(by):
         raise ScheduleError(_("Chỉ Ban TĐKT được chỉ định đơn vị thực hiện."))
     existing = set(task.parts.values_list("unit_id", flat=True))
-    new = [TaskPart(task=task, unit=unit, source=PartSource.PICKED) for unit in units]
-    TaskPart.objects.bulk_create([part for part in new if part.unit_id not in existing])
-    return [part for part in new if part.unit_id not in existing]
+    new = [
+        TaskPart(task=task, unit=unit, source=PartSource.PICKED)
+        for unit in units
+        if unit.pk not in existing
+    ]
+    bulk_create_with_history(new, TaskPart, default_user=by)
+    return new
 
 
 @transaction.atomic
@@ -229,6 +235,7 @@ def set_task_due_date(task, due_on, by):
     if not rules.can_manage_schedule(by):
         raise ScheduleError(_("Chỉ Ban TĐKT được đổi hạn nhiệm vụ."))
     task.due_on = due_on
+    task._history_user = by
     task.save(update_fields=["due_on"])
     return task
 
@@ -314,6 +321,7 @@ def submit_document(requirement, unit, by, file, note="", submitted_at=None):
         submitted_at=submitted_at or timezone.now(),
     )
     submission.full_clean()
+    submission._history_user = by
     submission.save()
     return submission
 
@@ -326,10 +334,13 @@ def review_submission(submission, by, decision, reason="", reviewed_at=None):
     reason = normalise_text_block(reason)
     if decision == ReviewDecision.RETURNED and not reason:
         raise ScheduleError(_("Cần ghi lý do trả lại để đơn vị biết mà sửa."))
-    return SubmissionReview.objects.create(
+    review = SubmissionReview(
         submission=submission,
         decision=decision,
         reason=reason,
         reviewed_by=by,
         reviewed_at=reviewed_at or timezone.now(),
     )
+    review._history_user = by
+    review.save()
+    return review

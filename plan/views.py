@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from units.enums import UnitKind
 from units.files import document_response
+from units.history import history_of
 from units.models import Unit
 from units.rules import can_view_plan
 from units.spreadsheets import xlsx_response
@@ -176,6 +177,8 @@ def task_detail(request, year, number):
         "can_manage": manage,
         "due_form": DueDateForm(initial={"due_on": task.due_on}) if manage else None,
         "units_form": NameUnitsForm() if manage else None,
+        # The audit trail is the office's: who changed the task's content or due date.
+        "change_history": history_of(task) if manage else None,
     }
     return render(request, "plan/task_detail.html", context)
 

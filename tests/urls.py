@@ -19,9 +19,12 @@ SAMPLE_ARGUMENTS = {
     "kind": "don-vi",
     "document_id": "1",
     "to_state": "submitted",
+    "version_id": "1",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")
+# Unnamed regex groups get the names their views give them (django-simple-history's admin).
+_POSITIONAL = {"([^/]+)/history/([^/]+)/": "<object_id>/history/<version_id>/"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -34,19 +37,36 @@ def _walk(patterns, prefix="", namespace=""):
             yield f"{namespace}{entry.name or ''}", route
 
 
-def _sample(match):
-    name = match.group(1)
-    if name not in SAMPLE_ARGUMENTS:
-        raise AssertionError(
-            f"No sample value for URL argument <{name}>: add it to SAMPLE_ARGUMENTS"
-        )
-    return SAMPLE_ARGUMENTS[name]
+def project_routes():
+    """[(name, route)] for every URL pattern of the project, arguments left as <name>."""
+    routes = []
+    for name, route in _walk(get_resolver().url_patterns):
+        for positional, named in _POSITIONAL.items():
+            route = route.replace(positional, named)
+        routes.append((name, _APP_LABEL.sub("plan", route.replace("^", "").replace("$", ""))))
+    return routes
+
+
+def route_arguments(route):
+    """The names of the arguments a route takes, in order."""
+    return _ARGUMENT.findall(route)
+
+
+def fill_route(route, values=None):
+    """The path of a route with its arguments taken from `values`, else from SAMPLE_ARGUMENTS."""
+    values = {**SAMPLE_ARGUMENTS, **(values or {})}
+
+    def sample(match):
+        name = match.group(1)
+        if name not in values:
+            raise AssertionError(
+                f"No sample value for URL argument <{name}>: add it to SAMPLE_ARGUMENTS"
+            )
+        return str(values[name])
+
+    return "/" + _ARGUMENT.sub(sample, route)
 
 
 def project_urls():
     """[(name, path)] for every URL pattern of the project, arguments filled with samples."""
-    urls = []
-    for name, route in _walk(get_resolver().url_patterns):
-        path = _APP_LABEL.sub("plan", route.replace("^", "").replace("$", ""))
-        urls.append((name, "/" + _ARGUMENT.sub(_sample, path)))
-    return urls
+    return [(name, fill_route(route)) for name, route in project_routes()]

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from .enums import Role
 from .import_admin import SpreadsheetImportExportMixin
@@ -16,7 +17,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SpreadsheetImportExportMixin, admin.ModelAdmin):
+class UnitAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [UnitResource]
     list_display = ["name", "short_name", "code", "kind", "parent", "is_participating"]
     list_filter = ["kind", "is_participating"]
@@ -40,7 +41,7 @@ class UnitRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(SpreadsheetImportExportMixin, DjangoUserAdmin):
+class UserAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
     # Imports never set passwords: new accounts stay inactive until an admin sets one.
     resource_classes = [UserResource]
     list_display = ["username", "get_full_name", "unit", "role_names", "is_active"]
@@ -77,7 +78,7 @@ class UserAdmin(SpreadsheetImportExportMixin, DjangoUserAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(SimpleHistoryAdmin):
     list_display = ["name", "year", "kind", "leader"]
     list_filter = ["year", "kind"]
     list_select_related = ["leader"]

@@ -83,6 +83,13 @@ class DocumentValidator:
     """Refuses a file that is too large, or whose content is not what its extension says."""
 
     def __call__(self, file):
+        # Forms refuse an empty upload already; services, admin and commands meet it here.
+        if not file.size:
+            raise ValidationError(
+                _("Tệp “%(name)s” rỗng (0 byte): hãy chọn đúng tệp."),
+                code="file_empty",
+                params={"name": file.name},
+            )
         if file.size > max_upload_bytes():
             raise ValidationError(
                 _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(max)s MB."),

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role, UnitKind
+from .history import AuditedHistory
 
 
 class UnitManager(models.Manager):
@@ -34,6 +35,8 @@ class Unit(models.Model):
 
     objects = UnitManager()
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
@@ -61,6 +64,8 @@ class UnitAlias(models.Model):
 
     objects = UnitAliasManager()
 
+    history = AuditedHistory()
+
     class Meta:
         verbose_name = _("tên gọi khác")
         verbose_name_plural = _("tên gọi khác")
@@ -86,6 +91,8 @@ class User(AbstractUser):
     )
 
     objects = UserManager()
+
+    history = AuditedHistory(excluded_fields=["password", "last_login"])
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("người dùng")
@@ -127,6 +134,8 @@ class Cluster(models.Model):
     members = models.ManyToManyField(
         Unit, verbose_name=_("đơn vị thành viên"), related_name="clusters"
     )
+
+    history = AuditedHistory()
 
     class Meta:
         verbose_name = _("cụm, khối thi đua")

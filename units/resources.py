@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.fields import Field
 from openpyxl.utils.datetime import from_excel
+from simple_history.utils import bulk_create_with_history
 
 from .enums import Role, UnitKind
 from .models import Unit, UnitAlias, User
@@ -518,7 +519,9 @@ class UnitResource(SpreadsheetResource):
         super().after_save_instance(instance, row, **kwargs)
         if missing and "Tên gọi khác" not in self._last_changes:
             self._last_changes.append("Tên gọi khác")
-        UnitAlias.objects.bulk_create(UnitAlias(unit=instance, name=name) for name in missing)
+        bulk_create_with_history(
+            [UnitAlias(unit=instance, name=name) for name in missing], UnitAlias
+        )
         # Later rows may name this unit as their parent, by any of its names.
         for name in [instance.name, instance.short_name, *missing]:
             if name:

@@ -11,6 +11,7 @@ def deactivate_user(user, *, by):
     if not user.is_active:
         return False
     user.is_active = False
+    user._history_user = by
     # save(), not queryset.update(): an audit trail listens to model saves.
     user.save(update_fields=["is_active"])
     return True

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from plan.services import PlanDataError, load_plan
+from units.history import recorded_as
 
 
 class Command(BaseCommand):
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         except (OSError, ValueError) as error:
             raise CommandError(f"Không đọc được tệp {file}: {error}") from error
         try:
-            plan, created = load_plan(data)
+            # Run from a shell: nobody we know, so the history says which command wrote it.
+            with recorded_as(None, "manage.py load_plan"):
+                plan, created = load_plan(data)
         except PlanDataError as error:
             raise CommandError(
                 "Không nạp kế hoạch, không có gì được ghi:\n" + "\n".join(error.errors)

@@ -1,0 +1,57 @@
+"""After a load run: is every row whole? A dossier's state is its last move's, and its audit
+trail agrees; every evidence and submission row has its file. Files with no row (a request
+that failed after writing its upload) are counted: they are harmless and can be swept."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db.models import OuterRef, Subquery  # noqa: E402
+
+from awards.models import Dossier, DossierDocument, DossierTransition  # noqa: E402
+from plan.models import ProgressReport, Submission  # noqa: E402
+
+
+def main():
+    last_move = DossierTransition.objects.filter(dossier=OuterRef("pk")).order_by("-at", "-pk")
+    dossiers = Dossier.objects.annotate(last_to=Subquery(last_move.values("to_state")[:1]))
+    wrong_state = [d.reference for d in dossiers if d.last_to != d.state]
+    wrong_history = [
+        d.reference
+        for d in Dossier.objects.all()
+        if d.history.order_by("-history_date", "-history_id").first().state != d.state
+    ]
+    stored = set()
+    missing_files = 0
+    for model, field in [
+        (ProgressReport, "evidence"),
+        (Submission, "file"),
+        (DossierDocument, "file"),
+    ]:
+        for name in model.objects.exclude(**{field: ""}).values_list(field, flat=True):
+            stored.add(name)
+            if not (Path(settings.MEDIA_ROOT) / name).exists():
+                missing_files += 1
+    on_disk = {
+        str(p.relative_to(settings.MEDIA_ROOT))
+        for p in Path(settings.MEDIA_ROOT).rglob("*")
+        if p.is_file() and not p.name.endswith(".bin")
+    }
+    print(f"dossiers: {Dossier.objects.count()}, state differs from last move: {len(wrong_state)}")
+    print(f"dossiers whose audit trail disagrees with their state: {len(wrong_history)}")
+    print(f"rows whose file is missing: {missing_files}")
+    print(f"files with no row (uploads of failed requests): {len(on_disk - stored)}")
+    if wrong_state or wrong_history or missing_files:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Load test (locust, headless): officers report progress with evidence, staff browse the
+dashboard and the inbox and move dossiers. Run by bench/run_load.sh, which prepares the
+database and passes LOAD_STATE (the JSON bench/prepare_load.py printed).
+
+At the end it prints one line of figures (requests/s, p50, p95, failures) and, for error
+answers, whether each was the plain error page (templates/500.html) or leaked a traceback.
+"""
+
+import json
+import os
+import random
+import re
+import time
+from collections import Counter
+
+from locust import HttpUser, between, events, task
+
+PASSWORD = os.environ.get("LOAD_PASSWORD", "thidua2013")
+STATE = json.loads(os.environ.get("LOAD_STATE", '{"officers": ["officer"], "dossiers": []}'))
+OFFICERS = STATE["officers"]
+WAITING_DOSSIERS = list(STATE["dossiers"])  # submitted dossiers for staff to move
+PDF = b"%PDF-1.4\n% minh chung tai thu\n%%EOF\n"
+PART_LINK = re.compile(r'href="/phan-viec/(\d+)/"')
+ERROR_PAGE = "Hệ thống đang gặp sự cố"
+
+timeline = []  # (seconds since start, failed?)
+error_pages = Counter()  # "plain error page" / "traceback leaked" / "other"
+started = time.monotonic()
+
+
+@events.request.add_listener
+def _record(request_type, name, response_time, response_length, exception=None, **kwargs):
+    timeline.append((time.monotonic() - started, exception is not None))
+
+
+@events.test_start.add_listener
+def _start(environment, **kwargs):
+    global started
+    started = time.monotonic()
+
+
+def _check_error(response):
+    """Classify a 5xx answer: the plain page, or something that shows the error."""
+    text = response.text or ""
+    if "Traceback" in text or 'File "/' in text:
+        error_pages["traceback leaked"] += 1
+    elif ERROR_PAGE in text:
+        error_pages["plain error page"] += 1
+    else:
+        error_pages["other"] += 1
+
+
+class SignedIn(HttpUser):
+    abstract = True
+    wait_time = between(1, 4)
+    username = None
+
+    def csrf(self):
+        return self.client.cookies.get("csrftoken", "")
+
+    def get(self, path, name=None):
+        with self.client.get(path, name=name or path, catch_response=True) as response:
+            if response.status_code >= 500:
+                _check_error(response)
+                response.failure(f"{response.status_code}")
+            elif "/accounts/login/" in response.url and "login" not in path:
+                # A login that failed while the database was down: sign in again, as a person
+                # would, so the run shows whether the app itself recovers.
+                response.failure("signed out")
+                self.login()
+            return response
+
+    def post(self, path, data, name, files=None):
+        data = {**data, "csrfmiddlewaretoken": self.csrf()}
+        with self.client.post(
+            path, data=data, files=files, name=name, catch_response=True
+        ) as response:
+            if response.status_code >= 500:
+                _check_error(response)
+                response.failure(f"{response.status_code}")
+            elif response.status_code >= 400:
+                response.failure(f"{response.status_code}")
+            return response
+
+    def on_start(self):
+        self.login()
+
+    def login(self):
+        self.get("/accounts/login/", name="/accounts/login/")
+        self.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD},
+            name="/accounts/login/ [POST]",
+        )
+
+
+class Officer(SignedIn):
+    """A unit officer: reads the plan and their unit, reports progress with a file."""
+
+    weight = 4
+
+    def on_start(self):
+        self.username = random.choice(OFFICERS)
+        super().on_start()
+        page = self.get("/don-vi-cua-toi/", name="/don-vi/[code]/")
+        self.parts = PART_LINK.findall(page.text or "") or []
+
+    @task(3)
+    def plan(self):
+        self.get("/")
+
+    @task(2)
+    def my_unit(self):
+        page = self.get("/don-vi-cua-toi/", name="/don-vi/[code]/")
+        self.parts = PART_LINK.findall(page.text or "") or self.parts
+
+    @task(2)
+    def report_progress(self):
+        if not self.parts:
+            return
+        part = random.choice(self.parts)
+        self.get(f"/phan-viec/{part}/", name="/phan-viec/[id]/")
+        self.post(
+            f"/phan-viec/{part}/",
+            {"state": "in_progress", "note": "Đang triển khai, gửi kèm minh chứng."},
+            name="/phan-viec/[id]/ [POST report]",
+            files={"evidence": ("minh-chung.pdf", PDF, "application/pdf")},
+        )
+
+    @task(1)
+    def parts_list(self):
+        self.get("/phan-viec/")
+
+
+class Staff(SignedIn):
+    """Office staff: the dashboard, the inbox, and moving dossiers on."""
+
+    weight = 1
+    username = "staff"
+
+    @task(3)
+    def dashboard(self):
+        self.get("/bang-dieu-khien/")
+
+    @task(2)
+    def inbox(self):
+        self.get("/ho-so/tiep-nhan/")
+
+    @task(3)
+    def move_dossier(self):
+        if not WAITING_DOSSIERS:
+            return self.inbox()
+        pk = WAITING_DOSSIERS.pop()
+        self.get(f"/ho-so/{pk}/", name="/ho-so/[id]/")
+        self.post(
+            f"/ho-so/{pk}/chuyen/in_appraisal/",
+            {"comment": ""},
+            name="/ho-so/[id]/chuyen/in_appraisal/",
+        )
+        self.post(
+            f"/ho-so/{pk}/chuyen/returned/",
+            {"comment": "Đề nghị bổ sung biên bản họp Hội đồng cơ sở."},
+            name="/ho-so/[id]/chuyen/returned/",
+        )
+
+
+@events.quitting.add_listener
+def _figures(environment, **kwargs):
+    total = environment.stats.total
+    seconds = max(total.last_request_timestamp - total.start_time, 1e-9)
+    print(
+        f"\nFIGURES requests={total.num_requests} rps={total.num_requests / seconds:.1f} "
+        f"p50={total.get_response_time_percentile(0.5):.0f}ms "
+        f"p95={total.get_response_time_percentile(0.95):.0f}ms "
+        f"failures={total.num_failures}"
+    )
+    failed_at = [t for t, failed in timeline if failed]
+    if failed_at:
+        buckets = Counter(int(t // 5) * 5 for t in failed_at)
+        done = Counter(int(t // 5) * 5 for t, _failed in timeline)
+        print(
+            "FAILURES BY 5 S "
+            + " ".join(f"{k}s:{buckets[k]}/{done[k]}" for k in sorted(done) if buckets[k])
+        )
+        last = max(failed_at)
+        after = sum(1 for t, failed in timeline if t > last)
+        print(
+            f"FAULTS failed between {min(failed_at):.1f}s and {last:.1f}s; "
+            f"{after} requests after the last failure all succeeded; error answers: "
+            + (", ".join(f"{k}: {v}" for k, v in sorted(error_pages.items())) or "none (no 5xx)")
+        )

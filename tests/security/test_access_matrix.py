@@ -1,0 +1,405 @@
+"""The access matrix: every URL of the project, for every role, with the answer each must get.
+
+The URLs come from the URL configuration (tests/urls.py), so a new URL without a row in
+MATRIX fails the test until someone writes down who may open it.
+
+Columns (ROLES): a visitor who is not signed in, the officer of the unit that owns the object
+("own"), the officer of another unit ("other"), office staff, a council member, a leader, the
+admin. Object URLs are filled with an object of unit A (Sở Giáo dục và Đào tạo, `officer`)
+and then with one of unit B (UBND huyện Cao Lộc, `officer2`), so each officer is once "own"
+and once "other". URLs that belong to no unit are asked once; "own" is then `officer` and
+"other" `officer2`, and both must get the same answer.
+
+Cells: "200", "403", "404", "405", "302" (a redirect that is not a login page: a page done, or
+a refused move sent back to the dossier with a message) and "login" (302 to a login page).
+
+Methods. Every URL is asked with GET. Views that also take POST (forms, moves) are asked with
+an empty POST as well (`post=`): that is where "leaders read but never write" is proven. Views
+that take only POST (require_POST) answer GET with 405 before any check, for everyone signed
+in, which proves nothing about access; their row gives the GET 405 and the real answer to POST.
+Each POST runs in a savepoint rolled back afterwards, so cells do not depend on each other.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog
+from django.apps import apps
+from django.db import transaction
+from django.test import Client
+
+from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
+from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
+from tests.urls import fill_route, project_routes, route_arguments
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anon", "own", "other", "staff", "council", "leader", "admin")
+
+
+def cells(default, *, anon="login", officers=None, **given):
+    """A full row of answers: `default` for every signed-in role unless given; `officers`
+    sets "own" and "other" together."""
+    unknown = set(given) - set(ROLES)
+    assert not unknown, unknown
+    row = {role: default for role in ROLES}
+    row["anon"] = anon
+    if officers is not None:
+        row["own"] = row["other"] = officers
+    row.update(given)
+    return row
+
+
+def only(*roles, ok="200", no="403"):
+    """`ok` for the roles named ("officers" names both), `no` for every other signed-in role."""
+    names = {r for role in roles for r in (("own", "other") if role == "officers" else (role,))}
+    return cells(no, **{role: ok for role in names})
+
+
+@dataclass
+class Row:
+    get: dict
+    post: dict | None = None
+    # Which dossier of the unit fills the URL: the draft, or the one before the council.
+    dossier: str = "dossier"
+    note: str = ""
+
+
+EVERYONE = Row(cells("200"))
+PUBLIC = Row(cells("200", anon="200"))
+POST_ONLY = cells("405")  # the GET answer of a require_POST view (anonymous: login first)
+
+# Unit-owned objects: how to fill the URL from a unit's objects (see conftest.UnitObjects).
+OBJECT_URLS = {
+    "part-detail": lambda o, d: {"pk": o.part.pk},
+    "part-cancel": lambda o, d: {"pk": o.part.pk},
+    "evidence-file": lambda o, d: {"pk": o.report.pk},
+    "unit-detail": lambda o, d: {"code": o.unit.code},
+    "submission-create": lambda o, d: {"pk": o.requirement.pk, "code": o.unit.code},
+    "submission-file": lambda o, d: {"pk": o.submission.pk},
+    "submission-review": lambda o, d: {"pk": o.submission.pk},
+    "awards:dossier": lambda o, d: {"pk": d.pk},
+    "awards:edit": lambda o, d: {"pk": d.pk},
+    "awards:upload": lambda o, d: {"pk": d.pk},
+    "awards:document": lambda o, d: {"pk": d.pk, "document_id": d.documents.first().pk},
+    "awards:move": lambda o, d: {"pk": d.pk, "to_state": "withdrawn"},
+    "awards:initiative-recognise": lambda o, d: {"pk": o.initiative.pk},
+}
+
+MATRIX = {
+    # --- Signing in and out: open to everyone -------------------------------------------
+    "login": PUBLIC,
+    "logout": Row(cells("405"), note="Django 5 logs out by POST only"),
+    "password_change": EVERYONE,
+    "password_change_done": EVERYONE,
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,
+    "password_reset_complete": PUBLIC,
+    "set_language": Row(cells("302", anon="302")),
+    # --- The plan: every signed-in user reads it ------------------------------------------
+    "home": EVERYONE,
+    "plan-detail": EVERYONE,
+    "task-detail": EVERYONE,
+    "part-list": EVERYONE,
+    "requirement-detail": Row(cells("200"), note="an officer sees only their own unit's row"),
+    "dashboard": Row(only("staff", "leader", "admin")),
+    "dashboard-export": Row(only("staff", "leader", "admin")),
+    "task-set-due-date": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "task-name-units": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "unit-list": Row(only("staff", "council", "leader", "admin")),
+    "my-unit": Row(cells("302", admin="404"), note="the admin account belongs to no unit"),
+    # --- A unit's own things: another unit's officer finds nothing (404) --------------------
+    "part-detail": Row(
+        cells("200", other="404"),
+        # Only the unit and the office report; an empty report is a form error (200).
+        post=cells("403", own="200", other="404", staff="200", admin="200"),
+    ),
+    "part-cancel": Row(
+        cells("405", other="405"),
+        post=cells("403", other="404", staff="302", admin="302"),
+    ),
+    "evidence-file": Row(cells("200", other="404")),
+    "unit-detail": Row(cells("200", other="404")),
+    "submission-create": Row(
+        cells("405"),
+        # The office may enter a document it received by post; nobody else sends for a unit.
+        post=cells("404", own="302", staff="302", admin="302"),
+    ),
+    "submission-file": Row(cells("200", other="404")),
+    "submission-review": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # --- Spreadsheet imports: the office and the admin -------------------------------------
+    # Officers may import their unit's list of nominees (and nothing else: see
+    # tests/imports/test_nominees_import.py), so the page opens for them too.
+    "import-data": Row(only("officers", "staff", "admin"), post=only("officers", "staff", "admin")),
+    "import-confirm": Row(POST_ONLY, post=only("officers", "staff", "admin")),
+    "export-data": Row(only("staff", "admin")),
+    # --- Award dossiers ---------------------------------------------------------------------
+    "awards:unit-dossiers": Row(only("officers")),
+    "awards:create": Row(only("officers"), post=only("officers")),
+    "awards:dossier": [
+        Row(cells("200", other="404", council="404")),
+        # Council members see a dossier once it is put before the council.
+        Row(cells("200", other="404"), dossier="council_dossier"),
+    ],
+    "awards:edit": [
+        # The unit changes its draft; the office, leaders and the admin read but do not edit.
+        Row(
+            cells("403", own="200", other="404", council="404"),
+            post=cells("403", own="200", other="404", council="404"),
+        ),
+        Row(
+            cells("403", other="404"),
+            post=cells("403", other="404"),
+            dossier="council_dossier",
+        ),
+    ],
+    "awards:upload": [
+        Row(
+            cells("403", own="200", other="404", council="404"),
+            post=cells("403", own="200", other="404", council="404"),
+        ),
+        Row(cells("403", other="404"), post=cells("403", other="404"), dossier="council_dossier"),
+    ],
+    "awards:document": [
+        Row(cells("200", other="404", council="404")),
+        Row(cells("200", other="404"), dossier="council_dossier"),
+    ],
+    # Withdrawing: only the unit's officer. Anyone else who may see the dossier is sent back
+    # to it with "Không thể thực hiện thao tác này" (302) and nothing moves.
+    "awards:move": [
+        Row(
+            cells("302", own="200", other="404", council="404"),
+            post=cells("302", other="404", council="404"),
+        ),
+        Row(
+            cells("302", own="200", other="404"),
+            post=cells("302", other="404"),
+            dossier="council_dossier",
+        ),
+    ],
+    "awards:inbox": Row(only("staff", "leader", "admin")),
+    "awards:inbox-move": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "awards:council": Row(only("staff", "council", "leader", "admin")),
+    "awards:lookup": EVERYONE,
+    # Initiatives: each role sees the list (an officer only the unit's own); only the office
+    # records Hội đồng KHSK's recognition (an empty form is refused with a message: 302).
+    "awards:initiatives": EVERYONE,
+    "awards:initiative-recognise": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+}
+
+# --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
+ADMIN_SITE = {
+    "admin:index": "200",
+    "admin:login": "302",  # the admin is already signed in
+    "admin:logout": "405",
+    "admin:password_change": "200",
+    "admin:password_change_done": "200",
+    "admin:autocomplete": "403",  # needs its parameters: a bare request is refused
+    "admin:jsi18n": "200",
+    "admin:view_on_site": "404",  # our models have no public page of their own
+    "admin:app_list": "200",
+    "admin/(?P<url>.*)": "404",
+}
+MATRIX.update(
+    {
+        "admin:login": Row(cells("200", anon="200", admin="302")),
+        # Not an admin yet: sent to the admin's login page first (302 there, not "login/").
+        "admin:logout": Row(cells("302", anon="login", admin="405")),
+    }
+)
+# Per registered model: what the admin gets on each admin page. "add"/"delete" 403: rows
+# written only by the services or kept forever. "simple_history": one past version of an
+# audited record (read-only: SIMPLE_HISTORY_REVERT_DISABLED).
+ADMIN_MODELS = {
+    "auth.group": {},
+    "axes.accessattempt": {"add": "403"},
+    "axes.accesslog": {"add": "403"},
+    "axes.accessfailurelog": {"add": "403"},
+    "units.unit": {"import": True, "simple_history": "200"},
+    "units.user": {"import": True, "simple_history": "200"},
+    "units.cluster": {"simple_history": "200"},
+    "plan.plan": {"simple_history": "200"},
+    "plan.task": {"import": True, "simple_history": "200"},
+    "plan.taskpart": {"delete": "403", "simple_history": "200"},
+    "plan.requirement": {"simple_history": "200"},
+    "plan.submission": {"add": "403", "delete": "403", "simple_history": "200"},
+    "plan.reminder": {"add": "403", "delete": "403"},
+    "plan.responsibleunit": {"import": True, "simple_history": "200"},
+    "awards.awardtype": {"simple_history": "200"},
+    "awards.category": {"simple_history": "200"},
+    "awards.batch": {"simple_history": "200"},
+    "awards.initiative": {"simple_history": "200"},
+    "awards.dossier": {"add": "403", "delete": "403", "simple_history": "200"},
+    "awards.awardrecord": {"simple_history": "200"},
+}
+
+
+def _admin_rows():
+    rows = {}
+    for name, admin_answer in ADMIN_SITE.items():
+        rows.setdefault(name, Row(cells("login", admin=admin_answer)))
+    for label, pages in ADMIN_MODELS.items():
+        app, model = label.split(".")
+        prefix = f"admin:{app}_{model}"
+        answers = {
+            "changelist": "200",
+            "add": "200",
+            "change": "200",
+            "delete": "200",
+            "history": "200",
+            **{k: v for k, v in pages.items() if k != "import"},
+        }
+        if pages.get("import"):
+            answers.update(import_="200", process_import="405", export="200")
+        for page, answer in answers.items():
+            rows[f"{prefix}_{page.rstrip('_')}"] = Row(cells("login", admin=answer))
+        # <path:object_id>/ with nothing after it redirects to the change page.
+        rows[f"admin/{app}/{model}/<path:object_id>/"] = Row(cells("login", admin="302"))
+        if label == "units.user":
+            rows["admin:auth_user_password_change"] = Row(cells("login", admin="200"))
+    return rows
+
+
+MATRIX.update({k: v for k, v in _admin_rows().items() if k not in MATRIX})
+
+
+# --- Running it ------------------------------------------------------------------------------
+
+
+def _key(name, route):
+    # Unnamed patterns (admin's object redirect, its catch-all) are known by their route.
+    return route if name.endswith(":") or not name else name
+
+
+def _answer(response):
+    if response.status_code == 302:
+        return "login" if "login/" in response["Location"] else "302"
+    return str(response.status_code)
+
+
+def _admin_object(name, route):
+    """A real row of the model an admin URL is about, so change/delete/history pages exist:
+    {"object_id": ..., "version_id": ...} (the version: the row's latest audit record)."""
+    label = name.split(":", 1)[1] if ":" in name and name.split(":", 1)[1] else ""
+    for candidate in apps.get_models():
+        prefix = f"{candidate._meta.app_label}_{candidate._meta.model_name}"
+        if label.startswith(prefix + "_") or route.startswith(
+            f"admin/{candidate._meta.app_label}/{candidate._meta.model_name}/"
+        ):
+            pk = candidate._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            values = {"object_id": pk}
+            if "version_id" in route_arguments(route):
+                if not candidate.history.filter(pk=pk).exists():
+                    # Rows loaded from fixtures (raw) have no history yet: give one a version.
+                    candidate._default_manager.get(pk=pk).save()
+                values["version_id"] = candidate.history.filter(pk=pk).latest().history_id
+            return values
+    return {"object_id": None}
+
+
+def _fingerprint():
+    """What a write would change: the rows that record work, and every dossier's state."""
+    return (
+        ProgressReport.objects.count(),
+        Submission.objects.count(),
+        SubmissionReview.objects.count(),
+        TaskPart.objects.count(),
+        DossierDocument.objects.count(),
+        DossierTransition.objects.count(),
+        tuple(Dossier.objects.order_by("pk").values_list("state", flat=True)),
+        tuple(Task.objects.order_by("pk").values_list("due_on", flat=True)),
+    )
+
+
+@dataclass
+class Matrix:
+    clients: dict
+    mismatches: list = field(default_factory=list)
+
+    def ask(self, method, path, role, client, expected, where):
+        if method == "get":
+            got = _answer(client.get(path))
+        else:
+            with transaction.atomic():
+                before = _fingerprint() if role == "leader" else None
+                got = _answer(client.post(path, {}))
+                if before is not None and _fingerprint() != before:
+                    self.mismatches.append(f"{where} POST {path} [leader] WROTE something")
+                transaction.set_rollback(True)
+        if got != expected:
+            self.mismatches.append(f"{where} {method.upper()} {path} [{role}] {expected} != {got}")
+
+    def run_row(self, key, route, row, officers, values):
+        path = fill_route(route, values)
+        for method, answers in (("get", row.get), ("post", row.post)):
+            if answers is None:
+                continue
+            for role in ROLES:
+                client = officers[role] if role in ("own", "other") else self.clients[role]
+                self.ask(method, path, role, client, answers[role], key)
+
+
+@pytest.fixture
+def admin_rows(unit_a):
+    """A row of each model the demo does not fill, so its admin pages have one to show."""
+    AccessAttempt.objects.create(
+        username="officer", ip_address="127.0.0.1", user_agent="test", failures_since_start=1
+    )
+    AccessFailureLog.objects.create(username="officer", ip_address="127.0.0.1", user_agent="t")
+    Reminder.objects.create(
+        unit=unit_a.unit, sent_on="2013-03-01", as_of="2013-03-01", recipients="a@b.vn", items=[]
+    )
+    initiative = Initiative.objects.create(
+        title="Sáng kiến thử", authors="Nguyễn Văn Thử", unit=unit_a.unit, year=2013
+    )
+    AwardRecord.objects.create(
+        name="Nguyễn Văn Thử", year=2012, award_type=unit_a.dossier.award_type, unit=initiative.unit
+    )
+
+
+@pytest.fixture
+def role_clients(officer, officer2, staff, council, leader, admin_user):
+    clients = {"anon": Client()}
+    for role, user in [
+        ("officer", officer),
+        ("officer2", officer2),
+        ("staff", staff),
+        ("council", council),
+        ("leader", leader),
+        ("admin", admin_user),
+    ]:
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return clients
+
+
+def test_every_url_answers_every_role_as_the_matrix_says(role_clients, unit_a, unit_b, admin_rows):
+    routes = project_routes()
+    missing = sorted({_key(n, r) for n, r in routes} - set(MATRIX))
+    assert not missing, f"URLs without a row in the access matrix; add them to it: {missing}"
+    stale = sorted(set(MATRIX) - {_key(n, r) for n, r in routes})
+    assert not stale, f"Rows of the access matrix for URLs that no longer exist: {stale}"
+
+    matrix = Matrix(role_clients)
+    a_first = {"own": role_clients["officer"], "other": role_clients["officer2"]}
+    b_first = {"own": role_clients["officer2"], "other": role_clients["officer"]}
+    seen = set()
+    for name, route in routes:
+        key = _key(name, route)
+        if (key, route) in seen:
+            continue  # "login" is declared twice; the first one answers
+        seen.add((key, route))
+        rows = MATRIX[key] if isinstance(MATRIX[key], list) else [MATRIX[key]]
+        for row in rows:
+            if key in OBJECT_URLS:
+                for objects, officers in ((unit_a, a_first), (unit_b, b_first)):
+                    values = OBJECT_URLS[key](objects, getattr(objects, row.dossier))
+                    matrix.run_row(f"{key}@{objects.unit.code}", route, row, officers, values)
+            else:
+                assert row.get["own"] == row.get["other"], f"{key}: officers differ, no object"
+                values = {}
+                if key.startswith("admin") and "object_id" in route_arguments(route):
+                    values = _admin_object(name, route)
+                matrix.run_row(key, route, row, a_first, values)
+    assert not matrix.mismatches, "\n".join(["", *matrix.mismatches])

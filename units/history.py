@@ -1,0 +1,130 @@
+"""The audit trail: every change to the records that matter, with who, when, and from what to
+what (django-simple-history). Each audited model declares `history = AuditedHistory()`.
+
+Who made a change is found, in order: the `_history_user` a service sets on the object it
+saves; the user of `recorded_as(...)` (imports and management commands, which have no request);
+the signed-in user of the request (HistoryRequestMiddleware).
+"""
+
+import datetime
+import threading
+from contextlib import contextmanager
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+
+_acting = threading.local()
+
+# history_change_reason is a CharField(max_length=100).
+_REASON_LENGTH = 100
+
+
+@contextmanager
+def recorded_as(user, reason=""):
+    """History rows written inside the block name `user` (may be None: a command run by
+    nobody we know) and carry `reason` ("Nhập từ tệp …", "manage.py load_plan")."""
+    previous = getattr(_acting, "value", None)
+    _acting.value = (user, reason)
+    try:
+        yield
+    finally:
+        _acting.value = previous
+
+
+class AuditedHistory(HistoricalRecords):
+    """HistoricalRecords that also listens to `recorded_as`, and ignores the save Django makes
+    at each login (only `last_login` changes: it is a login, not a change to the account)."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields and set(update_fields) <= {"last_login"}:
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+    def get_history_user(self, instance):
+        acting = getattr(_acting, "value", None)
+        if not hasattr(instance, "_history_user") and acting and acting[0] is not None:
+            return acting[0]
+        return super().get_history_user(instance)
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        reason = super().get_change_reason_for_object(instance, history_type, using)
+        acting = getattr(_acting, "value", None)
+        if not reason and acting:
+            reason = acting[1]
+        return (reason or "")[:_REASON_LENGTH] or None
+
+
+# --- Reading it back: "Lịch sử thay đổi" on a record's page ---------------------------------
+
+# Kept in history but not worth showing: search keys and values derived from other fields.
+HIDDEN_FIELDS = {"id", "nominee_key", "name_key", "due_date", "state_changed_at", "password"}
+KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def _shown_fields(model):
+    return [
+        f for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS and not f.primary_key
+    ]
+
+
+def _display(field, value, related):
+    if value is None or value == "":
+        return "—"
+    if field.is_relation:
+        return str(related.get((field.related_model, value), value))
+    if field.flatchoices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "d/m/Y H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "d/m/Y")
+    text = str(value)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def history_of(instance, limit=30):
+    """The record's changes, newest first: [{at, user, kind, reason, changes: [(field, from,
+    to)]}]. Two queries for the rows and the names they point to, however long the history."""
+    rows = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    fields = _shown_fields(type(instance))
+    entries, wanted = [], {}
+    for index, row in enumerate(rows[:limit]):
+        older = rows[index + 1] if index + 1 < len(rows) else None
+        changed = []
+        # A creation or deletion is shown as such; a change lists each field from -> to.
+        for field in fields if row.history_type == "~" and older is not None else ():
+            old, new = getattr(older, field.attname), getattr(row, field.attname)
+            if old == new:
+                continue
+            changed.append((field, old, new))
+            if field.is_relation:
+                for value in (old, new):
+                    if value is not None:
+                        wanted.setdefault(field.related_model, set()).add(value)
+        entries.append((row, changed))
+    related = {}
+    for model, ids in wanted.items():
+        for pk, obj in model._default_manager.in_bulk(ids).items():
+            related[(model, pk)] = obj
+    return [
+        {
+            "at": row.history_date,
+            "user": row.history_user,
+            "kind": KINDS.get(row.history_type, "changed"),
+            "reason": row.history_change_reason or "",
+            "changes": [
+                (field.verbose_name, _display(field, old, related), _display(field, new, related))
+                for field, old, new in changed
+            ],
+        }
+        for row, changed in entries
+    ]
