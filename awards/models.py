@@ -269,7 +269,7 @@ class Dossier(models.Model):
     )
     created_at = models.DateTimeField(_("ngày lập"), auto_now_add=True)
 
-    history = AuditedHistory()
+    history = AuditedHistory(m2m_fields=[initiatives])
 
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")

@@ -267,7 +267,7 @@ class Requirement(models.Model):
         Unit, verbose_name=_("đơn vị phải gửi"), related_name="requirements"
     )
 
-    history = AuditedHistory()
+    history = AuditedHistory(m2m_fields=[units])
 
     class Meta:
         verbose_name = _("yêu cầu nộp")

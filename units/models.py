@@ -135,7 +135,7 @@ class Cluster(models.Model):
         Unit, verbose_name=_("đơn vị thành viên"), related_name="clusters"
     )
 
-    history = AuditedHistory()
+    history = AuditedHistory(m2m_fields=[members])
 
     class Meta:
         verbose_name = _("cụm, khối thi đua")

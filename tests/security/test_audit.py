@@ -152,3 +152,17 @@ def test_dossier_page_queries_stay_flat_as_its_history_grows(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(reverse("awards:dossier", args=[long.pk])).content.decode()
     assert "Trình Hội đồng → Được khen thưởng" in page
+
+
+@pytest.mark.django_db
+def test_who_owes_a_requirement_is_part_of_its_history(staff):
+    from plan.models import Requirement
+    from units.models import Unit
+
+    requirement = Requirement.objects.get(plan__year=2013, kind="unit_plan")
+    extra = Unit.objects.get(code="ban-tdkt")
+    before = requirement.history.count()
+    requirement.units.add(extra)
+    latest = requirement.history.latest("history_date")
+    assert requirement.history.count() == before + 1
+    assert extra.pk in set(latest.units.values_list("unit_id", flat=True))
