@@ -31,3 +31,15 @@ def visible_units_filter(user):
     if can_see_all_units(user):
         return {}
     return {"unit_id": user.unit_id if user.unit_id else -1}
+
+
+def can_see_unit(user, unit):
+    """A unit's page: every unit for those who follow them all, an officer's own only."""
+    return can_see_all_units(user) or (user.unit_id is not None and user.unit_id == unit.pk)
+
+
+def visible_units_of(user):
+    """Keyword arguments that restrict a Unit queryset to the units the user may see."""
+    if can_see_all_units(user):
+        return {}
+    return {"pk": user.unit_id if user.unit_id else -1}

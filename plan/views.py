@@ -366,7 +366,7 @@ def my_unit(request):
 def unit_detail(request, code):
     """A unit's parts by quarter with status, what it must still send, and its reminders."""
     unit = get_object_or_404(Unit, code=code)
-    if not rules.can_see_all_units(request.user) and request.user.unit_id != unit.pk:
+    if not rules.can_see_unit(request.user, unit):
         raise Http404
     plan = current_plan()
     as_of = _as_of(request)
@@ -395,7 +395,7 @@ def requirement_detail(request, pk):
     """Every unit owing the requirement and where it stands as of a date, counts on top."""
     requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
     as_of = _as_of(request)
-    units = requirement.units.filter(**_unit_filter(request.user))
+    units = requirement.units.filter(**rules.visible_units_of(request.user))
     units = with_submission_status(units, requirement, as_of).order_by("name")
     status_filter = request.GET.get("trang_thai")
     if status_filter in SubmissionStatus.values:
@@ -428,10 +428,6 @@ def requirement_detail(request, pk):
 def _status_counts(counter):
     """[(status, count)] for every submission status, in order, zeros included."""
     return [(status, counter[status]) for status in SubmissionStatus]
-
-
-def _unit_filter(user):
-    return {} if rules.can_see_all_units(user) else {"pk": user.unit_id or -1}
 
 
 @require_POST

@@ -11,10 +11,12 @@ from units.demo import create_demo_accounts
 from units.models import User
 
 
-def _import_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+def _run(code, *args, **env):
+    """Run Python in a fresh process with the real settings and only the given variables."""
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
-        [sys.executable, "-c", "import config.settings"],
+        [sys.executable, *(["-c", code] if code else []), *args],
         cwd=settings.BASE_DIR,
         env={**clean, **env},
         capture_output=True,
@@ -22,14 +24,26 @@ def _import_settings(**env):
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = _import_settings(DEBUG="false")
+def test_production_server_refuses_to_start_without_a_secret_key():
+    result = _run("import config.wsgi", DEBUG="false")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_production_server_starts_with_a_secret_key():
+    result = _run("import config.wsgi", DEBUG="false", SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
 
 
 def test_development_has_a_default_key():
-    assert _import_settings(DEBUG="true").returncode == 0
+    assert _run("import config.wsgi", DEBUG="true").returncode == 0, "no dev key"
+
+
+def test_manage_py_checks_migrations_in_a_bare_checkout():
+    """No .env, no variables: commands that need no key still run (CI and reviewers use it)."""
+    result = _run(None, "manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_locale_and_time_zone():
