@@ -87,6 +87,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # kept one before use, so the app reconnects by itself after the database restarts.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any query whose estimated cost is high. The status queries
+    # look expensive to the planner (a history subquery per part that is almost never run)
+    # but take tens of milliseconds; compiling them took 1.5 s. Pages are short queries.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "units.User"

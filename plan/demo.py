@@ -15,7 +15,7 @@ from units.models import Cluster, Unit, User
 
 from .enums import PartSource, PartState, RequirementKind, ReviewDecision
 from .models import ProgressReport, Requirement, Submission, SubmissionReview, TaskPart
-from .services import name_units_for_task, sync_plan_parts
+from .services import name_units_for_task, refresh_latest_reports, sync_plan_parts
 
 # Units staff named for the tasks given to "Các đơn vị liên quan" / "Các ngành liên quan".
 # Task 31 is left without: the dashboard then shows a task that still needs units named.
@@ -120,6 +120,7 @@ def _progress(plan, rng, officers, staff):
             note="Đơn vị đã có lớp tập huấn riêng theo ngành, không tham gia đợt này.",
             created_by=staff,
         )
+    refresh_latest_reports(parts)
 
 
 def _requirements(plan):

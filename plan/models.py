@@ -188,8 +188,28 @@ class TaskPart(models.Model):
     )
     source = models.CharField(_("lý do giao"), max_length=20, choices=PartSource.choices)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # A copy of the latest report, written only by services.refresh_latest_reports whenever
+    # a report is added: the status as of today (and as of any date after the latest
+    # report) then needs no look into the history, so a whole plan's status costs one pass
+    # over its parts. As of an earlier date, the reports themselves decide (plan.status).
+    latest_state = models.CharField(
+        _("tình trạng mới nhất"),
+        max_length=20,
+        choices=PartState.choices,
+        blank=True,
+        editable=False,
+    )
+    latest_done_on = models.DateField(
+        _("ngày hoàn thành mới nhất"), null=True, blank=True, editable=False
+    )
+    latest_reported_at = models.DateTimeField(
+        _("thời điểm báo cáo mới nhất"), null=True, blank=True, editable=False
+    )
 
-    history = AuditedHistory()
+    # The reports are the part's history; a copy of the part at each report would add nothing.
+    history = AuditedHistory(
+        excluded_fields=["latest_state", "latest_done_on", "latest_reported_at"]
+    )
 
     class Meta:
         verbose_name = _("phần việc của đơn vị")

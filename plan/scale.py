@@ -33,6 +33,7 @@ from .models import (
     Task,
     TaskPart,
 )
+from .services import refresh_latest_reports
 
 BATCH = 5000
 CODE_PREFIX = "dv-"
@@ -437,6 +438,7 @@ def seed_year(year, model, rng, stats):
     stats["progress reports"] += bulk(
         ProgressReport, progress_reports(plan, reporters, staff_id, rng)
     )
+    refresh_latest_reports(TaskPart.objects.filter(task__plan=plan))
     leaders = list(Cluster.objects.filter(year=year).values_list("leader_id", flat=True))
     requirements = create_requirements(plan, participating, leaders)
     stats["requirements"] += len(requirements)

@@ -4,6 +4,8 @@ import datetime
 import unicodedata
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -244,6 +246,34 @@ def _local_date(moment):
     return timezone.localdate(moment)
 
 
+def refresh_latest_reports(parts):
+    """Copy each part's latest report (by `reported_at`, then entry order) onto the part.
+
+    Called after every report written, in the same transaction: by report_progress and
+    cancel_part for one part, by the demo and scale loaders for many. A back-dated report
+    changes nothing here unless it is the latest.
+    """
+    latest = ProgressReport.objects.filter(part=OuterRef("pk")).order_by("-reported_at", "-pk")
+    return parts.update(
+        latest_state=Coalesce(Subquery(latest.values("state")[:1]), Value("")),
+        latest_done_on=Subquery(latest.values("done_on")[:1]),
+        latest_reported_at=Subquery(latest.values("reported_at")[:1]),
+    )
+
+
+def _add_report(report):
+    """Save a report and keep its part's copy of the latest one right.
+
+    The part's row is locked first, so two reports on one part at the same moment are
+    written one after the other and the copy is the latest of both.
+    """
+    locked = TaskPart.objects.select_for_update().filter(pk=report.part_id)
+    list(locked.values_list("pk"))
+    report.save()
+    refresh_latest_reports(TaskPart.objects.filter(pk=report.part_id))
+    return report
+
+
 @transaction.atomic
 def report_progress(part, by, state, *, done_on=None, note="", evidence=None, reported_at=None):
     """Record a new dated report on a part. Nothing earlier is changed.
@@ -281,8 +311,7 @@ def report_progress(part, by, state, *, done_on=None, note="", evidence=None, re
         report.evidence = evidence
         report.evidence_name = evidence.name
     report.full_clean()
-    report.save()
-    return report
+    return _add_report(report)
 
 
 @transaction.atomic
@@ -293,12 +322,14 @@ def cancel_part(part, by, reason, *, reported_at=None):
     reason = normalise_text_block(reason)
     if not reason:
         raise ScheduleError(_("Cần ghi lý do hủy."))
-    return ProgressReport.objects.create(
-        part=part,
-        state=PartState.CANCELLED,
-        note=reason,
-        reported_at=reported_at or timezone.now(),
-        created_by=by,
+    return _add_report(
+        ProgressReport(
+            part=part,
+            state=PartState.CANCELLED,
+            note=reason,
+            reported_at=reported_at or timezone.now(),
+            created_by=by,
+        )
     )
 
 

@@ -1,7 +1,8 @@
 """Status against the schedule, as of any date, computed in SQL from the dated history.
 
 A part's state as of day D is its latest progress report dated on or before D (local
-calendar days, Asia/Ho_Chi_Minh). Against the task's due date it is then:
+calendar days, Asia/Ho_Chi_Minh); the part keeps a copy of its latest report, used
+whenever no report came after D. Against the task's due date it is then:
 cancelled; done on time (done on or before the due date); done late; overdue (past due
 and not done); due soon (due within settings.DUE_SOON_DAYS); or not yet due.
 """
@@ -10,8 +11,19 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import TruncDate
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import NullIf, TruncDate
 from django.utils import timezone
 
 from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
@@ -29,14 +41,29 @@ def today():
 
 
 def with_status(parts, as_of):
-    """Annotate parts with `state_as_of`, `done_on_as_of` and `status` as of the date."""
-    latest = ProgressReport.objects.filter(
-        part=OuterRef("pk"), reported_at__lt=end_of_day(as_of)
-    ).order_by("-reported_at", "-pk")
+    """Annotate parts with `state_as_of`, `done_on_as_of` and `status` as of the date.
+
+    A part whose latest report (copied onto it) is dated before the end of that day is
+    read from the copy; only a part reported on after the date looks into its history, so
+    the status as of today costs one pass over the parts and no subquery.
+    """
+    cutoff = end_of_day(as_of)
+    latest = ProgressReport.objects.filter(part=OuterRef("pk"), reported_at__lt=cutoff).order_by(
+        "-reported_at", "-pk"
+    )
+    copy_holds = Q(latest_reported_at__isnull=True) | Q(latest_reported_at__lt=cutoff)
     due_soon_until = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
     return parts.annotate(
-        state_as_of=Subquery(latest.values("state")[:1]),
-        done_on_as_of=Subquery(latest.values("done_on")[:1]),
+        state_as_of=Case(
+            When(copy_holds, then=NullIf(F("latest_state"), Value(""))),
+            default=Subquery(latest.values("state")[:1]),
+            output_field=CharField(),
+        ),
+        done_on_as_of=Case(
+            When(copy_holds, then=F("latest_done_on")),
+            default=Subquery(latest.values("done_on")[:1]),
+            output_field=DateField(),
+        ),
     ).annotate(
         status=Case(
             When(state_as_of=PartState.CANCELLED, then=Value(Status.CANCELLED)),

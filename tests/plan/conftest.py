@@ -1,6 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from plan.enums import PartSource
+from plan.models import Task, TaskPart
 from units.models import Unit
 
 
@@ -22,3 +24,19 @@ def add_units(db):
         )
 
     return make
+
+
+@pytest.fixture
+def task(plan_2013):
+    """A fresh Q1 task (due 31/03/2013) with two parts and no history."""
+    task = Task.objects.create(plan=plan_2013, number=90, quarter=1, content="Việc thử")
+    for code in ("so-gd-dt", "h-cao-loc"):
+        TaskPart.objects.create(
+            task=task, unit=Unit.objects.get(code=code), source=PartSource.NAMED
+        )
+    return task
+
+
+@pytest.fixture
+def part(task):
+    return task.parts.get(unit__code="so-gd-dt")

@@ -5,11 +5,10 @@ import zoneinfo
 
 import pytest
 
-from plan.enums import PartSource, PartState, Status
-from plan.models import ProgressReport, Task, TaskPart
+from plan.enums import PartState, Status
+from plan.models import ProgressReport
 from plan.services import ScheduleError, cancel_part, report_progress
 from plan.status import Rollup, part_status, task_rollups
-from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -22,22 +21,6 @@ def at(day, hour=10, minute=0):
 
 def day(text):
     return datetime.date.fromisoformat(text)
-
-
-@pytest.fixture
-def task(plan_2013):
-    """A fresh Q1 task (due 31/03/2013) with two parts and no history."""
-    task = Task.objects.create(plan=plan_2013, number=90, quarter=1, content="Việc thử")
-    for code in ("so-gd-dt", "h-cao-loc"):
-        TaskPart.objects.create(
-            task=task, unit=Unit.objects.get(code=code), source=PartSource.NAMED
-        )
-    return task
-
-
-@pytest.fixture
-def part(task):
-    return task.parts.get(unit__code="so-gd-dt")
 
 
 @pytest.mark.parametrize(

@@ -106,3 +106,19 @@ def test_the_same_seed_generates_the_same_data(db):
     first = generated()
     assert len(first) == SMALL["dossiers"]
     assert generated() == first
+
+
+def test_generated_parts_keep_their_latest_report_copy(db):
+    """seed_scale writes reports in bulk; the copy on each part must match the history."""
+    import datetime
+
+    from plan.status import today
+    from tests.plan.test_latest_report_copy import states_as_computed, states_from_history_only
+
+    with transaction.atomic():
+        seed(SMALL)
+        parts = TaskPart.objects.filter(task__plan__year=2014)
+        assert parts.filter(latest_reported_at__isnull=False).exists()
+        for as_of in (datetime.date(2014, 6, 30), datetime.date(2014, 12, 31), today()):
+            assert states_as_computed(parts, as_of) == states_from_history_only(parts, as_of)
+        transaction.set_rollback(True)
