@@ -83,6 +83,10 @@ class TaskPartAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["task"]
     inlines = [ProgressReportInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A part's reports are about that unit's share of that task: it never moves.
+        return ["task", "unit"] if obj else []
+
     def has_delete_permission(self, request, obj=None):
         return False
 

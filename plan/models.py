@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,41 @@ class Plan(models.Model):
         return [line for line in self.legal_bases.splitlines() if line.strip()]
 
 
+TALLY_FIELDS = [
+    "parts_open",
+    "parts_done_on_time",
+    "parts_done_late",
+    "parts_cancelled",
+    "parts_reported_until",
+]
+
+
+class TaskQuerySet(models.QuerySet):
+    def refresh_tallies(self):
+        """Count each task's parts again from the parts' copies of their latest report.
+
+        One UPDATE for all the tasks. Callers: Task.save (the due date may have moved),
+        services.refresh_latest_reports (after reports) and the services that add parts.
+        """
+        parts = TaskPart.objects.filter(task=OuterRef("pk")).order_by().values("task")
+
+        def count(condition):
+            counted = parts.filter(condition).annotate(n=Count("pk")).values("n")
+            return Coalesce(Subquery(counted), 0)
+
+        done = Q(latest_state=PartState.DONE)
+        on_time = done & Q(latest_done_on__lte=OuterRef("due_date"))
+        return self.update(
+            parts_open=count(~Q(latest_state__in=[PartState.DONE, PartState.CANCELLED])),
+            parts_done_on_time=count(on_time),
+            parts_done_late=count(done & ~on_time),
+            parts_cancelled=count(Q(latest_state=PartState.CANCELLED)),
+            parts_reported_until=Subquery(
+                parts.annotate(until=Max("latest_reported_at")).values("until")
+            ),
+        )
+
+
 class Task(models.Model):
     """One numbered row of section I: what must be done, in which quarter, by whom."""
 
@@ -70,8 +106,23 @@ class Task(models.Model):
     )
     # Stored so statuses of thousands of parts are computed in SQL; save() keeps it right.
     due_date = models.DateField(_("hạn"), editable=False)
+    # The task's parts counted by their latest report, kept by TaskQuerySet.refresh_tallies
+    # (after every report, new part and due date change), so a whole plan's picture as of
+    # any date after `parts_reported_until` is read from 34 rows, not from every part.
+    parts_open = models.PositiveIntegerField(_("phần việc chưa xong"), default=0, editable=False)
+    parts_done_on_time = models.PositiveIntegerField(
+        _("phần việc xong đúng hạn"), default=0, editable=False
+    )
+    parts_done_late = models.PositiveIntegerField(
+        _("phần việc xong muộn"), default=0, editable=False
+    )
+    parts_cancelled = models.PositiveIntegerField(_("phần việc đã hủy"), default=0, editable=False)
+    parts_reported_until = models.DateTimeField(
+        _("báo cáo mới nhất của các phần việc"), null=True, blank=True, editable=False
+    )
 
-    history = AuditedHistory()
+    objects = TaskQuerySet.as_manager()
+    history = AuditedHistory(excluded_fields=TALLY_FIELDS)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -90,6 +141,8 @@ class Task(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "due_date"}
         super().save(*args, **kwargs)
+        # Done on time or late is measured against the due date just saved.
+        Task.objects.filter(pk=self.pk).refresh_tallies()
 
     @property
     def short_content(self):
@@ -221,6 +274,11 @@ class TaskPart(models.Model):
 
     def __str__(self):
         return f"{self.task.number}. {self.unit}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A new part counts in its task's tallies at once (bulk writers refresh themselves).
+        Task.objects.filter(pk=self.task_id).refresh_tallies()
 
 
 class ProgressReport(models.Model):

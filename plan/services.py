@@ -206,6 +206,8 @@ def sync_task_parts(task):
         if unit_id not in existing
     ]
     bulk_create_with_history(new, TaskPart)
+    if new:
+        Task.objects.filter(pk=task.pk).refresh_tallies()
     return len(new)
 
 
@@ -228,6 +230,7 @@ def name_units_for_task(task, units, by):
         if unit.pk not in existing
     ]
     bulk_create_with_history(new, TaskPart, default_user=by)
+    Task.objects.filter(pk=task.pk).refresh_tallies()
     return new
 
 
@@ -254,11 +257,13 @@ def refresh_latest_reports(parts):
     changes nothing here unless it is the latest.
     """
     latest = ProgressReport.objects.filter(part=OuterRef("pk")).order_by("-reported_at", "-pk")
-    return parts.update(
+    updated = parts.update(
         latest_state=Coalesce(Subquery(latest.values("state")[:1]), Value("")),
         latest_done_on=Subquery(latest.values("done_on")[:1]),
         latest_reported_at=Subquery(latest.values("reported_at")[:1]),
     )
+    Task.objects.filter(pk__in=parts.values("task_id")).refresh_tallies()
+    return updated
 
 
 def _add_report(report):

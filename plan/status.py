@@ -27,7 +27,7 @@ from django.db.models.functions import NullIf, TruncDate
 from django.utils import timezone
 
 from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
-from .models import ProgressReport, Submission, SubmissionReview, TaskPart
+from .models import TALLY_FIELDS, ProgressReport, Submission, SubmissionReview, Task, TaskPart
 
 
 def end_of_day(day):
@@ -91,7 +91,7 @@ class Rollup:
     """A task's parts counted by status, and the task's own status rolled up from them."""
 
     def __init__(self, counts=None):
-        self.counts = Counter({Status(k): v for k, v in (counts or {}).items()})
+        self.counts = Counter({Status(k): v for k, v in (counts or {}).items() if v})
 
     @property
     def total(self):
@@ -118,23 +118,72 @@ class Rollup:
         return Status.NOT_DUE
 
 
+def open_part_status(due_date, as_of):
+    """The status of a part not done nor cancelled, as of the date (as with_status says)."""
+    if due_date < as_of:
+        return Status.OVERDUE
+    if due_date <= as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS):
+        return Status.DUE_SOON
+    return Status.NOT_DUE
+
+
+def _tallied_rollup(task, as_of):
+    """A task's roll-up from its stored tallies: right for any date after its latest report."""
+    return Rollup(
+        {
+            open_part_status(task["due_date"], as_of): task["parts_open"],
+            Status.DONE_ON_TIME: task["parts_done_on_time"],
+            Status.DONE_LATE: task["parts_done_late"],
+            Status.CANCELLED: task["parts_cancelled"],
+        }
+    )
+
+
 def task_rollups(tasks, as_of, **part_filter):
-    """{task_id: Rollup} for the tasks, in one query however many parts there are."""
-    parts = TaskPart.objects.filter(task__in=tasks, **part_filter)
-    rows = with_status(parts, as_of).values("task_id", "status").annotate(n=Count("pk"))
-    counts = defaultdict(dict)
-    for row in rows.order_by():
-        counts[row["task_id"]][row["status"]] = row["n"]
-    return defaultdict(Rollup, {task_id: Rollup(c) for task_id, c in counts.items()})
+    """{task_id: Rollup} for the tasks, however many parts they have.
+
+    The tasks' tallies are read in one query (fresh, whatever the Task objects passed hold).
+    A task whose parts were all last reported on before the end of the day is rolled up from
+    its tallies; the rest are counted from their parts in one more query. A filter on the
+    parts (an officer's own unit) always counts from the parts.
+    """
+    return _rollups([task.pk for task in tasks], as_of, **part_filter)
+
+
+def _rollups(task_ids, as_of, **part_filter):
+    cutoff = end_of_day(as_of)
+    rollups = defaultdict(Rollup)
+    to_count = []
+    if part_filter:
+        to_count = task_ids
+    else:
+        tallies = Task.objects.filter(pk__in=task_ids).values(
+            "pk", "due_date", "parts_reported_until", *TALLY_FIELDS
+        )
+        for task in tallies:
+            until = task["parts_reported_until"]
+            if until is not None and until >= cutoff:
+                to_count.append(task["pk"])
+            else:
+                rollups[task["pk"]] = _tallied_rollup(task, as_of)
+    if to_count:
+        parts = TaskPart.objects.filter(task__in=to_count, **part_filter)
+        rows = with_status(parts, as_of).values("task_id", "status").annotate(n=Count("pk"))
+        counts = defaultdict(dict)
+        for row in rows.order_by():
+            counts[row["task_id"]][row["status"]] = row["n"]
+        for task_id, task_counts in counts.items():
+            rollups[task_id] = Rollup(task_counts)
+    return rollups
 
 
 def quarter_counts(plan, as_of, **part_filter):
-    """{quarter: Counter(status -> parts)} for the plan's parts, in one query."""
-    parts = TaskPart.objects.filter(task__plan=plan, **part_filter)
-    rows = with_status(parts, as_of).values("task__quarter", "status").annotate(n=Count("pk"))
+    """{quarter: Counter(status -> parts)} for the plan's parts: its tasks' roll-ups added up."""
+    quarters = dict(plan.tasks.values_list("pk", "quarter"))
+    rollups = _rollups(list(quarters), as_of, **part_filter)
     counts = defaultdict(Counter)
-    for row in rows.order_by():
-        counts[row["task__quarter"]][Status(row["status"])] = row["n"]
+    for task_id, quarter in quarters.items():
+        counts[quarter].update(rollups[task_id].counts)
     return counts
 
 

@@ -104,3 +104,6 @@ def test_progress_history_cannot_be_edited_in_admin(admin_client):
     page = admin_client.get(reverse("admin:plan_taskpart_change", args=[part.pk])).content.decode()
     assert "reports-TOTAL_FORMS" in page
     assert 'name="reports-0-note"' not in page  # shown, not editable
+    # Nor can the part be moved to another task or unit: its reports are about that share.
+    assert 'name="task"' not in page
+    assert 'name="unit"' not in page

@@ -65,8 +65,12 @@ KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
 def _shown_fields(model):
+    # Fields left out of the history (excluded_fields: copies kept for speed) have no past.
+    recorded = {f.name for f in model.history.model._meta.fields}
     return [
-        f for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS and not f.primary_key
+        f
+        for f in model._meta.concrete_fields
+        if f.name in recorded and f.name not in HIDDEN_FIELDS and not f.primary_key
     ]
 
 

@@ -5,12 +5,13 @@ The copy must always equal what the history says; these tests hold it to that.""
 import datetime
 
 import pytest
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 
 from plan.enums import PartState, Status
-from plan.models import ProgressReport, TaskPart
-from plan.services import cancel_part, report_progress
-from plan.status import end_of_day, part_status, today, with_status
+from plan.models import ProgressReport, Task, TaskPart
+from plan.services import cancel_part, name_units_for_task, report_progress, set_task_due_date
+from plan.status import end_of_day, part_status, task_rollups, today, with_status
+from units.models import Unit
 
 from .test_status import at, day
 
@@ -80,3 +81,70 @@ def test_the_demo_copy_is_filled(plan_2013):
     assert not parts.filter(latest_reported_at__isnull=True).exists()
     newest = parts.order_by("-latest_reported_at").first()
     assert newest.latest_reported_at < end_of_day(datetime.date(2014, 1, 1))
+
+
+# --- Each task's tallies: the plan page reads them instead of counting every part ----------
+
+
+def rollups_from_parts(tasks, as_of):
+    """{task pk: counts} computed from the parts, as before tallies existed."""
+    rows = (
+        with_status(TaskPart.objects.filter(task__in=tasks), as_of)
+        .values("task_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        counts.setdefault(row["task_id"], {})[Status(row["status"])] = row["n"]
+    return counts
+
+
+def assert_tallies_agree(tasks, *dates):
+    tasks = list(Task.objects.filter(pk__in=[t.pk for t in tasks]))
+    for as_of in dates:
+        from_tallies = {pk: dict(r.counts) for pk, r in task_rollups(tasks, as_of).items()}
+        from_parts = rollups_from_parts(tasks, as_of)
+        assert {pk: c for pk, c in from_tallies.items() if c} == from_parts, as_of
+
+
+@pytest.mark.parametrize("as_of", ["2013-02-25", "2013-06-30", "2013-09-30", "2013-12-31", None])
+def test_demo_tallies_agree_with_the_parts(plan_2013, as_of):
+    assert_tallies_agree(plan_2013.tasks.all(), day(as_of) if as_of else today())
+
+
+def test_tallies_follow_every_change_to_a_task(task, staff, plan_2013):
+    first, second = task.parts.order_by("unit__code")
+    dates = [day("2013-03-20"), day("2013-04-15"), today()]
+    assert_tallies_agree([task], *dates)
+    report_progress(first, staff, PartState.DONE, reported_at=at(day("2013-04-10")))
+    task.refresh_from_db()
+    assert (task.parts_open, task.parts_done_late) == (1, 1)
+    assert_tallies_agree([task], *dates)
+    # Moving the due date turns the late part into an on-time one.
+    set_task_due_date(task, day("2013-04-30"), staff)
+    task.refresh_from_db()
+    assert (task.parts_done_on_time, task.parts_done_late) == (1, 0)
+    assert_tallies_agree([task], *dates)
+    cancel_part(second, staff, "Đơn vị sáp nhập", reported_at=at(day("2013-04-12")))
+    assert_tallies_agree([task], *dates)
+    added = name_units_for_task(task, Unit.objects.filter(code="so-noi-vu"), by=staff)
+    assert len(added) == 1
+    task.refresh_from_db()
+    assert (task.parts_open, task.parts_cancelled) == (1, 1)
+    assert_tallies_agree([task], *dates)
+
+
+def test_the_plan_page_shows_tallies_as_of_today_and_counts_parts_for_the_past(client, staff, task):
+    first = task.parts.order_by("unit__code").first()
+    report_progress(first, staff, PartState.DONE, reported_at=at(day("2013-03-10")))
+    client.force_login(staff)
+    today_page = client.get("/ke-hoach/2013/").context
+    past_page = client.get("/ke-hoach/2013/?ngay=01/03/2013").context
+
+    def rollup_of(context):
+        tasks = [t for _q, _l, ts in context["quarters"] for t in ts]
+        return next(t.rollup for t in tasks if t.pk == task.pk)
+
+    assert (rollup_of(today_page).done, rollup_of(today_page).total) == (1, 2)
+    assert (rollup_of(past_page).done, rollup_of(past_page).total) == (0, 2)
