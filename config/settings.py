@@ -124,6 +124,12 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Django admin's import keeps the uploaded file between its preview and its confirm; the default
+# (a file in the server's own temp folder) breaks when the confirm reaches another app server.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# Nothing keeps state in the cache (sessions and login attempts are in the database), so each
+# process may have its own; whatever is added to it must be fine to lose or differ per server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 FORMAT_MODULE_PATH = ["config.formats"]
 
