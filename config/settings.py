@@ -113,9 +113,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     # Uploaded files go through Django's storage API only, so several app servers can share
-    # one store, e.g. FILE_STORAGE=storages.backends.s3.S3Storage (django-storages).
+    # one store, e.g. FILE_STORAGE=storages.backends.s3.S3Storage (django-storages) with
+    # FILE_STORAGE_OPTIONS='{"bucket_name": "thidua", "endpoint_url": "https://..."}'.
     "default": {
-        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
+        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("FILE_STORAGE_OPTIONS", default={}),
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -76,3 +76,22 @@ def test_demo_accounts_are_created_once_with_their_roles():
     }
     assert User.objects.get(username="officer").unit.name == "Sở Giáo dục và Đào tạo"
     assert User.objects.get(username="officer2").unit.name == "Ủy ban nhân dân huyện Cao Lộc"
+
+
+def test_file_storage_and_its_options_come_from_the_environment():
+    """Several app servers without a shared disk name a shared store, with its options."""
+    code = (
+        "import django; django.setup();"
+        "from django.core.files.storage import storages;"
+        "s = storages['default'];"
+        "print(type(s).__name__, s.base_location)"
+    )
+    result = _run(
+        code,
+        DEBUG="true",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        FILE_STORAGE="django.core.files.storage.InMemoryStorage",
+        FILE_STORAGE_OPTIONS='{"location": "/srv/shared-store"}',
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["InMemoryStorage", "/srv/shared-store"]
