@@ -41,6 +41,7 @@ def summarise(entries):
     """The figures of a run, from every server's entries."""
     per_server = Counter(entry.server for entry in entries)
     errors = Counter(entry.server for entry in entries if entry.status >= 400)
+    posts = Counter(entry.server for entry in entries if entry.method == "POST")
     by_client = defaultdict(list)
     for entry in entries:
         by_client[entry.client].append(entry)
@@ -76,7 +77,9 @@ def summarise(entries):
                     for later in following
                 )
     return {
-        "servers": {server: (per_server[server], errors[server]) for server in servers},
+        "servers": {
+            server: (per_server[server], posts[server], errors[server]) for server in servers
+        },
         "users": len(by_client),
         "per_user": {server: (min(n), max(n)) for server, n in per_user.items() if n},
         "users_on_every_server": both,
@@ -88,8 +91,8 @@ def summarise(entries):
 
 def report(figures):
     servers = ", ".join(
-        f"{server}: {count} requests ({failed} errors)"
-        for server, (count, failed) in figures["servers"].items()
+        f"{server}: {count} requests ({posted} form posts, {failed} errors)"
+        for server, (count, posted, failed) in figures["servers"].items()
     )
     per_user = ", ".join(
         f"on {server} {low}-{high}" for server, (low, high) in figures["per_user"].items()

@@ -72,6 +72,7 @@ run() {
     >"$WORK/locust.log" 2>&1 || true
   grep -E "FIGURES|FILES|FAULTS" "$WORK/locust.log"
   awk '/Error report/,/^ *$/' "$WORK/locust.log" | grep -vE "^-+$" || true
+  sleep 2  # requests still under way when locust stopped reach the logs
   if [ "$SERVERS" != 1 ]; then "$BIN/python" bench/per_server.py "${NAMES[@]}"; fi
 }
 

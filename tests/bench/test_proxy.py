@@ -107,7 +107,7 @@ def test_access_log_report_counts_what_each_server_served():
     ]
     entries = [*read_log("a", a_log), *read_log("b", b_log)]
     figures = summarise(entries)
-    assert figures["servers"] == {"a": (6, 0), "b": (5, 1)}
+    assert figures["servers"] == {"a": (6, 2, 0), "b": (5, 2, 1)}
     assert figures["per_user"] == {"a": (3, 3), "b": (2, 3)}
     assert figures["users_on_every_server"] == 2
     assert figures["alternated"] == (9, 9)
