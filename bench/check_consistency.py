@@ -13,11 +13,12 @@ import django
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
+from django.core.files.storage import default_storage  # noqa: E402
 from django.db.models import OuterRef, Subquery  # noqa: E402
 
 from awards.models import Dossier, DossierDocument, DossierTransition  # noqa: E402
 from plan.models import ProgressReport, Submission  # noqa: E402
+from units.backup import stored_files  # noqa: E402
 
 
 def main():
@@ -38,13 +39,10 @@ def main():
     ]:
         for name in model.objects.exclude(**{field: ""}).values_list(field, flat=True):
             stored.add(name)
-            if not (Path(settings.MEDIA_ROOT) / name).exists():
+            if not default_storage.exists(name):
                 missing_files += 1
-    on_disk = {
-        str(p.relative_to(settings.MEDIA_ROOT))
-        for p in Path(settings.MEDIA_ROOT).rglob("*")
-        if p.is_file() and not p.name.endswith(".bin")
-    }
+    # Import files waiting for a confirmation are not uploads.
+    on_disk = {name for name in stored_files() if not name.startswith(("imports/", "django-"))}
     print(f"dossiers: {Dossier.objects.count()}, state differs from last move: {len(wrong_state)}")
     print(f"dossiers whose audit trail disagrees with their state: {len(wrong_history)}")
     print(f"rows whose file is missing: {missing_files}")

@@ -4,8 +4,14 @@ database and passes LOAD_STATE (the JSON bench/prepare_load.py printed).
 
 At the end it prints one line of figures (requests/s, p50, p95, failures) and, for error
 answers, whether each was the plain error page (templates/500.html) or leaked a traceback.
+
+Each simulated user names itself in the X-Load-Client header, so bench/proxy.py (several app
+servers, SERVERS=2) alternates its requests between the servers. An officer downloads each
+file it uploads until a server other than the one that stored it has served it, and checks the
+bytes: a file kept on one server's own disk fails there.
 """
 
+import itertools
 import json
 import os
 import random
@@ -19,13 +25,15 @@ PASSWORD = os.environ.get("LOAD_PASSWORD", "thidua2013")
 STATE = json.loads(os.environ.get("LOAD_STATE", '{"officers": ["officer"], "dossiers": []}'))
 OFFICERS = STATE["officers"]
 WAITING_DOSSIERS = list(STATE["dossiers"])  # submitted dossiers for staff to move
-PDF = b"%PDF-1.4\n% minh chung tai thu\n%%EOF\n"
+PDF = b"%%PDF-1.4\n%% minh chung tai thu %s\n%%%%EOF\n"
 PART_LINK = re.compile(r'href="/phan-viec/(\d+)/"')
 ERROR_PAGE = "Hệ thống đang gặp sự cố"
 
 timeline = []  # (seconds since start, failed?)
 error_pages = Counter()  # "plain error page" / "traceback leaked" / "other"
+files = Counter()  # uploads, and their downloads through another server than the uploader's
 started = time.monotonic()
+clients = itertools.count(1)
 
 
 @events.request.add_listener
@@ -83,6 +91,7 @@ class SignedIn(HttpUser):
             return response
 
     def on_start(self):
+        self.client.headers["X-Load-Client"] = f"u{next(clients)}"
         self.login()
 
     def login(self):
@@ -120,12 +129,33 @@ class Officer(SignedIn):
             return
         part = random.choice(self.parts)
         self.get(f"/phan-viec/{part}/", name="/phan-viec/[id]/")
-        self.post(
+        files["uploads"] += 1
+        name = f"minh-chung-{self.client.headers['X-Load-Client']}-{files['uploads']}.pdf"
+        content = PDF % name.encode()
+        page = self.post(
             f"/phan-viec/{part}/",
             {"state": "in_progress", "note": "Đang triển khai, gửi kèm minh chứng."},
             name="/phan-viec/[id]/ [POST report]",
-            files={"evidence": ("minh-chung.pdf", PDF, "application/pdf")},
+            files={"evidence": (name, content, "application/pdf")},
         )
+        # The answer is the part's page (after a redirect), listing the new report's file.
+        link = re.search(rf'href="(/bao-cao/\d+/minh-chung/)">{re.escape(name)}<', page.text or "")
+        if link:
+            stored_by = _server(page.history[0] if page.history else page)
+            self.download(link.group(1), content, stored_by)
+
+    def download(self, url, content, stored_by):
+        """Download until another server than `stored_by` answered (one try if no proxy)."""
+        for _attempt in range(3):
+            with self.client.get(url, name="/bao-cao/[id]/minh-chung/", catch_response=True) as r:
+                if r.status_code != 200 or r.content != content:
+                    r.failure(f"download {r.status_code}: not the uploaded bytes")
+                    return
+                if _server(r) != stored_by:
+                    files["downloaded through another server"] += 1
+                    return
+                if stored_by is None:
+                    return
 
     @task(1)
     def parts_list(self):
@@ -164,6 +194,10 @@ class Staff(SignedIn):
         )
 
 
+def _server(response):
+    return response.headers.get("X-Served-By")
+
+
 @events.quitting.add_listener
 def _figures(environment, **kwargs):
     total = environment.stats.total
@@ -174,6 +208,11 @@ def _figures(environment, **kwargs):
         f"p95={total.get_response_time_percentile(0.95):.0f}ms "
         f"failures={total.num_failures}"
     )
+    if files["uploads"]:
+        print(
+            f"FILES uploaded={files['uploads']} "
+            f"downloaded_through_another_server={files['downloaded through another server']}"
+        )
     failed_at = [t for t, failed in timeline if failed]
     if failed_at:
         buckets = Counter(int(t // 5) * 5 for t in failed_at)

@@ -119,9 +119,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     # Uploaded files go through Django's storage API only, so several app servers can share
-    # one store, e.g. FILE_STORAGE=storages.backends.s3.S3Storage (django-storages).
+    # one store, e.g. FILE_STORAGE=storages.backends.s3.S3Storage (django-storages) with
+    # FILE_STORAGE_OPTIONS='{"bucket_name": "thidua", "endpoint_url": "https://..."}'.
     "default": {
-        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
+        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("FILE_STORAGE_OPTIONS", default={}),
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -130,6 +132,12 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Django admin's import keeps the uploaded file between its preview and its confirm; the default
+# (a file in the server's own temp folder) breaks when the confirm reaches another app server.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# Nothing keeps state in the cache (sessions and login attempts are in the database), so each
+# process may have its own; whatever is added to it must be fine to lose or differ per server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 FORMAT_MODULE_PATH = ["config.formats"]
 

@@ -47,6 +47,25 @@ def test_manage_py_checks_migrations_in_a_bare_checkout():
     assert "No changes detected" in result.stdout
 
 
+def test_file_storage_and_its_options_come_from_the_environment():
+    """Several app servers without a shared disk name a shared store, with its options."""
+    code = (
+        "import django; django.setup();"
+        "from django.core.files.storage import storages;"
+        "s = storages['default'];"
+        "print(type(s).__name__, s.base_location)"
+    )
+    result = _run(
+        code,
+        DEBUG="true",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        FILE_STORAGE="django.core.files.storage.InMemoryStorage",
+        FILE_STORAGE_OPTIONS='{"location": "/srv/shared-store"}',
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["InMemoryStorage", "/srv/shared-store"]
+
+
 def test_locale_and_time_zone():
     assert settings.LANGUAGE_CODE == "vi"
     assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]

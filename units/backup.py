@@ -5,10 +5,12 @@ An archive is a .tar.gz holding
   data.json      every row, as `dumpdata` writes it (natural keys for content types and
                  permissions, which `migrate` recreates with other ids; our own ids are kept,
                  so links and history rows keep pointing at the same objects)
-  media/...      every file under MEDIA_ROOT, at the same relative path
+  media/...      every uploaded file, under its stored name
 
+Files are read and written through Django's default storage, not MEDIA_ROOT's folder, so a
+backup holds the files wherever they are kept (a shared folder, or S3-compatible storage).
 `restore_backup` loads one only into an empty database (after `migrate`) and an empty
-MEDIA_ROOT: it never mixes a backup with live data or overwrites a file.
+storage: it never mixes a backup with live data or overwrites a file.
 """
 
 import io
@@ -22,8 +24,9 @@ from pathlib import Path, PurePosixPath
 
 import django
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import override_settings
@@ -64,11 +67,16 @@ def _product_version():
         return "unknown"
 
 
-def _media_files():
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
+def stored_files(storage=default_storage, folder=""):
+    """Every file name in the storage (or under `folder`), sorted."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a folder storage whose root was never made: no uploads yet
         return []
-    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+    names = [f"{folder}/{name}" if folder else name for name in files]
+    for sub in folders:
+        names.extend(stored_files(storage, f"{folder}/{sub}" if folder else sub))
+    return sorted(names)
 
 
 def _add_bytes(archive, name, data):
@@ -98,13 +106,12 @@ def _dump(path):
 
 
 def create_backup(output):
-    """Write the database and MEDIA_ROOT to the archive `output`; return its manifest."""
+    """Write the database and every stored file to the archive `output`; return its manifest."""
     output = Path(output)
-    root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as workdir:
         data_path = Path(workdir) / DATA
         counts = _dump(data_path)
-        files = _media_files()
+        files = {name: default_storage.size(name) for name in stored_files()}
         manifest = {
             "format": FORMAT,
             "product": "thidua",
@@ -114,15 +121,19 @@ def create_backup(output):
             "created": timezone.now().isoformat(),
             "rows": counts,
             "files": len(files),
-            "file_bytes": sum(path.stat().st_size for path in files),
+            "file_bytes": sum(files.values()),
         }
         partial = output.with_name(output.name + ".partial")
         # Written beside the target and renamed at the end: a failed run leaves no half archive.
         with tarfile.open(partial, "w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
             archive.add(data_path, arcname=DATA)
-            for path in files:
-                archive.add(path, arcname=f"{MEDIA}/{path.relative_to(root).as_posix()}")
+            for name, size in files.items():
+                info = tarfile.TarInfo(f"{MEDIA}/{name}")
+                info.size = size
+                info.mtime = int(default_storage.get_modified_time(name).timestamp())
+                with default_storage.open(name, "rb") as stored:
+                    archive.addfile(info, stored)
         partial.replace(output)
     return manifest
 
@@ -139,8 +150,8 @@ def read_manifest(archive):
 
 
 def _media_members(archive):
-    """(member, relative path) for each file of the archive's media folder, checked to stay
-    inside MEDIA_ROOT whatever the archive says."""
+    """(member, stored name) for each file of the archive's media folder, checked to stay
+    inside the storage whatever the archive says."""
     members = []
     for member in archive.getmembers():
         name = PurePosixPath(member.name)
@@ -151,7 +162,7 @@ def _media_members(archive):
             raise BackupError(
                 _("Bản sao lưu có mục không hợp lệ: %(name)s.") % {"name": member.name}
             )
-        members.append((member, relative))
+        members.append((member, relative.as_posix()))
     return members
 
 
@@ -165,12 +176,11 @@ def database_is_empty():
 
 
 def restore_backup(source):
-    """Load the archive `source` into an empty database and an empty MEDIA_ROOT.
+    """Load the archive `source` into an empty database and an empty file storage.
 
     All or nothing: the rows load in one transaction, and the files written so far are
     removed if anything fails. Returns the archive's manifest.
     """
-    root = Path(settings.MEDIA_ROOT)
     try:
         archive = tarfile.open(source, "r:gz")  # noqa: SIM115 (closed by the with below)
     except (OSError, tarfile.TarError) as error:
@@ -185,12 +195,9 @@ def restore_backup(source):
                     "(tạo mới rồi chạy “manage.py migrate”), để không trộn lẫn hay ghi đè dữ liệu."
                 )
             )
-        existing = [relative for member, relative in media if (root / relative).exists()]
+        existing = [name for member, name in media if default_storage.exists(name)]
         if existing:
-            raise BackupError(
-                _("Thư mục tệp tải lên đã có tệp %(name)s: chỉ phục hồi vào thư mục trống.")
-                % {"name": existing[0]}
-            )
+            raise _storage_not_empty(existing[0])
         data_path = Path(workdir) / DATA
         with archive.extractfile(DATA) as data, open(data_path, "wb") as out:
             shutil.copyfileobj(data, out)
@@ -205,17 +212,26 @@ def restore_backup(source):
                 with override_settings(SIMPLE_HISTORY_ENABLED=False):
                     call_command("loaddata", str(data_path), verbosity=0)
                 _check_counts(manifest)
-                for member, relative in media:
-                    target = root / relative
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with archive.extractfile(member) as data, open(target, "xb") as out:
-                        written.append(target)
-                        shutil.copyfileobj(data, out)
+                for member, name in media:
+                    with archive.extractfile(member) as data:
+                        content = File(data, name=name)
+                        content.size = member.size
+                        saved = default_storage.save(name, content)
+                    written.append(saved)
+                    if saved != name:  # the storage chose another name: someone wrote there
+                        raise _storage_not_empty(name)
         except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
+            for name in written:
+                default_storage.delete(name)
             raise
     return manifest
+
+
+def _storage_not_empty(name):
+    return BackupError(
+        _("Thư mục tệp tải lên đã có tệp %(name)s: chỉ phục hồi vào thư mục trống.")
+        % {"name": name}
+    )
 
 
 def _check_counts(manifest):

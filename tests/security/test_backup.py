@@ -2,17 +2,19 @@
 
 import io
 import json
-import shutil
 import tarfile
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
 from plan.models import Task
 from tests.conftest import load_demo_data
+from units.backup import stored_files
 from units.enums import Role
 from units.models import Unit, User
 
@@ -37,17 +39,25 @@ def _run(*args):
     return out.getvalue()
 
 
-@pytest.fixture
-def media(settings, tmp_path):
+def _stored():
+    return {name: default_storage.open(name).read() for name in stored_files()}
+
+
+@pytest.fixture(params=["folder", "memory"])
+def media(request, settings, tmp_path):
+    """Uploaded files in a folder (MEDIA_ROOT), or in a store with no local files (as S3)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    if request.param == "memory":
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+        }
     files = {
         "evidence/2013/bao-cao-quy-1.pdf": b"%PDF-1.4 bao cao quy I",
         "dossiers/ho-so/to-trinh.docx": b"PK\x03\x04 to trinh",
     }
     for name, content in files.items():
-        path = settings.MEDIA_ROOT / name
-        path.parent.mkdir(parents=True)
-        path.write_bytes(content)
+        assert default_storage.save(name, ContentFile(content)) == name
     return files
 
 
@@ -57,12 +67,8 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_rows_and_file
     load_demo_data()  # an earlier transactional test may have emptied the database
     User.objects.filter(username="officer2").update(is_active=False)
     before = _snapshot()
-    stored = {
-        path.relative_to(settings.MEDIA_ROOT): path.read_bytes()
-        for path in settings.MEDIA_ROOT.rglob("*")
-        if path.is_file()
-    }
-    assert len(stored) >= len(media)
+    stored = _stored()
+    assert stored.items() >= media.items()
     archive = tmp_path / "thidua-backup.tar.gz"
 
     message = _run("backup", "-o", str(archive))
@@ -77,7 +83,9 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_rows_and_file
     # A new server: an empty database after `migrate` (its role groups made in another order)
     # and no uploaded files.
     call_command("flush", interactive=False, verbosity=0)
-    shutil.rmtree(settings.MEDIA_ROOT)
+    for name in stored:
+        default_storage.delete(name)
+    assert not stored_files()
     for role in reversed(Role.values):
         Group.objects.create(name=role)
     assert not User.objects.exists()
@@ -86,8 +94,7 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_rows_and_file
     assert "Đã phục hồi" in message
 
     assert _snapshot() == before
-    for name, content in stored.items():
-        assert (settings.MEDIA_ROOT / name).read_bytes() == content
+    assert _stored() == stored
     # Password hashes came back: people sign in with their old passwords.
     response = client.post(reverse("login"), {"username": "staff", "password": password})
     assert response.status_code == 302
