@@ -11,15 +11,16 @@ from units.models import Unit
 
 from .enums import Status, SubmissionStatus
 from .models import Reminder, Requirement, TaskPart
-from .status import with_status, with_submission_status
+from .status import with_status_in, with_submission_status
 
 
 def reminder_items(plan, as_of):
     """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back."""
     items = {}
     parts = (
-        with_status(TaskPart.objects.filter(task__plan=plan), as_of)
-        .filter(status__in=[Status.OVERDUE, Status.DUE_SOON])
+        with_status_in(
+            TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE, Status.DUE_SOON]
+        )
         .select_related("task")
         .order_by("task__number")
     )

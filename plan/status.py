@@ -81,6 +81,22 @@ def with_status(parts, as_of):
     )
 
 
+def with_status_in(parts, as_of, statuses):
+    """with_status, keeping the parts with one of `statuses` as of the date.
+
+    Asked only for parts not done (overdue, due soon, not due), parts whose latest report
+    is done or cancelled and dated before the day's end are left out on plain columns
+    first, so the status is computed for the open few, not for every part of the plan.
+    """
+    statuses = set(statuses)
+    if not statuses & {*DONE_STATUSES, Status.CANCELLED}:
+        finished = [PartState.DONE, PartState.CANCELLED]
+        parts = parts.filter(
+            ~Q(latest_state__in=finished) | Q(latest_reported_at__gte=end_of_day(as_of))
+        )
+    return with_status(parts, as_of).filter(status__in=statuses)
+
+
 def part_status(part, as_of=None):
     """The status of one part as of a date (today by default)."""
     as_of = as_of or today()

@@ -49,6 +49,7 @@ from .status import (
     task_rollups,
     today,
     with_status,
+    with_status_in,
     with_submission_status,
 )
 
@@ -114,8 +115,7 @@ def dashboard(request):
     # The first OVERDUE_SHOWN overdue parts; the total is already in the quarter counts and
     # the parts list shows them all (thousands at a ministry's size).
     overdue = (
-        with_status(TaskPart.objects.filter(task__plan=plan), as_of)
-        .filter(status=Status.OVERDUE)
+        with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE])
         .select_related("unit", "task")
         .order_by("unit__name", "task__number")[:OVERDUE_SHOWN]
     )
@@ -317,11 +317,13 @@ def part_list(request):
     form = PartFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     as_of = filters.get("ngay") or today()
-    parts = with_status(visible_parts(request.user).filter(task__plan=plan), as_of)
+    parts = visible_parts(request.user).filter(task__plan=plan)
+    if filters.get("trang_thai"):
+        parts = with_status_in(parts, as_of, [filters["trang_thai"]])
+    else:
+        parts = with_status(parts, as_of)
     if filters.get("quy"):
         parts = parts.filter(task__quarter=filters["quy"])
-    if filters.get("trang_thai"):
-        parts = parts.filter(status=filters["trang_thai"])
     if filters.get("don_vi"):
         parts = parts.filter(unit=filters["don_vi"])
     if filters.get("loai"):

@@ -10,7 +10,14 @@ from django.db.models import Count, OuterRef, Subquery
 from plan.enums import PartState, Status
 from plan.models import ProgressReport, Task, TaskPart
 from plan.services import cancel_part, name_units_for_task, report_progress, set_task_due_date
-from plan.status import end_of_day, part_status, task_rollups, today, with_status
+from plan.status import (
+    end_of_day,
+    part_status,
+    task_rollups,
+    today,
+    with_status,
+    with_status_in,
+)
 from units.models import Unit
 
 from .test_status import at, day
@@ -148,3 +155,13 @@ def test_the_plan_page_shows_tallies_as_of_today_and_counts_parts_for_the_past(c
 
     assert (rollup_of(today_page).done, rollup_of(today_page).total) == (1, 2)
     assert (rollup_of(past_page).done, rollup_of(past_page).total) == (0, 2)
+
+
+@pytest.mark.parametrize("as_of", ["2013-03-20", "2013-09-30", None])
+@pytest.mark.parametrize("wanted", [[s] for s in Status] + [[Status.OVERDUE, Status.DUE_SOON]])
+def test_filtering_by_status_keeps_exactly_the_parts_with_it(plan_2013, as_of, wanted):
+    """The pre-filter on the copy must never drop a part that has the status asked for."""
+    as_of = day(as_of) if as_of else today()
+    parts = TaskPart.objects.filter(task__plan=plan_2013)
+    expected = set(with_status(parts, as_of).filter(status__in=wanted).values_list("pk", flat=True))
+    assert set(with_status_in(parts, as_of, wanted).values_list("pk", flat=True)) == expected
