@@ -1,10 +1,12 @@
 """Award types, batches, initiatives, dossiers with their documents and history, award records."""
 
+import datetime
 import unicodedata
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from units.files import RandomUploadPath, validate_document
@@ -13,6 +15,8 @@ from units.models import Unit
 from units.names import normalise_text
 
 from .enums import (
+    GRANTED_STATES,
+    OPEN_STATES,
     STATE_BADGES,
     AwardForm,
     AwardLevel,
@@ -196,6 +200,10 @@ class DossierCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+# Stands for a missing date of birth in the duplicate constraint (nobody was born then).
+NO_BIRTH_DATE = datetime.date(1, 1, 1)
+
+
 class Dossier(models.Model):
     """Hồ sơ đề nghị khen thưởng: one nominee, one award, sent by one unit, moved by the rules.
 
@@ -281,7 +289,25 @@ class Dossier(models.Model):
                 | (Q(nominee_kind=NomineeKind.COLLECTIVE) & ~Q(collective_name="")),
                 name="dossier_names_its_nominee",
                 violation_error_message=_("Nhập họ tên cá nhân hoặc tên tập thể được đề nghị."),
-            )
+            ),
+            # The duplicate rule of services._duplicates, held by the database so that two
+            # dossiers submitted at the same instant cannot both pass the check: one nominee,
+            # one award, one year, while sent and not refused or withdrawn. A missing date of
+            # birth counts as one value here (two without a date are the same person); "no
+            # date matches any date" is beyond a unique index: on PostgreSQL migration 0004
+            # adds an exclusion constraint that holds the rule exactly.
+            models.UniqueConstraint(
+                F("nominee_key"),
+                F("nominee_kind"),
+                F("award_type"),
+                F("year"),
+                Coalesce(F("date_of_birth"), Value(NO_BIRTH_DATE)),
+                condition=Q(state__in=sorted(OPEN_STATES | GRANTED_STATES)),
+                name="dossier_nominee_once_per_award_and_year",
+                violation_error_message=_(
+                    "Đối tượng này đã có hồ sơ khác đề nghị cùng danh hiệu, hình thức trong năm."
+                ),
+            ),
         ]
 
     def __str__(self):

@@ -4,7 +4,9 @@ with bulk_create. See plan/scale.py for the rest of the generated data.
 """
 
 import datetime
+import itertools
 import random
+from collections import defaultdict
 
 from django.db import transaction
 
@@ -14,7 +16,15 @@ from units.models import User
 from units.names import normalise_text
 
 from .demo import RESUBMITTED, ROUTES
-from .enums import CouncilRecommendation, DocumentKind, DossierState, NomineeKind, Sex
+from .enums import (
+    GRANTED_STATES,
+    OPEN_STATES,
+    CouncilRecommendation,
+    DocumentKind,
+    DossierState,
+    NomineeKind,
+    Sex,
+)
 from .models import (
     AwardRecord,
     AwardType,
@@ -44,6 +54,7 @@ STATE_WEIGHTS = {
     S.CENTRAL_REFUSED: 3,
     S.WITHDRAWN: 3,
 }
+HELD_STATES = OPEN_STATES | GRANTED_STATES
 STATE_LEVEL_ENDS = {S.FORWARDED, S.CENTRAL_APPROVED, S.CENTRAL_REFUSED}
 COMMENTS = {
     S.RETURNED: "Đề nghị bổ sung biên bản họp Hội đồng TĐKT cơ sở có đủ chữ ký.",
@@ -74,6 +85,11 @@ def _batches(years):
 
 def _dossiers(count, years, units, officers, staff_id, rng, start):
     """(Dossier, [DossierTransition]) pairs, spread evenly over the years."""
+    held = defaultdict(set)  # (name, kind, award, year) -> dates of birth already held
+    for dossier in Dossier.objects.filter(year__in=years, state__in=HELD_STATES).only(
+        "nominee_key", "nominee_kind", "award_type_id", "year", "date_of_birth"
+    ):
+        held[_nominee_of(dossier)].add(dossier.date_of_birth)
     award_types = list(AwardType.objects.order_by("position", "pk"))
     state_level = [a for a in award_types if a.is_state_level]
     categories = list(Category.objects.order_by("pk").values_list("pk", flat=True))
@@ -103,17 +119,17 @@ def _dossiers(count, years, units, officers, staff_id, rng, start):
             created_by_id=officer_id,
             created_at=at(created, rng),
         )
-        if kind == NomineeKind.COLLECTIVE:
-            dossier.collective_name = normalise_text(f"Phòng {rng.randint(1, 9)}, {unit_name}")
-        else:
-            dossier.full_name = normalise_text(
-                f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-            )
-            dossier.sex = rng.choice((Sex.MALE, Sex.FEMALE))
-            dossier.date_of_birth = datetime.date(rng.randint(1960, 1995), rng.randint(1, 12), 1)
-            dossier.position = "Chuyên viên"
-            dossier.workplace = unit_name
-        dossier.nominee_key = search_key(dossier.nominee_name)
+        for attempt in itertools.count():
+            _name_nominee(dossier, unit_name, rng, attempt)
+            # A nominee holds one dossier per award and year while it is open or granted
+            # (the duplicate rule, which the database enforces): draw another name if taken.
+            if dossier.state not in HELD_STATES:
+                break
+            dates = held[_nominee_of(dossier)]
+            born = dossier.date_of_birth
+            if not (born in dates or None in dates or (born is None and dates)):
+                dates.add(born)
+                break
         moment = dossier.created_at
         history = [
             DossierTransition(
@@ -149,6 +165,28 @@ def _dossiers(count, years, units, officers, staff_id, rng, start):
             state = to_state
         dossier.state_changed_at = moment
         yield dossier, history
+
+
+def _name_nominee(dossier, unit_name, rng, attempt):
+    """A generated nominee: a person with a date of birth, or a room of the unit (more rooms
+    on each retry, so a unit whose rooms are all taken still gets a free name)."""
+    if dossier.nominee_kind == NomineeKind.COLLECTIVE:
+        room = rng.randint(1, 9 * (1 + attempt // 3))
+        dossier.collective_name = normalise_text(f"Phòng {room}, {unit_name}")
+    else:
+        dossier.full_name = normalise_text(
+            f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        )
+        dossier.sex = rng.choice((Sex.MALE, Sex.FEMALE))
+        dossier.date_of_birth = datetime.date(rng.randint(1960, 1995), rng.randint(1, 12), 1)
+        dossier.position = "Chuyên viên"
+        dossier.workplace = unit_name
+    dossier.nominee_key = search_key(dossier.nominee_name)
+
+
+def _nominee_of(dossier):
+    """What the duplicate rule compares besides the date of birth."""
+    return (dossier.nominee_key, dossier.nominee_kind, dossier.award_type_id, dossier.year)
 
 
 def _award_record(dossier):

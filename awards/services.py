@@ -5,10 +5,11 @@ dossier's state.
 """
 
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -86,7 +87,10 @@ def save_dossier(dossier, by, initiatives=None):
             )
         dossier.state = current.state  # never taken from a stale copy
         dossier._history_user = by
-        dossier.save()
+        # A dossier returned for additions is still held against its nominee: renaming it to
+        # one who already has a dossier for the award is the duplicate the rule refuses.
+        with _refusing_duplicates(dossier):
+            dossier.save()
     if initiatives is not None:
         dossier.initiatives.set(initiatives)
     return dossier
@@ -247,6 +251,23 @@ def _duplicates(dossier):
     return []
 
 
+@contextmanager
+def _refusing_duplicates(dossier):
+    """Turn the database's duplicate constraint (models.Dossier.Meta) into the message of
+    `_duplicates`. The check runs first, but two dossiers of one nominee submitted at the same
+    instant both pass it; the constraint lets one through and makes the other wait for it, so
+    by the time the error arrives the winner is committed and the check names it. Other
+    integrity errors pass through."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        problems = _duplicates(dossier)
+        if not problems:
+            raise
+        raise DossierRuleError(problems) from None
+
+
 SUBMIT_RULES = [
     _wrong_recipient,
     _missing_documents,
@@ -355,9 +376,10 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
     now = timezone.now()
     # Compare-and-set: the UPDATE matches only if the state is still the one we checked, so
     # of two people moving the same dossier at once exactly one wins.
-    updated = Dossier.objects.filter(pk=dossier.pk, state=from_state).update(
-        state=to_state, state_changed_at=now, **changes
-    )
+    with _refusing_duplicates(dossier):
+        updated = Dossier.objects.filter(pk=dossier.pk, state=from_state).update(
+            state=to_state, state_changed_at=now, **changes
+        )
     if updated != 1:
         raise DossierRuleError(
             _(

@@ -1,5 +1,7 @@
-"""Two people move the same dossier at the same moment: one wins, the other is told."""
+"""Two people move the same dossier at the same moment: one wins, the other is told. Two
+dossiers of the same nominee submitted at the same moment: one is submitted, the other told."""
 
+import datetime
 import threading
 
 import pytest
@@ -62,3 +64,69 @@ def test_two_concurrent_moves_exactly_one_wins(demo_data_restored_afterwards, se
         S.SUBMITTED,
         winner,
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "births",
+    [
+        (datetime.date(1975, 5, 19), datetime.date(1975, 5, 19)),
+        (None, None),
+        # Without a date the nominee is anyone of that name (services._duplicates).
+        (datetime.date(1975, 5, 19), None),
+    ],
+    ids=["same date of birth", "no date of birth", "one without a date of birth"],
+)
+def test_two_dossiers_of_one_nominee_submitted_at_once_exactly_one_is_submitted(
+    demo_data_restored_afterwards, settings, tmp_path, monkeypatch, births
+):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo_data()
+    load_catalogue()
+    officer, officer2 = (User.objects.get(username=name) for name in ("officer", "officer2"))
+    # Two units propose the same teacher for the same award in the same year.
+    drafts = [
+        demo.new_dossier(by, "bang-khen-tinh", name="Hoàng Thị Đào", date_of_birth=born)
+        for by, born in zip((officer, officer2), births, strict=True)
+    ]
+
+    # Both pass every submit check, the duplicate check included, before either writes:
+    # the very moment the check alone cannot catch.
+    checked = threading.Barrier(2, timeout=20)
+    check = services.submit_problems
+
+    def check_then_wait(dossier):
+        problems = check(dossier)
+        checked.wait()
+        return problems
+
+    monkeypatch.setattr(services, "submit_problems", check_then_wait)
+    outcomes = [None, None]
+
+    def run(index):
+        try:
+            services.move_dossier(drafts[index], S.SUBMITTED, drafts[index].created_by)
+            outcomes[index] = "submitted"
+        except services.DossierRuleError as error:
+            outcomes[index] = str(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes.count("submitted") == 1, outcomes
+    winner = drafts[outcomes.index("submitted")]
+    loser = drafts[1 - outcomes.index("submitted")]
+    # The loser hears what the check says, naming the dossier that won.
+    assert outcomes[drafts.index(loser)] == (
+        f"“Hoàng Thị Đào” đã có hồ sơ {winner.reference} (Đã nộp) đề nghị "
+        "“Bằng khen của Chủ tịch UBND tỉnh” năm 2013."
+    )
+    assert Dossier.objects.get(pk=winner.pk).state == S.SUBMITTED
+    assert Dossier.objects.get(pk=loser.pk).state == S.DRAFT
+    assert list(loser.transitions.values_list("to_state", flat=True)) == [S.DRAFT]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from awards import demo, services
 from awards.enums import DossierState, NomineeKind
@@ -118,6 +119,37 @@ def test_a_second_open_dossier_for_the_same_award_and_year_is_refused(
 
     services.move_dossier(first, S.WITHDRAWN, officer, "Rút để nộp qua huyện")
     assert submit(second, officer2).state == S.SUBMITTED
+
+
+def test_a_returned_dossier_renamed_to_a_nominee_already_proposed_is_refused(
+    make_dossier, officer, officer2, staff
+):
+    first = make_dossier(name="Lương Văn Bình")
+    submit(first, officer)
+    other = make_dossier(name="Lương Văn Cường", by=officer2)
+    submit(other, officer2)
+    services.move_dossier(other, S.RETURNED, staff, "Bổ sung biên bản")
+    # While returned for additions the dossier still holds its nominee; renaming it to the
+    # person the first dossier proposes is the duplicate the submit check refuses.
+    other.full_name = "Lương Văn Bình"
+    with pytest.raises(services.DossierRuleError) as error:
+        services.save_dossier(other, officer2)
+    assert str(error.value) == (
+        f"“Lương Văn Bình” đã có hồ sơ {first.reference} (Đã nộp) đề nghị "
+        "“Bằng khen của Chủ tịch UBND tỉnh” năm 2013."
+    )
+    assert Dossier.objects.get(pk=other.pk).full_name == "Lương Văn Cường"
+
+
+def test_the_database_refuses_a_duplicate_the_check_did_not_see(make_dossier, officer, officer2):
+    first = make_dossier(name="Lương Văn Bình")
+    submit(first, officer)
+    second = make_dossier(name="Lương Văn Bình", by=officer2)
+    # A write that skips the check (as a second request racing the first would) still fails.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Dossier.objects.filter(pk=second.pk).update(state=S.SUBMITTED)
+    # The same nominee in another year is no duplicate.
+    Dossier.objects.filter(pk=second.pk).update(year=2014, state=S.SUBMITTED)
 
 
 def test_award_for_collectives_refuses_an_individual(make_dossier, officer):
