@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from units.forms import date_field, style_fields
-from units.models import Unit
+from units.forms import UnitChoiceField, date_field, style_fields
 
 from . import rules
 from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
@@ -109,7 +108,7 @@ class MoveForm(forms.Form):
 
 class InboxFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("Trạng thái"), required=False)
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    unit = UnitChoiceField(label=_("Đơn vị"), required=False)
     award_type = forms.ModelChoiceField(
         label=_("Danh hiệu, hình thức"), queryset=AwardType.objects.none(), required=False
     )
@@ -122,13 +121,12 @@ class InboxFilterForm(forms.Form):
         self.fields["state"].choices = [("", _("Tất cả"))] + [
             (state.value, state.label) for state in DossierState if state in INBOX_STATES
         ]
-        self.fields["unit"].queryset = choices["units"]
         self.fields["award_type"].queryset = choices["award_types"]
         self.fields["batch"].queryset = choices["batches"]
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        self.fields["q"].widget.attrs["class"] = "form-control form-control-sm"
-        self.fields["year"].widget.attrs["class"] = "form-control form-control-sm"
+        for name in ("q", "year", "unit"):
+            self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
 
 
 class BulkMoveForm(forms.Form):

@@ -2,7 +2,6 @@
 
 from django.db.models import Case, Prefetch, When
 
-from units.models import Unit
 from units.rules import is_council_member, is_leader, is_unit_officer
 
 from . import rules
@@ -77,9 +76,9 @@ def inbox(filters):
 
 
 def inbox_choices():
-    """The filter lists of the inbox: one query each, whatever the number of dossiers."""
+    """The filter lists of the inbox: one query each, whatever the number of dossiers. Units
+    are typed, not listed (units.forms.UnitChoiceField)."""
     return {
-        "units": Unit.objects.filter(dossiers__isnull=False).distinct().order_by("name"),
         "award_types": AwardType.objects.all(),
         "batches": Batch.objects.all(),
     }

@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from units.enums import UnitKind
 from units.files import ALLOWED_TYPES_LABEL
-from units.forms import StyledForm, date_field
-from units.models import Unit
+from units.forms import StyledForm, UnitChoiceField, UnitMultipleChoiceField, date_field
 
 from .enums import PartState, Quarter, ReviewDecision, Status
 
@@ -52,11 +51,7 @@ class DueDateForm(StyledForm):
 
 
 class NameUnitsForm(StyledForm):
-    units = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị thực hiện"),
-        queryset=Unit.objects.order_by("name"),
-        widget=forms.SelectMultiple({"size": 10}),
-    )
+    units = UnitMultipleChoiceField(label=_("Đơn vị thực hiện"))
 
 
 class SubmissionForm(StyledForm):
@@ -89,13 +84,7 @@ class PartFilterForm(StyledForm):
     trang_thai = forms.ChoiceField(
         label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Status.choices]
     )
-    don_vi = forms.ModelChoiceField(
-        label=_("Đơn vị"),
-        required=False,
-        queryset=Unit.objects.order_by("name"),
-        to_field_name="code",
-        empty_label=_("Tất cả"),
-    )
+    don_vi = UnitChoiceField(label=_("Đơn vị"), required=False, to_field_name="code")
     loai = forms.ChoiceField(label=_("Loại đơn vị"), required=False)
     ngay = date_field(_("Tính đến ngày"))
 

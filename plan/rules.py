@@ -1,6 +1,13 @@
 """Who may do what with the plan's schedule: parts, reports, requirements, submissions."""
 
-from units.rules import belongs_to_unit, is_admin, is_council_member, is_leader, is_office_staff
+from units.rules import (
+    belongs_to_unit,
+    can_view_plan,
+    is_admin,
+    is_council_member,
+    is_leader,
+    is_office_staff,
+)
 
 
 def can_manage_schedule(user):
@@ -43,3 +50,9 @@ def visible_units_of(user):
     if can_see_all_units(user):
         return {}
     return {"pk": user.unit_id if user.unit_id else -1}
+
+
+def can_search_units(user):
+    """The unit type-ahead of the filters: anyone signed in, among the units they may see
+    (visible_units_of: an officer finds only their own unit)."""
+    return can_view_plan(user)

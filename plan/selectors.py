@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch
 
+from units.models import Unit
+
 from . import rules
 from .enums import Collective, PartSource, Quarter
 from .models import Plan, ResponsibleUnit, Task, TaskPart
@@ -35,6 +37,16 @@ def tasks_by_quarter(plan):
     for task in tasks_of(plan):
         groups[Quarter(task.quarter)].append(task)
     return [(quarter, quarter.label, tasks) for quarter, tasks in groups.items() if tasks]
+
+
+UNIT_MATCHES = 20
+
+
+def unit_matches(user, text):
+    """The first UNIT_MATCHES units the user may see whose name, short name or code contains
+    `text` (accents and case ignored), by name: what the unit type-ahead offers."""
+    units = Unit.objects.filter(**rules.visible_units_of(user)).search(text)
+    return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
 
 
 def visible_parts(user):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("phan-viec/<int:pk>/huy/", views.part_cancel, name="part-cancel"),
     path("bao-cao/<int:pk>/minh-chung/", views.evidence_file, name="evidence-file"),
     path("don-vi/", views.unit_list, name="unit-list"),
+    path("tim-don-vi/", views.unit_search, name="unit-search"),
     path("don-vi-cua-toi/", views.my_unit, name="my-unit"),
     path("don-vi/<slug:code>/", views.unit_detail, name="unit-detail"),
     path("yeu-cau/<int:pk>/", views.requirement_detail, name="requirement-detail"),

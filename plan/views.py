@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,7 @@ from .selectors import (
     responsible_prefetch,
     tasks_by_quarter,
     tasks_needing_units,
+    unit_matches,
     visible_parts,
 )
 from .status import (
@@ -356,6 +357,14 @@ def unit_list(request):
     page = Paginator(units, 50).get_page(request.GET.get("trang"))
     context = {"page": page, "kinds": UnitKind.choices, "kind": kind, "query": query}
     return render(request, "plan/unit_list.html", context)
+
+
+def unit_search(request):
+    """The unit type-ahead (static/js/app.js): at most UNIT_MATCHES units the user may see
+    whose name, short name or code contains ?q=, as JSON."""
+    _require(rules.can_search_units(request.user))
+    units = unit_matches(request.user, request.GET.get("q", ""))
+    return JsonResponse({"results": list(units)})
 
 
 def my_unit(request):

@@ -1,6 +1,14 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from .models import Unit
+from .names import search_key
 
 # Offices write dates day first: 25/02/2013.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
@@ -53,3 +61,135 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Tài khoản này đã bị khóa."),
     }
+
+
+# --- Choosing a unit by typing -------------------------------------------------------------
+#
+# A <select> of every unit is as long as the list of units (thousands at a ministry's size),
+# on every page that filters by unit. Instead a text box finds units as one types
+# (static/js/app.js asks the `unit-search` page, which answers at most a score of units the
+# user may see); the chosen unit travels in a hidden input, by id or by code as before, so
+# links carrying the old parameter still work. Without script, or when someone types a name
+# and presses Enter without choosing, a typed name or code that fits one unit is taken.
+
+TYPED_SUFFIX = "_ten"
+
+
+class UnitSearchInput(forms.Widget):
+    """The text box and the chosen unit(s). `multiple`: each chosen unit is a ticked box
+    (untick to drop it) and the text box adds one more."""
+
+    template_name = "units/_unit_search.html"
+
+    def __init__(self, attrs=None, *, multiple=False, to_field="pk"):
+        super().__init__(attrs)
+        self.multiple = multiple
+        self.to_field = to_field
+        self.chosen = []  # set by the field when it cleans: shown without another query
+
+    def value_from_datadict(self, data, files, name):
+        if self.multiple:
+            chosen = [value for value in data.getlist(name) if value]
+        else:
+            chosen = data.get(name) or ""
+        return UnitInput(chosen, (data.get(name + TYPED_SUFFIX) or "").strip())
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and name + TYPED_SUFFIX not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        typed = value.typed if isinstance(value, UnitInput) else ""
+        chosen = [(getattr(unit, self.to_field), unit.name) for unit in self.chosen]
+        context["widget"].update(
+            multiple=self.multiple,
+            to_field="code" if self.to_field == "code" else "id",
+            chosen=chosen,
+            typed_name=name + TYPED_SUFFIX,
+            # The box shows the chosen unit's name, or what was typed if it fitted none.
+            text=typed if typed or self.multiple or not chosen else chosen[0][1],
+            search_url=reverse("unit-search"),
+        )
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's templates (templates/units/), not the form renderer's own folders.
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
+
+
+class UnitInput:
+    """What the widget read from the request: the chosen value(s) and any typed text."""
+
+    def __init__(self, chosen, typed):
+        self.chosen, self.typed = chosen, typed
+
+    def __str__(self):
+        return str(self.chosen)
+
+
+def _split(value):
+    if isinstance(value, UnitInput):
+        return value.chosen, value.typed
+    return value, ""
+
+
+def unit_named(text, queryset):
+    """The one unit of `queryset` a typed name or code means, or a ValidationError saying why
+    there is none: a name, short name or code typed in full wins, else the only unit whose
+    name, short name or code contains the text."""
+    key = search_key(text)
+    whole = queryset.filter(
+        Q(search_key__startswith=f"{key}|")
+        | Q(search_key__contains=f"|{key}|")
+        | Q(search_key__endswith=f"|{key}")
+    )
+    for candidates in (whole, queryset.search(text)):
+        found = list(candidates.order_by("name")[:2])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValidationError(
+                _("Có nhiều đơn vị khớp với “%(text)s”: hãy gõ thêm và chọn một trong danh sách."),
+                code="ambiguous",
+                params={"text": text},
+            )
+    raise ValidationError(
+        _("Không có đơn vị nào có tên hoặc mã “%(text)s”."), code="unknown", params={"text": text}
+    )
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """One unit, chosen by typing (UnitSearchInput); `to_field_name` as ModelChoiceField's."""
+
+    def __init__(self, *, queryset=None, to_field_name=None, **kwargs):
+        kwargs.setdefault("widget", UnitSearchInput(to_field=to_field_name or "pk"))
+        queryset = Unit.objects.all() if queryset is None else queryset
+        super().__init__(queryset=queryset, to_field_name=to_field_name, **kwargs)
+
+    def to_python(self, value):
+        chosen, typed = _split(value)
+        self.widget.chosen = []
+        unit = super().to_python(chosen)
+        if unit is None and typed:
+            unit = unit_named(typed, self.queryset)
+        self.widget.chosen = [unit] if unit else []
+        return unit
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several units, chosen by typing one after the other (UnitSearchInput(multiple=True))."""
+
+    def __init__(self, *, queryset=None, **kwargs):
+        kwargs.setdefault("widget", UnitSearchInput(multiple=True))
+        queryset = Unit.objects.all() if queryset is None else queryset
+        super().__init__(queryset=queryset, **kwargs)
+
+    def clean(self, value):
+        chosen, typed = _split(value)
+        chosen = list(chosen or [])
+        self.widget.chosen = []
+        if typed:
+            chosen.append(str(unit_named(typed, self.queryset).pk))
+        units = super().clean(chosen)
+        self.widget.chosen = list(units.order_by("name")) if chosen else []
+        return units

@@ -60,7 +60,10 @@ class AuditedHistory(HistoricalRecords):
 # --- Reading it back: "Lịch sử thay đổi" on a record's page ---------------------------------
 
 # Kept in history but not worth showing: search keys and values derived from other fields.
-HIDDEN_FIELDS = {"id", "nominee_key", "name_key", "due_date", "state_changed_at", "password"}
+HIDDEN_FIELDS = {
+    *("id", "nominee_key", "name_key", "search_key"),
+    *("due_date", "state_changed_at", "password"),
+}
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 
 

@@ -1,12 +1,45 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role, UnitKind
 from .history import AuditedHistory
+from .names import search_key
+
+# The fields a unit is found by (Unit.search_key).
+SEARCHED_FIELDS = ("name", "short_name", "code")
 
 
-class UnitManager(models.Manager):
+def unit_search_key(unit):
+    """The unit's name, short name and code without accents or case, for the unit search."""
+    return "|".join(search_key(getattr(unit, name)) for name in SEARCHED_FIELDS)
+
+
+class UnitQuerySet(models.QuerySet):
+    def search(self, text):
+        """Units whose name, short name or code contains `text`, accents and case ignored."""
+        key = search_key(text)
+        return self.filter(search_key__contains=key) if key else self.none()
+
+    # Imports and seed_scale write units in bulk, past save(): the key is kept right here too.
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for unit in objs:
+            unit.search_key = unit_search_key(unit)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if set(fields) & set(SEARCHED_FIELDS):
+            objs = list(objs)
+            for unit in objs:
+                unit.search_key = unit_search_key(unit)
+            fields = [*fields, "search_key"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class UnitManager(models.Manager.from_queryset(UnitQuerySet)):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
@@ -32,6 +65,7 @@ class Unit(models.Model):
         default=True,
         help_text=_("Đơn vị nằm trong “Các đơn vị” phải thực hiện kế hoạch năm nay."),
     )
+    search_key = models.CharField(max_length=400, editable=False, default="")
 
     objects = UnitManager()
 
@@ -45,8 +79,22 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # The one place the search key is kept right for single saves (bulk writes: above).
+        self.search_key = unit_search_key(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.code,)
+
+
+@receiver(pre_save, sender=Unit)
+def _key_of_loaded_unit(sender, instance, raw, **kwargs):
+    # loaddata (the demo's units fixture) saves raw, past Unit.save().
+    if raw:
+        instance.search_key = unit_search_key(instance)
 
 
 class UnitAliasManager(models.Manager):

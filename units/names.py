@@ -24,3 +24,16 @@ def normalise_text_block(text):
     """NFC, each line trimmed, blank lines at the ends dropped: for notes and reasons."""
     lines = [line.strip() for line in unicodedata.normalize("NFC", text or "").splitlines()]
     return "\n".join(lines).strip()
+
+
+def search_key(text):
+    """Lower case, no accents, đ as d, single spaces: "Nguyễn Văn A", "nguyen van a" and
+    "NGUYEN  VAN A" share "nguyen van a".
+
+    Neither database folds Vietnamese accents the same way (SQLite has no unaccent at all), so
+    each searchable name is stored beside its key and both the key and the query go through
+    this function.
+    """
+    decomposed = unicodedata.normalize("NFD", normalise_text(text or ""))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.replace("đ", "d").replace("Đ", "D").casefold()

@@ -9,3 +9,149 @@ document.querySelectorAll("[data-confirm]").forEach((button) => {
     if (!window.confirm(button.dataset.confirm)) event.preventDefault();
   });
 });
+
+// Unit pickers (units/forms.py UnitSearchInput): type part of a unit's name or code and choose
+// among the first matches the server sends. The chosen unit's id or code goes in the hidden
+// input (or, for several units, in a ticked box each). Keys: ↓ ↑ move, Enter chooses, Esc closes.
+document.querySelectorAll("[data-unit-search]").forEach((picker) => {
+  const input = picker.querySelector("input[role=combobox]");
+  const list = picker.querySelector("[role=listbox]");
+  const hidden = picker.querySelector("input[data-unit-value]");
+  const chosen = picker.querySelector("[data-unit-chosen]");
+  const typedName = input.name;
+  let units = [];
+  let active = -1;
+  let timer = null;
+  let asked = 0;
+
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    units = [];
+    active = -1;
+  };
+
+  const highlight = (index) => {
+    active = index;
+    list.querySelectorAll("[role=option]").forEach((option, i) => {
+      const on = i === index;
+      option.classList.toggle("active", on);
+      option.setAttribute("aria-selected", on ? "true" : "false");
+      if (on) {
+        input.setAttribute("aria-activedescendant", option.id);
+        option.scrollIntoView({ block: "nearest" });
+      }
+    });
+  };
+
+  const choose = (unit) => {
+    clearTimeout(timer);
+    asked += 1; // an answer still on its way is for text no longer there
+    const value = String(unit[picker.dataset.value]);
+    if (chosen) {
+      const boxes = [...chosen.querySelectorAll("input[type=checkbox]")];
+      const box = boxes.find((b) => b.value === value);
+      if (box) {
+        box.checked = true;
+      } else {
+        const item = document.createElement("li");
+        item.className = "form-check";
+        const tick = document.createElement("input");
+        Object.assign(tick, { type: "checkbox", name: picker.dataset.multiple, value, checked: true });
+        tick.className = "form-check-input";
+        tick.id = `${input.id}_${value}`;
+        const label = document.createElement("label");
+        label.className = "form-check-label";
+        label.htmlFor = tick.id;
+        label.textContent = unit.name;
+        item.append(tick, label);
+        chosen.append(item);
+      }
+      input.value = "";
+    } else {
+      hidden.value = value;
+      input.value = unit.name;
+      // The hidden input says which unit: the typed name need not travel in the link too.
+      input.removeAttribute("name");
+    }
+    close();
+  };
+
+  const show = (found) => {
+    close();
+    units = found;
+    found.forEach((unit, i) => {
+      const option = document.createElement("li");
+      option.id = `${list.id}_${i}`;
+      option.className = "list-group-item list-group-item-action";
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.textContent = unit.name;
+      const code = document.createElement("small");
+      code.className = "text-body-secondary ms-2";
+      code.textContent = unit.code;
+      option.append(code);
+      // mousedown, not click: the text box must not lose the focus (and close the list) first.
+      option.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        choose(unit);
+      });
+      list.append(option);
+    });
+    if (!found.length) {
+      const none = document.createElement("li");
+      none.className = "list-group-item text-body-secondary";
+      none.textContent = picker.dataset.none;
+      list.append(none);
+    }
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  };
+
+  const ask = async () => {
+    const text = input.value.trim();
+    const mine = ++asked;
+    if (!text) {
+      close();
+      return;
+    }
+    try {
+      const response = await fetch(`${picker.dataset.url}?q=${encodeURIComponent(text)}`, {
+        headers: { Accept: "application/json" },
+      });
+      if (!response.ok) return;
+      const data = await response.json();
+      // A slower answer to an earlier keystroke must not replace the latest one.
+      if (mine === asked) show(data.results);
+    } catch {
+      // No answer (offline, signed out): the typed text is still sent with the form.
+    }
+  };
+
+  if (hidden && hidden.value) input.removeAttribute("name");
+  input.addEventListener("input", () => {
+    if (hidden) {
+      hidden.value = "";
+      input.name = typedName;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(ask, 200);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && units.length) {
+      event.preventDefault();
+      highlight((active + 1) % units.length);
+    } else if (event.key === "ArrowUp" && units.length) {
+      event.preventDefault();
+      highlight((active - 1 + units.length) % units.length);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      choose(units[active]);
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+  input.addEventListener("blur", close);
+});

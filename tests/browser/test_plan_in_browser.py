@@ -88,3 +88,36 @@ def test_desktop_width_shows_the_navigation_without_a_toggler(page, password):
     sign_in(page, "leader", password)
     expect(page.get_by_role("link", name="Bảng điều khiển")).to_be_visible()
     expect(page.get_by_role("button", name="Mở menu")).to_be_hidden()
+
+
+def test_staff_filter_the_parts_by_a_unit_typed_and_picked(page, password):
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/phan-viec/?ngay=30%2F09%2F2013")
+    box = page.get_by_role("combobox", name="Đơn vị", exact=True)
+    box.fill("cao loc")  # no accents: the search ignores them
+    option = page.get_by_role("listbox").get_by_role(
+        "option", name=re.compile("Ủy ban nhân dân huyện Cao Lộc")
+    )
+    expect(option).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    option.click()
+    expect(box).to_have_value("Ủy ban nhân dân huyện Cao Lộc")
+    page.get_by_role("button", name="Lọc").click()
+    # The link carries the unit's code, as links to this list always have.
+    expect(page).to_have_url(re.compile(r"don_vi=h-cao-loc"))
+    assert "don_vi_ten" not in page.url
+    units = {row.split("\t")[1] for row in page.locator("table tbody tr").all_inner_texts()}
+    assert units == {"Ủy ban nhân dân huyện Cao Lộc"}
+    expect(page.get_by_role("combobox", name="Đơn vị", exact=True)).to_have_value(
+        "Ủy ban nhân dân huyện Cao Lộc"
+    )
+
+    # With the keyboard: type, arrow down to the first match, Enter picks it.
+    box = page.get_by_role("combobox", name="Đơn vị", exact=True)
+    box.fill("đình lập")
+    expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(box).to_have_value("Ủy ban nhân dân huyện Đình Lập")
+    page.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"don_vi=h-dinh-lap"))

@@ -116,6 +116,9 @@ MATRIX = {
     "task-set-due-date": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "task-name-units": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "unit-list": Row(only("staff", "council", "leader", "admin")),
+    "unit-search": Row(
+        cells("200"), note="anyone signed in; an officer finds only their own unit (JSON)"
+    ),
     "my-unit": Row(cells("302", admin="404"), note="the admin account belongs to no unit"),
     # --- A unit's own things: another unit's officer finds nothing (404) --------------------
     "part-detail": Row(
