@@ -1,12 +1,13 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
-from django.db.models import Case, Prefetch, When
+from django.db.models import Prefetch
 
 from units.rules import is_council_member, is_leader, is_unit_officer
 
 from . import rules
-from .enums import COUNCIL_STATES, INBOX_STATES, DossierState
+from .enums import COUNCIL_STATES, INBOX_STATES
 from .models import (
+    WAITING_FIRST,
     AwardRecord,
     AwardType,
     Batch,
@@ -60,7 +61,7 @@ def unit_dossiers(user):
 def inbox(filters):
     """Dossiers units have sent, filtered by state, unit, award type, batch, year and name or
     reference (`filters` holds the cleaned values; empty ones are ignored)."""
-    queryset = dossiers().filter(state__in=INBOX_STATES)
+    queryset = dossiers().filter(state__in=sorted(INBOX_STATES))
     if filters.get("state"):
         queryset = queryset.filter(state=filters["state"])
     for name in ("unit", "award_type", "batch", "year"):
@@ -85,12 +86,12 @@ def inbox_choices():
 
 
 def council_dossiers():
-    """Dossiers put before the council and what became of them, those waiting first."""
-    waiting_first = Case(When(state=DossierState.BEFORE_COUNCIL, then=0), default=1)
+    """Dossiers put before the council and what became of them: those waiting first, then
+    the latest moved first (the order of an index: Dossier.Meta.indexes)."""
     return (
         dossiers()
-        .filter(state__in=COUNCIL_STATES)
-        .order_by(waiting_first, "award_type__position", "reference")
+        .filter(state__in=sorted(COUNCIL_STATES))
+        .order_by(WAITING_FIRST, "-state_changed_at", "-reference")
     )
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from plan.selectors import current_plan
 from units.files import document_response
 from units.history import history_of
+from units.pagination import CappedPaginator
 from units.spreadsheets import xlsx_response
 
 from . import exports, rules, selectors, services
@@ -40,6 +41,11 @@ def _require(allowed):
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
+
+
+def _capped_page(request, queryset):
+    """A page of a list of every unit's dossiers of every year: counted up to a ceiling."""
+    return CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
 def _posted(request):
@@ -236,7 +242,7 @@ def inbox(request):
             "DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CÁC ĐƠN VỊ GỬI",
             _filter_lines(filters),
         )
-    page = _page(request, dossiers)
+    page = _capped_page(request, dossiers)
     return render(
         request,
         "awards/inbox.html",
@@ -286,7 +292,7 @@ def council_list(request):
     dossiers = selectors.council_dossiers()
     if _wants_xlsx(request):
         return xlsx_response("ho-so-trinh-hoi-dong.xlsx", exports.write_council_xlsx, dossiers)
-    page = _page(request, dossiers)
+    page = _capped_page(request, dossiers)
     return render(
         request,
         "awards/council_list.html",
