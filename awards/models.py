@@ -417,6 +417,25 @@ class DossierTransition(models.Model):
         return f"{self.dossier.reference}: {self.from_state or '–'} → {self.to_state}"
 
 
+def word_starts(key):
+    """Every tail of a search key that begins at a word: "nguyen van an", "van an", "an"."""
+    words = key.split(" ")
+    return sorted({" ".join(words[i:]) for i in range(len(words)) if words[i]})
+
+
+class AwardRecordQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # seed_scale and imports write records in bulk, past save(): index their names too.
+        objs = super().bulk_create(objs, *args, **kwargs)
+        AwardNameStart.objects.bulk_create(
+            AwardNameStart(record_id=record.pk, start=start)
+            for record in objs
+            if record.pk is not None
+            for start in word_starts(record.name_key)
+        )
+        return objs
+
+
 class AwardRecord(models.Model):
     """An award someone received: the history eligibility is checked against and people look up.
 
@@ -453,6 +472,8 @@ class AwardRecord(models.Model):
         related_name="award_record",
     )
 
+    objects = AwardRecordQuerySet.as_manager()
+
     history = AuditedHistory()
 
     class Meta:
@@ -469,3 +490,29 @@ class AwardRecord(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
         super().save(*args, **kwargs)
+        self.name_starts.all().delete()
+        AwardNameStart.objects.bulk_create(
+            AwardNameStart(record=self, start=start) for start in word_starts(self.name_key)
+        )
+
+
+class AwardNameStart(models.Model):
+    """The history lookup's index: a record's name key from each of its words on.
+
+    People look a name up by its beginning ("nguyen van an") or by its later words ("van
+    an"). A `LIKE '%...%'` over the keys reads every record ever given; a prefix of these
+    rows is found in an index (on PostgreSQL the `varchar_pattern_ops` one Django adds for
+    db_index), however long the history.
+    """
+
+    # Not audited, not edited: derived from AwardRecord.name_key whenever a record is saved.
+
+    record = models.ForeignKey(AwardRecord, on_delete=models.CASCADE, related_name="name_starts")
+    start = models.CharField(max_length=255, db_index=True)
+
+    class Meta:
+        verbose_name = _("từ khóa tra cứu khen thưởng")
+        verbose_name_plural = _("từ khóa tra cứu khen thưởng")
+
+    def __str__(self):
+        return self.start

@@ -8,6 +8,7 @@ from . import rules
 from .enums import COUNCIL_STATES, INBOX_STATES
 from .models import (
     WAITING_FIRST,
+    AwardNameStart,
     AwardRecord,
     AwardType,
     Batch,
@@ -96,14 +97,18 @@ def council_dossiers():
 
 
 def look_up_awards(text):
-    """Award records whose name contains `text`, accents and case ignored, by name then year."""
+    """Award records whose name, from its first word or a later one, begins with `text`
+    ("nguyen van an", "van an"), accents and case ignored; by name, then year. Found through
+    the index of word starts (models.AwardNameStart), so the cost follows what is found, not
+    the length of the history; the view pages through the first LOOKUP_LIMIT."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
+    starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
     return (
         AwardRecord.objects.select_related("award_type", "unit")
-        .filter(name_key__contains=key)
-        .order_by("name_key", "date_of_birth", "-year", "award_type__position")[:LOOKUP_LIMIT]
+        .filter(pk__in=starts)
+        .order_by("name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 
 

@@ -304,12 +304,13 @@ def lookup(request):
     """Search the award history by name, with or without accents."""
     _require(rules.can_look_up_awards(request.user))
     form = LookupForm(request.GET or None)
-    records = selectors.look_up_awards(form.cleaned_data["q"]) if form.is_valid() else None
-    return render(
-        request,
-        "awards/lookup.html",
-        {"form": form, "records": records, "limit": selectors.LOOKUP_LIMIT},
-    )
+    page = None
+    if form.is_valid():
+        records = selectors.look_up_awards(form.cleaned_data["q"])
+        page = CappedPaginator(records, PAGE_SIZE, cap=selectors.LOOKUP_LIMIT).get_page(
+            request.GET.get("trang")
+        )
+    return render(request, "awards/lookup.html", {"form": form, "page": page})
 
 
 def initiatives(request):

@@ -155,7 +155,11 @@ def test_lookup_queries_do_not_grow_with_records(client, staff, django_assert_ma
     _records(60, start=3)
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(reverse("awards:lookup"), {"q": "ha thi lan"}).content.decode()
-    assert page.count("Hà Thị Lan") == 63
+    # All 63 are found, a page of 25 at a time.
+    assert "63 khen thưởng" in page
+    assert page.count("Hà Thị Lan") == 25
+    last = client.get(reverse("awards:lookup"), {"q": "ha thi lan", "trang": 3}).content.decode()
+    assert last.count("Hà Thị Lan") == 13
 
 
 def test_inbox_queries_do_not_grow_with_dossiers(
