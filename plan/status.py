@@ -16,6 +16,7 @@ from django.db.models import (
     CharField,
     Count,
     DateField,
+    Exists,
     F,
     OuterRef,
     Q,
@@ -27,7 +28,15 @@ from django.db.models.functions import NullIf, TruncDate
 from django.utils import timezone
 
 from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
-from .models import TALLY_FIELDS, ProgressReport, Submission, SubmissionReview, Task, TaskPart
+from .models import (
+    TALLY_FIELDS,
+    ProgressReport,
+    Requirement,
+    Submission,
+    SubmissionReview,
+    Task,
+    TaskPart,
+)
 
 
 def end_of_day(day):
@@ -253,11 +262,57 @@ def with_submission_status(units, requirement, as_of):
     )
 
 
+OWING = "owing"
+
+
 def submission_counts(requirement, as_of):
-    """Counter(SubmissionStatus -> units) for a requirement as of the date, in one query."""
-    units = with_submission_status(requirement.units.all(), requirement, as_of)
-    rows = units.values("submission_status").annotate(n=Count("pk")).order_by()
-    return Counter({SubmissionStatus(r["submission_status"]): r["n"] for r in rows})
+    """Counter(SubmissionStatus -> units) for a requirement as of the date, in two queries.
+
+    The standing of _with_standing, counted from the documents' side: each unit's latest
+    sending before the date is the one no later sending of that unit beats (one pass over
+    what was sent, rather than three lookups for each of the thousands of units owing it);
+    the units owing it that sent nothing are the rest (their number comes in the same
+    query, as one more row).
+    """
+    cutoff = end_of_day(as_of)
+    sent = Submission.objects.filter(requirement=requirement, submitted_at__lt=cutoff)
+    later = sent.filter(unit=OuterRef("unit")).filter(
+        Q(submitted_at__gt=OuterRef("submitted_at"))
+        | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
+    )
+    review = SubmissionReview.objects.filter(
+        submission=OuterRef("pk"), reviewed_at__lt=cutoff
+    ).order_by("-reviewed_at", "-pk")
+    latest = (
+        sent.filter(unit__in=requirement.units.values("pk"))
+        .exclude(Exists(later))
+        .annotate(
+            last_decision=Subquery(review.values("decision")[:1]),
+            last_submitted_on=TruncDate("submitted_at"),
+        )
+        .annotate(
+            submission_status=Case(
+                When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
+                When(
+                    last_submitted_on__lte=requirement.due_on,
+                    then=Value(SubmissionStatus.ON_TIME),
+                ),
+                default=Value(SubmissionStatus.LATE),
+                output_field=CharField(),
+            )
+        )
+    )
+    owing = (
+        Requirement.units.through.objects.filter(requirement=requirement)
+        .annotate(submission_status=Value(OWING))
+        .values("submission_status")
+        .annotate(n=Count("pk"))
+    )
+    rows = latest.values("submission_status").annotate(n=Count("pk")).order_by()
+    found = {r["submission_status"]: r["n"] for r in rows.union(owing.order_by(), all=True)}
+    counts = Counter({SubmissionStatus(s): n for s, n in found.items() if s != OWING})
+    counts[SubmissionStatus.MISSING] = found.get(OWING, 0) - counts.total()
+    return +counts
 
 
 def requirements_with_unit_status(requirements, unit, as_of):
