@@ -1,6 +1,6 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, Subquery
 
 from units.rules import is_council_member, is_leader, is_unit_officer
 
@@ -77,13 +77,18 @@ def inbox(filters):
     return queryset.order_by("-state_changed_at", "-reference")
 
 
-def inbox_choices():
+BATCH_YEARS_LISTED = 3
+
+
+def inbox_choices(batch=None):
     """The filter lists of the inbox: one query each, whatever the number of dossiers. Units
-    are typed, not listed (units.forms.UnitChoiceField)."""
-    return {
-        "award_types": AwardType.objects.all(),
-        "batches": Batch.objects.all(),
-    }
+    are typed, not listed (units.forms.UnitChoiceField); batches are those of the latest
+    BATCH_YEARS_LISTED years, two a year, plus `batch` (the pk a link names) if older."""
+    latest_year = Batch.objects.order_by("-year").values("year")[:1]
+    batches = Batch.objects.filter(year__gt=Subquery(latest_year) - BATCH_YEARS_LISTED)
+    if batch and str(batch).isdigit():
+        batches = Batch.objects.filter(Q(pk=batch) | Q(pk__in=batches.values("pk")))
+    return {"award_types": AwardType.objects.all(), "batches": batches}
 
 
 def council_dossiers():

@@ -230,7 +230,7 @@ def dossier_move(request, pk, to_state):
 def inbox(request):
     """The office's inbox: what units have sent, filtered, a page at a time."""
     _require(rules.can_see_inbox(request.user))
-    choices = selectors.inbox_choices()
+    choices = selectors.inbox_choices(batch=request.GET.get("batch"))
     filters = InboxFilterForm(request.GET or None, choices=choices)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     dossiers = selectors.inbox(cleaned)

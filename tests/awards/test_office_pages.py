@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from awards.enums import DossierState
-from awards.models import AwardRecord, AwardType, Dossier
+from awards.models import AwardRecord, AwardType, Batch, Dossier
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,23 @@ S = DossierState
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+def test_inbox_lists_the_latest_years_batches_and_still_takes_an_older_one(staff_client):
+    # Ten more years of batches, two a year, as at a ministry after a decade.
+    Batch.objects.bulk_create(
+        Batch(year=year, number=number, name=f"Đợt {number} năm {year}", is_open=False)
+        for year in range(2003, 2013)
+        for number in (1, 2)
+    )
+    page = staff_client.get(reverse("awards:inbox")).content.decode()
+    assert "Đợt 1 năm 2011" in page and "Đợt 2 năm 2012" in page
+    assert "Đợt 2 năm 2010" not in page and "Đợt 1 năm 2003" not in page
+    # An older batch named by a link is still a valid filter, shown as chosen.
+    old = Batch.objects.get(year=2005, number=2)
+    response = staff_client.get(reverse("awards:inbox"), {"batch": old.pk})
+    assert response.context["filters"].cleaned_data["batch"] == old
+    assert f'<option value="{old.pk}" selected>Đợt 2 năm 2005</option>' in response.content.decode()
 
 
 def test_inbox_filters_by_state_and_keeps_them_in_links(staff_client, dossier_in, officer2):
