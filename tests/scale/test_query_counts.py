@@ -48,6 +48,9 @@ def page_urls():
         "dossier inbox": "/ho-so/tiep-nhan/",
         "council list": "/ho-so/hoi-dong/",
         "history lookup": "/ho-so/tra-cuu/?q=nguyen+van",
+        "unit search": "/tim-don-vi/?q=thu+nghiem",
+        "inbox by unit typed": "/ho-so/tiep-nhan/?unit_ten=dv-00001",
+        "parts list by unit": f"/phan-viec/?don_vi=dv-00001&{day}",
         "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
         "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
     }
