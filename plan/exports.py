@@ -11,7 +11,7 @@ from units.spreadsheets import safe_cell, write_official_xlsx
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
 from .selectors import tasks_of
-from .status import Rollup, with_status
+from .status import Rollup, task_rollups, with_status
 
 FORMATS = ("json", "csv", "xlsx")
 COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
@@ -149,20 +149,27 @@ def _status_label(value):
 
 
 def write_status_xlsx(plan, as_of, stream):
-    """The plan status report: every task under its quarter with status and units done."""
-    data = plan_data(plan, as_of)
+    """The plan status report: every task under its quarter with status and units done.
+
+    Each task's status and "n of m" come from its parts counted by status in SQL
+    (`task_rollups`), so the report reads one row per task and status however many units
+    take part, where `plan_data` would load every part.
+    """
+    tasks = list(tasks_of(plan))
+    rollups = task_rollups(tasks, as_of)
     rows, sections = [], {}
-    for task in data["tasks"]:
-        if not rows or task["quarter"] != data["tasks"][len(rows) - 1]["quarter"]:
-            sections[len(rows)] = str(Quarter(task["quarter"]).label)
+    for task in tasks:
+        if not rows or task.quarter != tasks[len(rows) - 1].quarter:
+            sections[len(rows)] = str(Quarter(task.quarter).label)
+        rollup = rollups[task.pk]
         rows.append(
             [
-                task["number"],
-                task["content"],
-                "\n".join(task["responsible"]),
-                datetime.date.fromisoformat(task["due_date"]),
-                _status_label(task["status"]),
-                f"{task['units_done']}/{task['units_total']}",
+                task.number,
+                task.content,
+                "\n".join(row.canonical_name for row in task.responsible.all()),
+                task.due_date,
+                _status_label(rollup.status),
+                f"{rollup.done}/{rollup.total}",
             ]
         )
     write_official_xlsx(
@@ -198,7 +205,7 @@ def write_parts_xlsx(parts, as_of, stream):
             ("Hạn", 12),
             ("Trạng thái", 20),
         ],
-        rows=[
+        rows=(
             [
                 part.task.number,
                 part.task.content,
@@ -207,7 +214,7 @@ def write_parts_xlsx(parts, as_of, stream):
                 _status_label(part.status),
             ]
             for part in parts.iterator(chunk_size=2000)
-        ],
+        ),
         title="DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ",
         subtitles=[f"Tính đến ngày {_day(as_of)}"],
         sheet_title="Phần việc",
@@ -219,7 +226,7 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
     write_official_xlsx(
         stream,
         columns=[("Đơn vị", 45), ("Tình trạng", 26), ("Gửi lúc", 18), ("Kết quả xem xét", 18)],
-        rows=[
+        rows=(
             [
                 unit.name,
                 str(SubmissionStatus(unit.submission_status).label),
@@ -228,8 +235,8 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
                 else "",
                 str(ReviewDecision(unit.last_decision).label) if unit.last_decision else "",
             ]
-            for unit in units
-        ],
+            for unit in units.iterator(chunk_size=2000)
+        ),
         title="TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ",
         subtitles=[
             f"{requirement.title} (hạn {_day(requirement.due_on)})",
