@@ -17,6 +17,9 @@ from .models import DossierDocument, DossierTransition
 from .selectors import dossiers
 
 FORMATS = ("json", "xlsx")
+# Rows are read a chunk at a time (prefetches included), so a long list never sits in memory
+# as model objects: the chunk, not the list, sets an export's memory.
+CHUNK = 500
 
 
 def _dossiers_of(year):
@@ -119,7 +122,7 @@ def write_xlsx(year, stream):
     """
     workbook = Workbook(write_only=True)
     main = _sheet(workbook, f"Hồ sơ {year}", DOSSIER_COLUMNS, (14, 22, 40, 30, 34, 28, 40, 16, 14))
-    for dossier in dossiers().filter(year=year).order_by("reference").iterator(chunk_size=2000):
+    for dossier in dossiers().filter(year=year).order_by("reference").iterator(chunk_size=CHUNK):
         main.append(
             [
                 _cell(main, value)
@@ -142,7 +145,7 @@ def write_xlsx(year, stream):
         .select_related("by", "dossier")
         .order_by("dossier__reference", "at", "pk")
     )
-    for transition in transitions.iterator(chunk_size=2000):
+    for transition in transitions.iterator(chunk_size=CHUNK):
         history.append(
             [
                 _cell(history, transition.dossier.reference),
@@ -159,10 +162,6 @@ def write_xlsx(year, stream):
 
 
 # --- the pages' lists, in the office's document layout ----------------------------------------
-
-# Rows are read a chunk at a time (prefetches included), so a long list never sits in memory
-# as model objects.
-CHUNK = 500
 
 
 def _day(value):

@@ -15,6 +15,9 @@ from .status import Rollup, task_rollups, with_status
 
 FORMATS = ("json", "csv", "xlsx")
 COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
+# Rows of a list export are read this many at a time (model objects with their related
+# rows): the chunk, not the list, sets the export's memory, so it is kept small.
+CHUNK = 500
 
 
 def plan_data(plan, as_of=None):
@@ -213,7 +216,7 @@ def write_parts_xlsx(parts, as_of, stream):
                 part.task.due_date,
                 _status_label(part.status),
             ]
-            for part in parts.iterator(chunk_size=2000)
+            for part in parts.iterator(chunk_size=CHUNK)
         ),
         title="DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ",
         subtitles=[f"Tính đến ngày {_day(as_of)}"],
@@ -235,7 +238,7 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
                 else "",
                 str(ReviewDecision(unit.last_decision).label) if unit.last_decision else "",
             ]
-            for unit in units.iterator(chunk_size=2000)
+            for unit in units.iterator(chunk_size=CHUNK)
         ),
         title="TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ",
         subtitles=[
@@ -263,7 +266,7 @@ def write_units_xlsx(units, kind_label, query, stream):
                 str(unit.get_kind_display()),
                 "Có" if unit.is_participating else "Không",
             ]
-            for number, unit in enumerate(units.iterator(chunk_size=2000), start=1)
+            for number, unit in enumerate(units.iterator(chunk_size=CHUNK), start=1)
         ),
         title="DANH SÁCH ĐƠN VỊ",
         subtitles=["Lọc theo: " + "; ".join(filters)] if filters else [],
