@@ -12,11 +12,14 @@ from openpyxl.styles import Font
 
 from units.spreadsheets import Heading, write_official_xlsx
 
-from .enums import DocumentKind
+from .enums import DocumentKind, DossierState
 from .models import DossierDocument, DossierTransition
 from .selectors import dossiers
 
 FORMATS = ("json", "xlsx")
+# Rows are read a chunk at a time (prefetches included), so a long list never sits in memory
+# as model objects: the chunk, not the list, sets an export's memory.
+CHUNK = 500
 
 
 def _dossiers_of(year):
@@ -90,6 +93,12 @@ DOSSIER_COLUMNS = [
 HISTORY_COLUMNS = ["Số hồ sơ", "Thời điểm", "Người thực hiện", "Từ", "Sang", "Ghi chú"]
 
 
+def state_labels():
+    """{state: its label}, translated once per export: get_state_display() translates every
+    state of the field's choices on each call, which was most of a long export's time."""
+    return {value: str(label) for value, label in DossierState.choices}
+
+
 def _sheet(workbook, title, columns, widths):
     sheet = workbook.create_sheet(title)
     for index, width in enumerate(widths, start=1):
@@ -118,14 +127,15 @@ def write_xlsx(year, stream):
     the year has (a normal workbook keeps every cell, and appending to it re-scans it).
     """
     workbook = Workbook(write_only=True)
+    states = state_labels()
     main = _sheet(workbook, f"Hồ sơ {year}", DOSSIER_COLUMNS, (14, 22, 40, 30, 34, 28, 40, 16, 14))
-    for dossier in dossiers().filter(year=year).order_by("reference").iterator(chunk_size=2000):
+    for dossier in dossiers().filter(year=year).order_by("reference").iterator(chunk_size=CHUNK):
         main.append(
             [
                 _cell(main, value)
                 for value in (
                     dossier.reference,
-                    str(dossier.get_state_display()),
+                    states.get(dossier.state, dossier.state),
                     dossier.unit.name,
                     dossier.nominee_name,
                     dossier.award_type.name,
@@ -142,7 +152,7 @@ def write_xlsx(year, stream):
         .select_related("by", "dossier")
         .order_by("dossier__reference", "at", "pk")
     )
-    for transition in transitions.iterator(chunk_size=2000):
+    for transition in transitions.iterator(chunk_size=CHUNK):
         history.append(
             [
                 _cell(history, transition.dossier.reference),
@@ -150,8 +160,8 @@ def write_xlsx(year, stream):
                     history, transition.at.replace(tzinfo=None), number_format="DD/MM/YYYY HH:MM"
                 ),
                 _cell(history, transition.by.get_full_name() or transition.by.username),
-                _cell(history, str(transition.get_from_state_display() or "")),
-                _cell(history, str(transition.get_to_state_display())),
+                _cell(history, states.get(transition.from_state, transition.from_state) or ""),
+                _cell(history, states.get(transition.to_state, transition.to_state)),
                 _cell(history, transition.comment),
             ]
         )
@@ -159,10 +169,6 @@ def write_xlsx(year, stream):
 
 
 # --- the pages' lists, in the office's document layout ----------------------------------------
-
-# Rows are read a chunk at a time (prefetches included), so a long list never sits in memory
-# as model objects.
-CHUNK = 500
 
 
 def _day(value):
@@ -201,7 +207,7 @@ def council_rows(queryset):
     queryset = queryset.prefetch_related(
         Prefetch("documents", queryset=DossierDocument.objects.only("dossier_id", "kind"))
     ).order_by("award_type__position", "award_type__name", "reference")
-    current, number = None, 0
+    current, number, states = None, 0, state_labels()
     for dossier in queryset.iterator(chunk_size=CHUNK):
         if dossier.award_type_id != current:
             current, number = dossier.award_type_id, 0
@@ -215,7 +221,7 @@ def council_rows(queryset):
             dossier.unit.name,
             dossier.achievements,
             _documents_present(dossier),
-            str(dossier.get_state_display()),
+            states.get(dossier.state, dossier.state),
         ]
 
 
@@ -249,6 +255,7 @@ DOSSIER_LIST_COLUMNS = [
 
 def dossier_list_rows(queryset):
     """One row per dossier, the columns of the pages' dossier table, in the page's order."""
+    states = state_labels()
     for number, dossier in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
         yield [
             number,
@@ -258,7 +265,7 @@ def dossier_list_rows(queryset):
             dossier.award_type.name,
             dossier.year,
             f"Đợt {dossier.batch.number}" if dossier.batch else "",
-            str(dossier.get_state_display()),
+            states.get(dossier.state, dossier.state),
             timezone.localtime(dossier.state_changed_at).date(),
         ]
 

@@ -122,9 +122,12 @@ def table(demo, scale):
         )
     largest = max(scale["memory"], key=scale["memory"].get)
     lines.append(
-        "Peak memory (tracemalloc) of the exports at scale: "
-        + ", ".join(f"{name} {value / 2**20:.1f} MiB" for name, value in scale["memory"].items())
-        + f"; largest: {largest}."
+        "Peak memory (tracemalloc) of the exports, demo → scale: "
+        + ", ".join(
+            f"{name} {demo['memory'][name] / 2**20:.1f} → {value / 2**20:.1f} MiB"
+            for name, value in scale["memory"].items()
+        )
+        + f"; largest at scale: {largest}."
     )
     size = scale["size"]
     lines.append(

@@ -11,10 +11,13 @@ from units.spreadsheets import safe_cell, write_official_xlsx
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
 from .selectors import tasks_of
-from .status import Rollup, with_status
+from .status import Rollup, task_rollups, with_status
 
 FORMATS = ("json", "csv", "xlsx")
 COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
+# Rows of a list export are read this many at a time (model objects with their related
+# rows): the chunk, not the list, sets the export's memory, so it is kept small.
+CHUNK = 500
 
 
 def plan_data(plan, as_of=None):
@@ -149,20 +152,27 @@ def _status_label(value):
 
 
 def write_status_xlsx(plan, as_of, stream):
-    """The plan status report: every task under its quarter with status and units done."""
-    data = plan_data(plan, as_of)
+    """The plan status report: every task under its quarter with status and units done.
+
+    Each task's status and "n of m" come from its parts counted by status in SQL
+    (`task_rollups`), so the report reads one row per task and status however many units
+    take part, where `plan_data` would load every part.
+    """
+    tasks = list(tasks_of(plan))
+    rollups = task_rollups(tasks, as_of)
     rows, sections = [], {}
-    for task in data["tasks"]:
-        if not rows or task["quarter"] != data["tasks"][len(rows) - 1]["quarter"]:
-            sections[len(rows)] = str(Quarter(task["quarter"]).label)
+    for task in tasks:
+        if not rows or task.quarter != tasks[len(rows) - 1].quarter:
+            sections[len(rows)] = str(Quarter(task.quarter).label)
+        rollup = rollups[task.pk]
         rows.append(
             [
-                task["number"],
-                task["content"],
-                "\n".join(task["responsible"]),
-                datetime.date.fromisoformat(task["due_date"]),
-                _status_label(task["status"]),
-                f"{task['units_done']}/{task['units_total']}",
+                task.number,
+                task.content,
+                "\n".join(row.canonical_name for row in task.responsible.all()),
+                task.due_date,
+                _status_label(rollup.status),
+                f"{rollup.done}/{rollup.total}",
             ]
         )
     write_official_xlsx(
@@ -198,7 +208,7 @@ def write_parts_xlsx(parts, as_of, stream):
             ("Hạn", 12),
             ("Trạng thái", 20),
         ],
-        rows=[
+        rows=(
             [
                 part.task.number,
                 part.task.content,
@@ -206,8 +216,8 @@ def write_parts_xlsx(parts, as_of, stream):
                 part.task.due_date,
                 _status_label(part.status),
             ]
-            for part in parts.iterator(chunk_size=2000)
-        ],
+            for part in parts.iterator(chunk_size=CHUNK)
+        ),
         title="DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ",
         subtitles=[f"Tính đến ngày {_day(as_of)}"],
         sheet_title="Phần việc",
@@ -219,7 +229,7 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
     write_official_xlsx(
         stream,
         columns=[("Đơn vị", 45), ("Tình trạng", 26), ("Gửi lúc", 18), ("Kết quả xem xét", 18)],
-        rows=[
+        rows=(
             [
                 unit.name,
                 str(SubmissionStatus(unit.submission_status).label),
@@ -228,8 +238,8 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
                 else "",
                 str(ReviewDecision(unit.last_decision).label) if unit.last_decision else "",
             ]
-            for unit in units
-        ],
+            for unit in units.iterator(chunk_size=CHUNK)
+        ),
         title="TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ",
         subtitles=[
             f"{requirement.title} (hạn {_day(requirement.due_on)})",
@@ -256,7 +266,7 @@ def write_units_xlsx(units, kind_label, query, stream):
                 str(unit.get_kind_display()),
                 "Có" if unit.is_participating else "Không",
             ]
-            for number, unit in enumerate(units.iterator(chunk_size=2000), start=1)
+            for number, unit in enumerate(units.iterator(chunk_size=CHUNK), start=1)
         ),
         title="DANH SÁCH ĐƠN VỊ",
         subtitles=["Lọc theo: " + "; ".join(filters)] if filters else [],

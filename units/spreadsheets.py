@@ -9,7 +9,7 @@ all raises `SpreadsheetError` with a message in Vietnamese.
 
 Writing (`write_official_xlsx`, `write_csv`) puts the header block of an administrative
 document above a table, and writes any text that begins with = + - @ as text, never as a
-formula (`safe_cell`, `put_cell`).
+formula (`safe_cell`, `text_cell`).
 
 Nothing here knows about units or plans: the resources say which columns they need.
 """
@@ -17,17 +17,21 @@ Nothing here knows about units or plans: the resources say which columns they ne
 import csv
 import datetime
 import io
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 import tablib
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .names import name_key
 
@@ -247,38 +251,95 @@ def safe_cell(value):
     return value
 
 
-def put_cell(sheet, row, column, value):
-    """Write one XLSX cell; every text value is a text cell, so no user text runs as a formula."""
-    cell = sheet.cell(row, column)
+def text_cell(sheet, value, *, font=None, alignment=None, border=None):
+    """One cell for a write-only sheet; every text value is a text cell, so no user text runs
+    as a formula, and a date shows as dd/mm/yyyy."""
     if isinstance(value, datetime.datetime):
         value = value.date()
-    cell.value = value
+    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         # openpyxl turns a string starting with "=" into a formula unless told it is text.
         cell.data_type = "s"
     elif isinstance(value, datetime.date):
         cell.number_format = DATE_FORMAT
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    if border is not None:
+        cell.border = border
     return cell
 
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BOLD = Font(bold=True)
+_CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_TOP = Alignment(wrap_text=True, vertical="top")
 
 
-def _heading_row(sheet, row, count, text):
-    if count > 1:
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
-    cell = put_cell(sheet, row, 1, text)
-    cell.font = Font(bold=True)
-    cell.border = _BOX
+class _Rows:
+    """The rows of a write-only sheet, appended top to bottom, and the ranges merged in them.
+
+    openpyxl's write-only sheet has no merge_cells(), but it keeps the `merged_cells` list of
+    a normal sheet and writes it after the rows when the workbook is saved, so a merged range
+    may be added whenever its row is written (pandas' write-only writer does the same).
+    """
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.number = 0
+
+    def append(self, cells, merged=()):
+        """Write the next row: `cells` from column A (None for an empty cell), and the column
+        spans (first, last) merged in it. Returns the row's number."""
+        self.sheet.append(cells)
+        self.number += 1
+        for first, last in merged:
+            if last > first:
+                self.sheet.merged_cells.add(
+                    CellRange(min_col=first, min_row=self.number, max_col=last, max_row=self.number)
+                )
+        return self.number
+
+    def skip_to(self, number):
+        """Leave rows empty until the next row written is `number`."""
+        while self.number < number - 1:
+            self.append([])
 
 
-def _merged_line(sheet, row, first, last, text, font):
-    if last > first:
-        sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = put_cell(sheet, row, first, text)
-    cell.font = font
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+class _BodyCells:
+    """The table's cells (wrapped, top-aligned, boxed), one styled cell per column reused on
+    every row: a write-only sheet writes a row's cells out when it is appended, and giving a
+    new cell its style costs more than writing it (openpyxl hashes each style to find it)."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.plain, self.dated = [], []
+
+    def _styled(self, number_format=None):
+        cell = WriteOnlyCell(self.sheet)
+        cell.alignment = _TOP
+        cell.border = _BOX
+        if number_format:
+            cell.number_format = number_format
+        return cell
+
+    def row(self, values):
+        values = list(values)
+        while len(self.plain) < len(values):
+            self.plain.append(self._styled())
+            self.dated.append(self._styled(DATE_FORMAT))
+        cells = []
+        for column, value in enumerate(values):
+            if isinstance(value, datetime.datetime):
+                value = value.date()
+            cell = (self.dated if isinstance(value, datetime.date) else self.plain)[column]
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even when it starts with "="
+            cells.append(cell)
+        return cells
 
 
 class Heading(str):
@@ -310,10 +371,14 @@ def write_official_xlsx(
     is a `Heading` is written as such a heading too. `rows` may be any iterable (a generator).
     The header row is bold, wrapped and frozen, repeated on each printed page; the page is A4
     landscape, fitted to its width. Returns the header row's number.
+
+    Memory stays flat however many rows there are: the workbook is write-only, each row goes
+    to a temporary file as it comes and text is written in the cell (no shared-strings table).
+    So everything placed before the rows in the sheet's XML (column widths, the frozen pane,
+    page setup) is set first, and rows are written strictly top to bottom.
     """
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title[:31]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title[:31])
     count = len(columns)
     split = max(1, count // 2) if count > 1 else 1
     left = [
@@ -326,49 +391,61 @@ def write_official_xlsx(
         (MOTTO_LINES[1], Font(bold=True, underline="single")),
     ]
     right += [(line, Font(italic=True)) for line in right_lines]
-    for offset in range(max(len(left), len(right))):
-        row = offset + 1
-        if offset < len(left):
-            _merged_line(sheet, row, 1, split, *left[offset])
-        if offset < len(right) and count > 1:
-            _merged_line(sheet, row, split + 1, count, *right[offset])
-    row = max(len(left), len(right)) + 2
-    _merged_line(sheet, row, 1, count, title, Font(bold=True, size=14))
-    for line in subtitles:
-        row += 1
-        _merged_line(sheet, row, 1, count, line, Font(italic=True))
-    header_row = row + 2
-    for column, (header, width) in enumerate(columns, start=1):
-        cell = put_cell(sheet, header_row, column, header)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = _BOX
+    block = max(len(left), len(right))
+    title_row = block + 2
+    header_row = title_row + len(subtitles) + 2
+
+    for column, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    row = header_row
-    sections = sections or {}
-    index = 0
-    for values in rows:
-        if isinstance(values, Heading):
-            row += 1
-            _heading_row(sheet, row, count, str(values))
-            continue
-        if index in sections:
-            row += 1
-            _heading_row(sheet, row, count, sections[index])
-        index += 1
-        row += 1
-        for column, value in enumerate(values, start=1):
-            cell = put_cell(sheet, row, column, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.border = _BOX
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.freeze_panes = f"A{header_row + 1}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
+
+    out = _Rows(sheet)
+
+    def centred(text, font):
+        return text_cell(sheet, text, font=font, alignment=_CENTRED)
+
+    for offset in range(block):
+        cells, merged = [None] * count, []
+        if offset < len(left):
+            cells[0] = centred(*left[offset])
+            merged.append((1, split))
+        if offset < len(right) and count > 1:  # one column: no room for the motto
+            cells[split] = centred(*right[offset])
+            merged.append((split + 1, count))
+        out.append(cells, merged)
+    out.skip_to(title_row)
+    out.append([centred(title, Font(bold=True, size=14))], [(1, count)])
+    for line in subtitles:
+        out.append([centred(line, Font(italic=True))], [(1, count)])
+    out.skip_to(header_row)
+    out.append(
+        [
+            text_cell(sheet, header, font=_BOLD, alignment=_CENTRED, border=_BOX)
+            for header, _width in columns
+        ]
+    )
+
+    def heading(text):
+        out.append([text_cell(sheet, text, font=_BOLD, border=_BOX)], [(1, count)])
+
+    body = _BodyCells(sheet)
+    sections = sections or {}
+    index = 0
+    for values in rows:
+        if isinstance(values, Heading):
+            heading(str(values))
+            continue
+        if index in sections:
+            heading(sections[index])
+        index += 1
+        out.append(body.row(values))
     workbook.save(stream)
     return header_row
 
@@ -377,11 +454,21 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 
 def xlsx_response(filename, write, *args):
-    """A download of the workbook `write(*args, stream)` writes (a list page's ?xuat=xlsx)."""
-    buffer = io.BytesIO()
-    write(*args, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    """A download of the workbook `write(*args, stream)` writes (a list page's ?xuat=xlsx).
+
+    The workbook is written to an unnamed temporary file that is sent in blocks and removed
+    when the response is closed, so neither the workbook nor the file's bytes sit in memory.
+    """
+    stream = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it when sent)
+    try:
+        write(*args, stream)
+        stream.seek(0)
+    except BaseException:
+        stream.close()
+        raise
+    response = FileResponse(
+        stream, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

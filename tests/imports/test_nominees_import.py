@@ -243,6 +243,6 @@ def test_a_formula_as_a_name_is_imported_and_exported_as_text(client, officer):
     assert drafts_of(officer.unit).get().full_name == formula
     client.force_login(officer)
     response = client.get(reverse("awards:unit-dossiers"), {"xuat": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == formula]
     assert len(cells) == 1 and cells[0].data_type == "s"

@@ -55,7 +55,7 @@ def test_dashboard_button_downloads_the_report(client, staff, officer):
     client.force_login(staff)
     response = client.get(reverse("dashboard-export"), {"ngay": "25/02/2013"})
     assert response["Content-Disposition"].startswith("attachment")
-    sheet = sheet_of(response.content)
+    sheet = sheet_of(response.getvalue())
     assert any(c.value == "Tính đến ngày 25/02/2013" for row in sheet.iter_rows() for c in row)
     client.force_login(officer)
     assert client.get(reverse("dashboard-export")).status_code == 403
@@ -65,7 +65,7 @@ def test_parts_list_export_has_exactly_the_filtered_rows(client, staff):
     client.force_login(staff)
     query = {"quy": "2", "trang_thai": "overdue", "ngay": "31/12/2013"}
     shown = client.get(reverse("part-list"), query).context["page"].paginator.count
-    sheet = sheet_of(client.get(reverse("part-list"), {**query, "xuat": "xlsx"}).content)
+    sheet = sheet_of(client.get(reverse("part-list"), {**query, "xuat": "xlsx"}).getvalue())
     _header, body, _ = rows_below_header(sheet, "Nhiệm vụ")
     assert len(body) == shown > 0
     assert {r[4] for r in body} == {"Quá hạn"}
@@ -73,7 +73,7 @@ def test_parts_list_export_has_exactly_the_filtered_rows(client, staff):
 
 def test_an_officers_export_holds_only_the_units_own_rows(client, officer):
     client.force_login(officer)
-    sheet = sheet_of(client.get(reverse("part-list"), {"xuat": "xlsx"}).content)
+    sheet = sheet_of(client.get(reverse("part-list"), {"xuat": "xlsx"}).getvalue())
     _header, body, _ = rows_below_header(sheet, "Nhiệm vụ")
     assert body and {r[2] for r in body} == {officer.unit.name}
     assert len(body) == TaskPart.objects.filter(unit=officer.unit, task__plan__year=2013).count()
@@ -85,6 +85,6 @@ def test_submissions_report_lists_every_unit(client, staff):
     response = client.get(
         reverse("requirement-detail", args=[requirement.pk]), {"xuat": "xlsx", "ngay": "25/02/2013"}
     )
-    _header, body, _ = rows_below_header(sheet_of(response.content), "Đơn vị")
+    _header, body, _ = rows_below_header(sheet_of(response.getvalue()), "Đơn vị")
     assert len(body) == requirement.units.count()
     assert {r[1] for r in body} <= {"Đã gửi đúng hạn", "Chưa gửi", "Bị trả lại, chưa gửi lại"}
