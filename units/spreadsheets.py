@@ -69,6 +69,15 @@ def clean_text(value):
     one-line values (names, codes) are collapsed further by the widgets. A CSV export's guard
     quote before = + - @ is taken off again, so a round trip loses nothing.
     """
+    if (
+        # Most cells are one clean line already: keep them as they are, without the work.
+        "\n" not in value
+        and "\r" not in value
+        and value == value.strip()
+        and unicodedata.is_normalized("NFC", value)
+        and not (len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS)
+    ):
+        return value
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(lines).strip("\n")
