@@ -10,12 +10,13 @@ import copy
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Model
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from import_export import resources, widgets
 from import_export.exceptions import ImportError
 from import_export.fields import Field
@@ -84,18 +85,20 @@ class ChoiceWidget(widgets.Widget):
 
     def __init__(self, choices):
         self.choices = choices
-        self._keys = {}  # language -> {name key of a label or value: choice}
+        self._keys = None  # {name key of a value or of a label in any language: choice}
         super().__init__()
 
     def lookup(self, text):
-        language = get_language()
-        if language not in self._keys:
+        if self._keys is None:
+            # Built once with the labels of every language of the site, so a file in either
+            # is read and no row pays for finding the active language.
             keys = {}
-            for choice in reversed(self.choices):  # the first choice wins, as in a scan
-                keys[name_key(choice.value)] = choice
-                keys[name_key(str(choice.label))] = choice
-            self._keys[language] = keys
-        choice = self._keys[language].get(name_key(text))
+            for language, _name in reversed(settings.LANGUAGES):
+                with override(language):
+                    keys.update({name_key(str(c.label)): c for c in reversed(self.choices)})
+            keys.update({name_key(c.value): c for c in reversed(self.choices)})
+            self._keys = keys
+        choice = self._keys.get(name_key(text))
         if choice is not None:
             return choice
         labels = ", ".join(f"“{choice.label}”" for choice in self.choices)
@@ -205,7 +208,16 @@ def _key_value(value):
 class CheckedRow:
     """One row of the file after its checks: the object as the file wants it, and what is wrong."""
 
-    __slots__ = ("changed", "errors", "import_type", "instance", "number", "original", "row")
+    __slots__ = (
+        "changed",
+        "errors",
+        "extra",
+        "import_type",
+        "instance",
+        "number",
+        "original",
+        "row",
+    )
 
     def __init__(self, number, row, instance, original, errors):
         self.number = number  # in the dataset, from 1; `file_row` gives the file's
@@ -217,6 +229,7 @@ class CheckedRow:
         self.errors = errors  # {column header: message}
         self.import_type = INVALID if errors else ""
         self.changed = []
+        self.extra = None  # what a resource notes for the write (a unit's new aliases)
 
 
 class SpreadsheetResource(resources.ModelResource):
@@ -289,8 +302,12 @@ class SpreadsheetResource(resources.ModelResource):
     # reading what is stored
 
     def existing_queryset(self):
-        """The stored objects a file may name (subclasses prefetch what their checks read)."""
-        return self._meta.model._default_manager.all()
+        """The stored objects a file may name, with the objects their imported relations point
+        to (compared to tell what changed); subclasses prefetch what else their checks read."""
+        options = self._meta.model._meta
+        names = {f.name for f in options.concrete_fields if f.is_relation}
+        related = [f.attribute for f in self.get_import_fields() if f.attribute in names]
+        return self._meta.model._default_manager.select_related(*related)
 
     def _id_fields(self):
         return [self.fields[name] for name in self.get_import_id_fields()]
@@ -385,15 +402,46 @@ class SpreadsheetResource(resources.ModelResource):
             for field in self._relations
             if field.is_cached(instance) and field.get_cached_value(instance) is not None
         }
+        found = self._clean_fields(instance, exclude)
+        # Model.clean() runs even when a field failed, as in full_clean().
         try:
-            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            instance.clean()
         except ValidationError as error:
+            error.update_error_dict(found)
+        if found:
             had_errors = bool(errors)
-            for key, messages in error.message_dict.items():
+            for key, messages in ValidationError(found).message_dict.items():
                 if key == NON_FIELD_ERRORS and had_errors:
                     continue  # a check across fields fails because a cell already did
                 column = key if key == NON_FIELD_ERRORS else (self.column_of(key) or key)
                 errors.setdefault(column, " ".join(messages))
+
+    _MEMO_TYPES = (str, int, bool, datetime.date)
+
+    def _clean_fields(self, instance, exclude):
+        """Model.clean_fields(), remembering the values a field has accepted: most columns
+        repeat the same few values (a kind, "Có") down a file, and each check costs."""
+        errors = {}
+        for field in self._meta.model._meta.concrete_fields:
+            if field.name in exclude or field.generated:
+                continue
+            value = getattr(instance, field.attname)
+            if field.blank and value in field.empty_values:
+                continue
+            key = (field.attname, value) if type(value) in self._MEMO_TYPES else None
+            if key is not None and key in self._accepted:
+                continue
+            try:
+                cleaned = field.clean(value, instance)
+            except ValidationError as error:
+                errors[field.name] = error.error_list
+                continue
+            setattr(instance, field.attname, cleaned)
+            # The value stays as it was: the next row with it skips the checks.
+            unchanged = type(cleaned) is type(value) and cleaned == value
+            if key is not None and not field.is_relation and unchanged:
+                self._accepted.add(key)
+        return errors
 
     def extra_changes(self, instance, original, row):
         """Column headers whose data changes beyond the plain fields (aliases, roles...)."""
@@ -598,6 +646,7 @@ class SpreadsheetResource(resources.ModelResource):
             return result
         self._fields_to_import = [f for f in self.get_import_fields() if f.attribute]
         self._relations = [f for f in self._meta.model._meta.concrete_fields if f.is_relation]
+        self._accepted = set()  # (field, value) the model's checks accepted in this file
         checked = [
             self.check_row(number, row) for number, row in enumerate(self.dataset_rows, start=1)
         ]
@@ -816,21 +865,14 @@ class UnitResource(SpreadsheetResource):
 
     def row_checked(self, checked):
         instance = checked.instance
+        checked.extra = self._missing_aliases(instance, checked.row)
         # Later rows may name this unit as their parent, by any of its names.
-        for name in [
-            instance.name,
-            instance.short_name,
-            *self._wanted_aliases(instance, checked.row),
-        ]:
+        for name in [instance.name, instance.short_name, *checked.extra]:
             if name:
                 self.unit_index[name_key(name)] = instance
 
     def after_write(self, rows, user, reason):
-        aliases = [
-            UnitAlias(unit=row.instance, name=name)
-            for row in rows
-            for name in self._missing_aliases(row.instance, row.row)
-        ]
+        aliases = [UnitAlias(unit=row.instance, name=name) for row in rows for name in row.extra]
         UnitAlias.objects.bulk_create(aliases, batch_size=BATCH_SIZE)
         record_history(UnitAlias, [alias.pk for alias in aliases], "+", user, reason)
 
