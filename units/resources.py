@@ -324,20 +324,37 @@ class SpreadsheetResource(resources.ModelResource):
             return None
 
     def existing_instances(self, dataset):
-        """{import key: stored object} for the keys of the file (`self.row_keys`), in one query
-        (a few for a very large file on SQLite): what get_instance did row by row."""
+        """{import key: stored object} for the keys of the file (`self.row_keys`): what
+        get_instance did row by row, in one query for the file.
+
+        A file with as many keys as the table has rows (a first import, an export sent back)
+        reads the whole table instead of naming each key, and notes the stored values of the
+        unique fields so that `check_unique` needs no query either: on PostgreSQL an IN (...)
+        of 10,000 values costs more than reading a table of 2,000 units."""
         keys = {key for key in self.row_keys if key is not None}
         if not keys:
             return {}
         fields = [self._meta.model._meta.get_field(f.attribute) for f in self._id_fields()]
+        queryset = self.existing_queryset()
+        if len(keys) >= queryset.count():
+            stored = list(queryset)
+            # Noted before any row changes these objects.
+            self.stored_unique = {
+                names: {tuple(getattr(obj, name) for name in names): obj.pk for obj in stored}
+                for names in (tuple(f.attname for f in s) for s in self._unique_sets())
+            }
+        else:
+            connection = connections[self.get_db_connection_name()]
+            stored = [
+                instance
+                for chunk in in_batches(connection, {key[0] for key in keys})
+                for instance in queryset.filter(**{f"{fields[0].name}__in": chunk})
+            ]
         found = {}
-        connection = connections[self.get_db_connection_name()]
-        for chunk in in_batches(connection, {key[0] for key in keys}):
-            rows = self.existing_queryset().filter(**{f"{fields[0].name}__in": chunk})
-            for instance in rows:
-                key = tuple(getattr(instance, field.attname) for field in fields)
-                if key in keys:
-                    found[key] = instance
+        for instance in stored:
+            key = tuple(getattr(instance, field.attname) for field in fields)
+            if key in keys:
+                found[key] = instance
         return found
 
     # hooks
@@ -352,6 +369,7 @@ class SpreadsheetResource(resources.ModelResource):
                 field.widget.index = self.unit_index
         self.file_errors = self._duplicates(dataset)
         self.row_keys = [self.row_key(row) for row in self.dataset_rows]
+        self.stored_unique = None  # set by existing_instances when it reads the whole table
         self.existing = self.existing_instances(dataset)
 
     def file_row(self, row_number):
@@ -538,17 +556,25 @@ class SpreadsheetResource(resources.ModelResource):
                     wanted[key] = row
             if not wanted:
                 continue
-            names = [f.attname for f in fields]
-            if names == key_names:
+            names = tuple(f.attname for f in fields)
+            if list(names) == key_names:
                 continue  # the import key: its stored objects were found in before_import
-            connection = connections[self.get_db_connection_name()]
-            for chunk in in_batches(connection, {key[0] for key in wanted}):
-                stored = model._default_manager.filter(**{f"{names[0]}__in": chunk})
-                for *key, pk in stored.values_list(*names, "pk"):
-                    row = wanted.get(tuple(key))
-                    if row is not None and row.instance.pk != pk:
-                        message = row.instance.unique_error_message(model, [f.name for f in fields])
-                        row.errors.setdefault(column, " ".join(message.messages))
+            if self.stored_unique is not None:
+                stored = self.stored_unique[names].items()  # the whole table was read
+            else:
+                connection = connections[self.get_db_connection_name()]
+                stored = [
+                    (tuple(key), pk)
+                    for chunk in in_batches(connection, {key[0] for key in wanted})
+                    for *key, pk in model._default_manager.filter(
+                        **{f"{names[0]}__in": chunk}
+                    ).values_list(*names, "pk")
+                ]
+            for key, pk in stored:
+                row = wanted.get(key)
+                if row is not None and row.instance.pk != pk:
+                    message = row.instance.unique_error_message(model, [f.name for f in fields])
+                    row.errors.setdefault(column, " ".join(message.messages))
         for row in checked:
             if row.errors:
                 row.import_type = INVALID

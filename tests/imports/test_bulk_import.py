@@ -200,14 +200,19 @@ def _unit_insert_batches(count):
     return math.ceil(first / connection.ops.bulk_batch_size(fields, [None] * first)) + 1
 
 
-def test_a_500_row_import_makes_as_many_queries_as_a_50_row_one(staff):
+def test_a_500_row_import_makes_no_more_queries_than_a_50_row_one(staff):
     small, large = _import_queries(50, staff), _import_queries(500, staff)
-    # Nothing is read or written row by row: every statement but the INSERTs is the same,
-    # and the INSERTs differ only by the rows the database takes in one statement (all of
-    # them on PostgreSQL; 999 parameters, 142 units, at a time on SQLite with Django 5.2).
-    others = [sql for sql in large if not sql.startswith("INSERT")]
-    assert len(others) == len([sql for sql in small if not sql.startswith("INSERT")])
+
+    # Nothing is read or written row by row. The only statements that may grow are INSERTs,
+    # by the rows the database takes in one statement (all of them on PostgreSQL; 999
+    # parameters, 142 units, at a time on SQLite with Django 5.2). The 500 rows, more than
+    # the stored units, read the table whole instead of looking up their keys: one less.
+    def others(queries):
+        return [sql for sql in queries if not sql.startswith("INSERT")]
+
+    assert len(others(large)) <= len(others(small))
     extra = _unit_insert_batches(500) - _unit_insert_batches(50)
-    assert len(large) == len(small) + extra
+    assert len(large) - len(others(large)) == len(small) - len(others(small)) + extra
+    assert len(large) <= len(small) + extra
     if connection.vendor == "postgresql":
-        assert len(large) == len(small)
+        assert len(large) <= len(small)
