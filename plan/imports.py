@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from awards.resources import NomineeResource
 from units.history import recorded_as
-from units.resources import UnitResource, UserResource
+from units.resources import UnitResource, UserResource, collector_paused
 from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
 
 from .resources import ResponsibleUnitResource, TaskResource
@@ -121,6 +121,11 @@ def _errors_of(result, resource):
 
 
 def _import(kind, data, file_name, user, dry_run, options):
+    with collector_paused():  # reading the file too
+        return _import_file(kind, data, file_name, user, dry_run, options)
+
+
+def _import_file(kind, data, file_name, user, dry_run, options):
     report = ImportReport(kind=kind, file_name=file_name)
     resource = kind.resource_class()
     try:
