@@ -3,6 +3,7 @@
 number of queries does not grow with the rows."""
 
 import math
+from collections import Counter
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plan.imports import IMPORT_KINDS, preview_import, run_import
+from plan.models import ResponsibleUnit, Task
 from tests.imports.conftest import UNIT_HEADER, unit_row, xlsx_bytes
 from units.enums import Role
 from units.models import Unit, UnitAlias, User
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 UNITS = IMPORT_KINDS["don-vi"]
 USERS = IMPORT_KINDS["nguoi-dung"]
+RESPONSIBLE = IMPORT_KINDS["don-vi-thuc-hien"]
 
 
 def many_units(count, prefix="bulk"):
@@ -192,27 +195,82 @@ def _import_queries(count, staff):
     return [query["sql"] for query in captured.captured_queries]
 
 
-def _unit_insert_batches(count):
-    """INSERT statements Django makes on this database for the new units of
-    `_import_queries(count)`: all but the last, then the last (it waits for its parent)."""
-    fields = [f for f in Unit._meta.concrete_fields if not f.primary_key]
-    first = count - 6
-    return math.ceil(first / connection.ops.bulk_batch_size(fields, [None] * first)) + 1
+def _batches(model, count):
+    """INSERT statements Django makes on this database for `count` new objects of `model`."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    return math.ceil(count / connection.ops.bulk_batch_size(fields, [None] * count))
 
 
-def test_a_500_row_import_makes_no_more_queries_than_a_50_row_one(staff):
+def _statements(queries):
+    """How many statements of each kind: INSERTs by table, the others by their first word."""
+    return Counter(
+        f"INSERT {sql.split()[2]}" if sql.startswith("INSERT") else sql.split()[0]
+        for sql in queries
+    )
+
+
+def assert_only_insert_batches_grow(small, large, extra):
+    """The larger import makes no more statements than the smaller one, but for the INSERTs
+    the database's limit on parameters splits: `extra` {INSERT "table": more statements}
+    (999 parameters at a time on SQLite with Django 5.2; no limit on PostgreSQL)."""
+    small, large = _statements(small), _statements(large)
+    for statement, count in large.items():
+        allowed = small[statement]
+        if connection.vendor == "sqlite":
+            allowed += extra.get(statement, 0)
+        assert count <= allowed, (statement, count, allowed)
+
+
+def test_a_500_row_units_import_makes_no_more_queries_than_a_50_row_one(staff):
     small, large = _import_queries(50, staff), _import_queries(500, staff)
+    # New units go in two rounds: all but the last, then the last (it waits for its parent).
+    extra = _batches(Unit, 500 - 6) - _batches(Unit, 50 - 6)
+    assert_only_insert_batches_grow(small, large, {'INSERT "units_unit"': extra})
 
-    # Nothing is read or written row by row. The only statements that may grow are INSERTs,
-    # by the rows the database takes in one statement (all of them on PostgreSQL; 999
-    # parameters, 142 units, at a time on SQLite with Django 5.2). The 500 rows, more than
-    # the stored units, read the table whole instead of looking up their keys: one less.
-    def others(queries):
-        return [sql for sql in queries if not sql.startswith("INSERT")]
 
-    assert len(others(large)) <= len(others(small))
-    extra = _unit_insert_batches(500) - _unit_insert_batches(50)
-    assert len(large) - len(others(large)) == len(small) - len(others(small)) + extra
-    assert len(large) <= len(small) + extra
-    if connection.vendor == "postgresql":
-        assert len(large) <= len(small)
+def _users_queries(count, staff):
+    rows = [["Tên đăng nhập", "Họ và tên", "Thư điện tử", "Đơn vị", "Vai trò"]]
+    rows += [
+        [f"cb{count}-{i}", f"Nguyễn Văn {i}", "", "UBND tỉnh", "Cán bộ đơn vị"]
+        for i in range(count - 1)
+    ]
+    # and a stored account whose role changes
+    role = "Lãnh đạo" if count == 50 else "Cán bộ Ban TĐKT"
+    rows.append(["officer", "Hoàng Văn Minh", "", "Sở Giáo dục và Đào tạo", role])
+    with CaptureQueriesContext(connection) as captured:
+        report = run_import(USERS, xlsx_bytes(rows), "u.xlsx", staff)
+    assert report.ok, report.errors[:3]
+    assert (len(report.created), len(report.updated)) == (count - 1, 1)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_500_row_users_import_makes_no_more_queries_than_a_50_row_one(staff):
+    small, large = _users_queries(50, staff), _users_queries(500, staff)
+    links = User.groups.through
+    extra = {
+        'INSERT "units_user"': _batches(User, 499) - _batches(User, 49),
+        'INSERT "units_user_groups"': _batches(links, 500) - _batches(links, 50),
+    }
+    assert_only_insert_batches_grow(small, large, extra)
+
+
+def _responsible_queries(tasks, plan):
+    rows = [["Năm", "TT nhiệm vụ", "Thứ tự", "Đơn vị thực hiện"]]
+    rows += [[plan.year, task, place, "UBND tỉnh"] for task in tasks for place in range(1, 11)]
+    rows[-1][3] = "Các đơn vị"
+    with CaptureQueriesContext(connection) as captured:
+        report = run_import(RESPONSIBLE, xlsx_bytes(rows), "r.xlsx")
+    assert report.ok, report.errors[:3]
+    assert len(report.created) == len(tasks) * 10
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_500_row_responsible_units_import_makes_no_more_queries_than_a_50_row_one(plan_2014):
+    tasks = [Task(plan=plan_2014, number=n, quarter=1, content=f"Việc {n}") for n in range(1, 56)]
+    for task in tasks:
+        task.fill_due_date()
+    Task.objects.bulk_create(tasks)
+    small = _responsible_queries(range(1, 6), plan_2014)
+    large = _responsible_queries(range(6, 56), plan_2014)
+    extra = _batches(ResponsibleUnit, 500) - _batches(ResponsibleUnit, 50)
+    assert_only_insert_batches_grow(small, large, {'INSERT "plan_responsibleunit"': extra})
