@@ -921,6 +921,14 @@ class UnitResource(SpreadsheetResource):
         aliases = [UnitAlias(unit=row.instance, name=name) for row in rows for name in row.extra]
         UnitAlias.objects.bulk_create(aliases, batch_size=BATCH_SIZE)
         record_history(UnitAlias, [alias.pk for alias in aliases], "+", user, reason)
+        for row in rows:
+            cache = getattr(row.instance, "_prefetched_objects_cache", None)
+            if row.extra and cache:
+                # The aliases read before are out of date (the admin's preview shows them);
+                # a new dict, since the copy in `original` shares the old one.
+                row.instance._prefetched_objects_cache = {
+                    name: value for name, value in cache.items() if name != "aliases"
+                }
 
 
 # --- users ---------------------------------------------------------------------------------

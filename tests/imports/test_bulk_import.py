@@ -168,6 +168,10 @@ def test_an_admin_import_names_the_admin_and_the_file(client, admin_user):
     response = client.post(
         reverse("admin:units_unit_import"), {"import_file": data, "format": "0", "resource": "0"}
     )
+    # The preview shows each row's columns as they would be.
+    [first, *_others] = response.context["result"].valid_rows()
+    assert first.import_type == "new"
+    assert "Đơn vị ad 0001" in "".join(first.diff)
     confirm = response.context["confirm_form"]
     client.post(reverse("admin:units_unit_process_import"), confirm.initial)
     record = Unit.objects.get(code="ad-0001").history.get()
