@@ -242,9 +242,8 @@ class CheckedRow:
         self.number = number  # in the dataset, from 1; `file_row` gives the file's
         self.row = row
         self.instance = instance
-        self.original = (
-            original  # a copy of the stored object before the file's values; None if new
-        )
+        # A copy of the stored object before the file's values; None for a new one.
+        self.original = original
         self.errors = errors  # {column header: message}
         self.import_type = INVALID if errors else ""
         self.changed = []
