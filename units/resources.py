@@ -707,7 +707,7 @@ class SpreadsheetResource(resources.ModelResource):
                     )
             except DatabaseError as error:
                 self.handle_import_error(result, error, raise_errors)
-        show_diff = kwargs.get("show_diff", False)
+        show_diff = dry_run and kwargs.get("show_diff", False)  # a preview asks for it
         for row in checked:
             row_result = self._row_result(row, show_diff)
             result.increment_row_result_total(row_result)
