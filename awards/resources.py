@@ -7,7 +7,7 @@ the same award and year (same name, date of birth, award type, year) is reported
 is: importing the same file again changes nothing, and an import never changes a dossier.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from import_export import widgets
 from import_export.fields import Field
@@ -81,6 +81,10 @@ class NamedWidget(widgets.Widget):
 class BatchWidget(widgets.Widget):
     """Đợt: its number in the row's year (1, "Đợt 1") or its full name; may be left empty."""
 
+    def __init__(self):
+        self.batches = None  # every batch, read once per import
+        super().__init__()
+
     def clean(self, value, row=None, **kwargs):
         if _is_blank(value):
             return None
@@ -90,11 +94,13 @@ class BatchWidget(widgets.Widget):
         except ValueError:
             year = None
         number = name_key(text).removeprefix("đợt").strip()
-        batches = Batch.objects.all()
+        if self.batches is None:
+            self.batches = list(Batch.objects.all())
         if number.isdigit() and year:
-            batch = batches.filter(year=year, number=int(number)).first()
+            found = (b for b in self.batches if b.year == year and b.number == int(number))
         else:
-            batch = next((b for b in batches if name_key(b.name) == name_key(text)), None)
+            found = (b for b in self.batches if name_key(b.name) == name_key(text))
+        batch = next(found, None)
         if batch is None:
             raise ValueError(
                 _("Không có đợt “%(value)s” của năm %(year)s.")
@@ -185,7 +191,6 @@ class NomineeResource(SpreadsheetResource):
         return Dossier.objects.none()
 
     def before_import(self, dataset, **kwargs):
-        super().before_import(dataset, **kwargs)
         self.unit = kwargs.get("unit")
         self.user = kwargs.get("user")
         if (
@@ -194,6 +199,7 @@ class NomineeResource(SpreadsheetResource):
             or not rules.can_import_nominees(self.user, self.unit)
         ):
             raise ValueError(_not_allowed())
+        super().before_import(dataset, **kwargs)
 
     def _cell(self, name, row):
         """The cleaned value of a cell, None if the column is absent or the cell is bad (the
@@ -203,32 +209,36 @@ class NomineeResource(SpreadsheetResource):
         except (KeyError, ValueError, ValidationError):
             return None
 
-    def get_instance(self, instance_loader, row):
-        """The nominee's live dossier of this unit for the same award and year, if any."""
+    def row_key(self, row):
+        """(name key, birth date, award type, year) of the row's nominee; None if a cell is bad."""
         full_name = self._cell("full_name", row)
         award_type = self._cell("award_type", row)
         year = self._cell("year", row)
         if not full_name or award_type is None or year is None:
             return None
-        return (
-            Dossier.objects.filter(
-                unit=self.unit,
-                nominee_kind=NomineeKind.INDIVIDUAL,
-                nominee_key=search_key(full_name),
-                date_of_birth=self._cell("date_of_birth", row),
-                award_type=award_type,
-                year=year,
-                state__in=LIVE_STATES,
-            )
-            .order_by("reference")
-            .first()
-        )
+        return (search_key(full_name), self._cell("date_of_birth", row), award_type.pk, year)
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
+    def existing_instances(self, dataset):
+        """The unit's live dossiers for the years of the file, by nominee: a row whose nominee
+        already has one for the same award and year is that dossier (the oldest if several)."""
+        keys = {key for key in self.row_keys if key is not None}
+        if not keys:
+            return {}
+        dossiers = Dossier.objects.filter(
+            unit=self.unit,
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            year__in={key[3] for key in keys},
+            state__in=LIVE_STATES,
+        ).order_by("reference")
+        found = {}
+        for dossier in dossiers:
+            key = (dossier.nominee_key, dossier.date_of_birth, dossier.award_type_id, dossier.year)
+            found.setdefault(key, dossier)
+        return found
+
+    def is_unchanged(self, instance, original, row, changed):
         # An import only ever adds drafts: a nominee already proposed is left as it is.
-        if import_validation_errors:
-            return False
-        return instance.pk is not None
+        return True
 
     def clean_row(self, instance, row, errors):
         instance.nominee_kind = NomineeKind.INDIVIDUAL
@@ -255,9 +265,11 @@ class NomineeResource(SpreadsheetResource):
                 "year": instance.year,
             }
 
-    def do_instance_save(self, instance, is_create):
-        # Through the service: the reference is allocated and the history row written.
-        try:
-            services.save_dossier(instance, self.user)
-        except services.DossierRuleError as error:
-            raise ValidationError(error.messages) from error
+    def write(self, rows, user, reason):
+        # One by one through the service, which gives each draft its reference and its first
+        # move, as when an officer fills in the form; the rows were all checked before.
+        for row in rows:
+            try:
+                services.save_dossier(row.instance, self.user)
+            except services.DossierRuleError as error:
+                row.errors[NON_FIELD_ERRORS] = " ".join(error.messages)

@@ -12,8 +12,6 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from awards.resources import NomineeResource
 from units.history import recorded_as
-from units.resources import UnitResource, UserResource
+from units.resources import UnitResource, UserResource, collector_paused
 from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
 
 from .resources import ResponsibleUnitResource, TaskResource
@@ -123,6 +121,11 @@ def _errors_of(result, resource):
 
 
 def _import(kind, data, file_name, user, dry_run, options):
+    with collector_paused():  # reading the file too
+        return _import_file(kind, data, file_name, user, dry_run, options)
+
+
+def _import_file(kind, data, file_name, user, dry_run, options):
     report = ImportReport(kind=kind, file_name=file_name)
     resource = kind.resource_class()
     try:
@@ -146,30 +149,7 @@ def _import(kind, data, file_name, user, dry_run, options):
             )
         )
     report.written = not dry_run
-    if report.written and user is not None:
-        _log(report, result, user)
     return report
-
-
-def _log(report, result, user):
-    """One admin history row per created or changed object: who, when, from which file."""
-    message = _("Nhập từ tệp “%(file)s”") % {"file": report.file_name}
-    entries = []
-    for row in result.rows:
-        if row.import_type not in ("new", "update") or row.instance is None:
-            continue
-        changed = ", ".join(getattr(row, "changed_columns", []))
-        entries.append(
-            LogEntry(
-                user_id=user.pk,
-                content_type=ContentType.objects.get_for_model(row.instance),
-                object_id=str(row.instance.pk),
-                object_repr=str(row.instance)[:200],
-                action_flag=ADDITION if row.import_type == "new" else CHANGE,
-                change_message=f"{message}: {changed}" if changed else message,
-            )
-        )
-    LogEntry.objects.bulk_create(entries)
 
 
 def preview_import(kind, data, file_name="", user=None, **options):
@@ -183,7 +163,10 @@ def preview_import(kind, data, file_name="", user=None, **options):
 def run_import(kind, data, file_name="", user=None, **options):
     """Import `data` as `kind`, all or nothing; returns the report (errors mean nothing written).
 
-    Every row it writes enters the audit trail under `user`, with the file's name as reason."""
+    Every row it writes enters the audit trail (django-simple-history) under `user`, with the
+    file's name as reason: one history row per object created or changed, which the record's
+    page and the admin's history show. (Django admin's LogEntry is not written as well: it
+    repeated the same who/when/file, a second row per object.)"""
     reason = _("Nhập từ tệp “%(file)s”") % {"file": file_name}
     with recorded_as(user, reason):
         return _import(kind, data, file_name, user, False, options)

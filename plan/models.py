@@ -136,13 +136,17 @@ class Task(models.Model):
         return f"{self.number}. {self.short_content}"
 
     def save(self, *args, **kwargs):
-        # The due date is the date staff set, else the end of the task's quarter.
-        self.due_date = self.due_on or quarter_end(self.plan.year, self.quarter)
+        self.fill_due_date()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "due_date"}
         super().save(*args, **kwargs)
         # Done on time or late is measured against the due date just saved.
         Task.objects.filter(pk=self.pk).refresh_tallies()
+
+    def fill_due_date(self):
+        """The due date is the date staff set, else the end of the task's quarter (kept by
+        save(); writes in bulk, which skip save(), call this)."""
+        self.due_date = self.due_on or quarter_end(self.plan.year, self.quarter)
 
     @property
     def short_content(self):

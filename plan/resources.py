@@ -24,9 +24,15 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 class PlanYearWidget(widgets.Widget):
     """A year whose plan is already loaded (plans come in whole through load_plan)."""
 
+    def __init__(self):
+        self.plans = {}  # year -> plan or None: one query per year of a file, not per row
+        super().__init__()
+
     def clean(self, value, row=None, **kwargs):
         year = NumberWidget().clean(value)
-        plan = Plan.objects.filter(year=year).first()
+        if year not in self.plans:
+            self.plans[year] = Plan.objects.filter(year=year).first()
+        plan = self.plans[year]
         if plan is None:
             raise ValueError(_("Chưa có kế hoạch năm %(year)s.") % {"year": year})
         return plan
@@ -61,6 +67,10 @@ class QuarterWidget(widgets.Widget):
 class TaskWidget(widgets.Widget):
     """A task by its number, in the plan of the row's year (column "Năm")."""
 
+    def __init__(self):
+        self.tasks = {}  # year -> {number: task}: one query per year of a file, not per row
+        super().__init__()
+
     def clean(self, value, row=None, **kwargs):
         number = NumberWidget().clean(value)
         year = (row or {}).get("Năm")
@@ -68,7 +78,12 @@ class TaskWidget(widgets.Widget):
             year = NumberWidget().clean(year)
         except ValueError as error:
             raise ValueError(_("Năm “%(year)s” không hợp lệ.") % {"year": year}) from error
-        task = Task.objects.select_related("plan").filter(plan__year=year, number=number).first()
+        if year not in self.tasks:
+            self.tasks[year] = {
+                task.number: task
+                for task in Task.objects.select_related("plan").filter(plan__year=year)
+            }
+        task = self.tasks[year].get(number)
         if task is None:
             raise ValueError(
                 _("Không có nhiệm vụ số %(number)s trong kế hoạch năm %(year)s.")
@@ -115,6 +130,15 @@ class TaskResource(SpreadsheetResource):
         # The date the task is due, as the office reads it; equal to the quarter's end it is
         # stored as "no date of its own" again on import.
         return task.due_date if task.plan_id and task.quarter else task.due_on
+
+    def before_write(self, rows):
+        for row in rows:
+            row.instance.fill_due_date()
+
+    def after_write(self, rows, user, reason):
+        # A moved due date turns parts done on time into late ones, or back (Task.save does
+        # this for one task; the bulk write bypasses it).
+        Task.objects.filter(pk__in=[row.instance.pk for row in rows]).refresh_tallies()
 
     def clean_row(self, instance, row, errors):
         if (

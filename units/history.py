@@ -7,9 +7,13 @@ the signed-in user of the request (HistoryRequestMiddleware).
 """
 
 import datetime
+import sqlite3
 import threading
 from contextlib import contextmanager
 
+from django.conf import settings
+from django.db import connections, router
+from django.db.models import F, Value
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -31,6 +35,84 @@ def recorded_as(user, reason=""):
         yield
     finally:
         _acting.value = previous
+
+
+def acting(default_user=None, default_reason=""):
+    """(user, reason) history rows written now would carry: those of `recorded_as`, else the
+    signed-in user of the request (HistoryRequestMiddleware), else the defaults."""
+    value = getattr(_acting, "value", None)
+    if value is not None:
+        return value[0] or default_user, value[1] or default_reason
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user, default_reason
+    return default_user, default_reason
+
+
+def max_query_params(connection):
+    """How many parameters one statement may take (None: no limit). Django 5.2 assumes 999 on
+    SQLite, the default before SQLite 3.32 (now 32,766; Debian builds 250,000); this reads the
+    real limit, as Django 6.0 does, so a file's ids fit in one IN (...) instead of dozens."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return connection.features.max_query_params
+
+
+def in_batches(connection, values, spare=10):
+    """`values` as lists short enough for one IN (...) with `spare` other parameters."""
+    values = list(values)
+    limit = max_query_params(connection)
+    size = max(1, limit - spare) if limit else max(1, len(values))
+    return [values[start : start + size] for start in range(0, len(values), size)]
+
+
+def record_history(model, pks, history_type, user=None, reason=""):
+    """Write one history row per object of `model` in `pks` ("+" created, "~" changed), as
+    simple-history does after each save, for objects written in bulk (an import).
+
+    The database copies each row as it now is into the history table (INSERT ... SELECT,
+    one statement per batch of ids), so thousands of rows cost no Python objects; every row
+    carries the same moment, `user` and `reason`, like `bulk_create_with_history`.
+    """
+    if not pks or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = model.history.model
+    tracked = {field.attname for field in history.tracked_fields}
+    given = {
+        "history_date": timezone.now(),
+        "history_user_id": getattr(user, "pk", user),
+        "history_change_reason": (reason or "")[:_REASON_LENGTH] or None,
+        "history_type": history_type,
+    }
+    columns, selected = [], {}
+    for field in history._meta.concrete_fields:
+        if field.primary_key:
+            continue  # history_id: the database numbers the rows
+        if field.attname in given:
+            selected[f"h_{len(selected)}"] = Value(given[field.attname], output_field=field)
+        elif field.attname in tracked:
+            selected[f"h_{len(selected)}"] = F(field.attname)
+        else:
+            raise ValueError(f"{history.__name__}.{field.name}: no value for a bulk history row")
+        columns.append(field.column)
+    using = router.db_for_write(history)
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for batch in in_batches(connection, pks):
+            rows = (
+                model._base_manager.using(using)
+                .filter(pk__in=batch)
+                .order_by("pk")
+                .values(**selected)
+            )
+            select, params = rows.query.sql_with_params()
+            quote = connection.ops.quote_name
+            names = ", ".join(quote(column) for column in columns)
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({names}) {select}", params
+            )
 
 
 class AuditedHistory(HistoricalRecords):

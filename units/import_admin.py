@@ -123,6 +123,10 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         title = self.export_title or str(self.model._meta.verbose_name_plural).upper()
         return [self._bound(_XLSXExport, title=title), self._bound(_CSVExport, title=title)]
 
+    def get_import_data_kwargs(self, **kwargs):
+        # The admin's preview shows each column before and after (the staff page does not).
+        return {**super().get_import_data_kwargs(**kwargs), "show_diff": True}
+
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, SpreadsheetError):
             form.add_error("import_file", e.message)

@@ -4,10 +4,19 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Spacing normalise_text would change: a run of spaces, or any space but the plain one.
+_ODD_SPACES = re.compile(r"\s\s|[^\S ]")
 
 
 def normalise_text(text):
     """NFC, with stray spaces (non-breaking ones too) trimmed: what we store for any typed text."""
+    if (
+        # Text already so (most of a file) is returned as it is: imports call this per cell.
+        not _ODD_SPACES.search(text)
+        and text == text.strip()
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return text
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 

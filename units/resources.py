@@ -6,18 +6,27 @@ row number of the file and the column's header, re-importing the same file repor
 as unchanged, and the column list the reader (`units.spreadsheets.read_table`) looks for.
 """
 
+import copy
 import datetime
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, connections, transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from import_export import resources, widgets
+from import_export.exceptions import ImportError
 from import_export.fields import Field
+from import_export.results import RowResult
 from openpyxl.utils.datetime import from_excel
-from simple_history.utils import bulk_create_with_history
 
 from .enums import Role, UnitKind
+from .history import acting, in_batches, record_history
 from .models import Unit, UnitAlias, User
 from .names import name_key, normalise_text
 from .selectors import unit_name_index
@@ -78,12 +87,22 @@ class ChoiceWidget(widgets.Widget):
 
     def __init__(self, choices):
         self.choices = choices
+        self._keys = None  # {name key of a value or of a label in any language: choice}
         super().__init__()
 
     def lookup(self, text):
-        for choice in self.choices:
-            if name_key(text) in (name_key(str(choice.label)), name_key(choice.value)):
-                return choice
+        if self._keys is None:
+            # Built once with the labels of every language of the site, so a file in either
+            # is read and no row pays for finding the active language.
+            keys = {}
+            for language, _name in reversed(settings.LANGUAGES):
+                with override(language):
+                    keys.update({name_key(str(c.label)): c for c in reversed(self.choices)})
+            keys.update({name_key(c.value): c for c in reversed(self.choices)})
+            self._keys = keys
+        choice = self._keys.get(name_key(text))
+        if choice is not None:
+            return choice
         labels = ", ".join(f"“{choice.label}”" for choice in self.choices)
         raise ValueError(
             _("“%(value)s” không có trong danh sách: %(labels)s.")
@@ -174,9 +193,75 @@ class UnitNameWidget(widgets.Widget):
 
 # --- the shared behaviour ------------------------------------------------------------------
 
+NEW, UPDATE, SKIP = (
+    RowResult.IMPORT_TYPE_NEW,
+    RowResult.IMPORT_TYPE_UPDATE,
+    RowResult.IMPORT_TYPE_SKIP,
+)
+INVALID = RowResult.IMPORT_TYPE_INVALID
+# Rows per INSERT/UPDATE statement (SQLite's parameter limit makes Django's batches smaller).
+BATCH_SIZE = 2000
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off while an import runs. Each row's objects live
+    until the import ends, and every full collection their allocations trigger scans them
+    and the rest of the process for garbage they are not: a fifth of a 10,000-row import in
+    a server process. Reference counting still frees what is dropped; the collector runs
+    again after."""
+    if not gc.isenabled():
+        yield  # already paused by an outer import
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _key_value(value):
+    return value.pk if isinstance(value, Model) else value
+
+
+class CheckedRow:
+    """One row of the file after its checks: the object as the file wants it, and what is wrong."""
+
+    __slots__ = (
+        "changed",
+        "errors",
+        "extra",
+        "import_type",
+        "instance",
+        "number",
+        "original",
+        "row",
+    )
+
+    def __init__(self, number, row, instance, original, errors):
+        self.number = number  # in the dataset, from 1; `file_row` gives the file's
+        self.row = row
+        self.instance = instance
+        # A copy of the stored object before the file's values; None for a new one.
+        self.original = original
+        self.errors = errors  # {column header: message}
+        self.import_type = INVALID if errors else ""
+        self.changed = []
+        self.extra = None  # what a resource notes for the write (a unit's new aliases)
+
 
 class SpreadsheetResource(resources.ModelResource):
     """A ModelResource that imports all or nothing and reports errors by file row and column.
+
+    The import checks every row in memory first: each cell through its widget, the columns
+    that must not repeat in the file, `clean_row`, the model's own checks, then the unique
+    fields against the file and the database in one query each. If any row is wrong, nothing
+    is written and every bad row is reported. Otherwise the rows are written in bulk: the
+    stored objects the file names are read in one query (`existing_instances`), new ones are
+    inserted and changed ones updated a few thousand per statement, and each gets its history
+    row (`record_history`, with the user and reason of `recorded_as`). django-import-export's
+    own loop, which did a lookup, a savepoint, a save and a history row per row, is not used;
+    its results (`Result`, `RowResult`, `InvalidRow`) are, so the admin's preview works as is.
 
     Subclasses declare their fields with Vietnamese column names and may set:
     `optional_columns` (columns a file may leave out), `other_column_names` ({column: (other
@@ -184,8 +269,9 @@ class SpreadsheetResource(resources.ModelResource):
     `duplicate_key` (the columns that must not repeat within one file), `compare_attributes`
     (attributes set by hooks rather than fields, compared to tell "unchanged"),
     `unchecked_attributes` (model fields the save fills in, left out of the model's checks),
-    and override
-    `clean_row(instance, row, errors)` for checks that need more than one cell.
+    and override `clean_row(instance, row, errors)` for checks that need more than one cell,
+    `row_checked(checked)` to note a good row for the rows after it, `before_write(rows)` and
+    `after_write(rows, user, reason)` around the bulk write, or `write` itself.
     """
 
     optional_columns = ()
@@ -229,24 +315,81 @@ class SpreadsheetResource(resources.ModelResource):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         kwargs.setdefault("retain_instance_in_row_result", True)
-        return super().import_data(dataset, **kwargs)
+        with collector_paused():
+            return super().import_data(dataset, **kwargs)
 
-    def get_instance(self, instance_loader, row):
-        try:
-            return super().get_instance(instance_loader, row)
-        except (ValueError, ValidationError):
-            # A bad key cell: the row is reported with that cell's message by import_instance.
+    # reading what is stored
+
+    def existing_queryset(self):
+        """The stored objects a file may name, with the objects their imported relations point
+        to (compared to tell what changed); subclasses prefetch what else their checks read."""
+        options = self._meta.model._meta
+        names = {f.name for f in options.concrete_fields if f.is_relation}
+        related = [f.attribute for f in self.get_import_fields() if f.attribute in names]
+        return self._meta.model._default_manager.select_related(*related)
+
+    def _id_fields(self):
+        return [self.fields[name] for name in self.get_import_id_fields()]
+
+    def row_key(self, row):
+        """The import key of a row (cleaned cells of the id fields); None if a cell is bad."""
+        fields = self._id_fields()
+        if not fields or any(field.column_name not in row for field in fields):
             return None
+        try:
+            return tuple(_key_value(field.clean(row)) for field in fields)
+        except (ValueError, ValidationError):
+            # A bad key cell: the row is reported with that cell's message by check_row.
+            return None
+
+    def existing_instances(self, dataset):
+        """{import key: stored object} for the keys of the file (`self.row_keys`): what
+        get_instance did row by row, in one query for the file.
+
+        A file with as many keys as the table has rows (a first import, an export sent back)
+        reads the whole table instead of naming each key, and notes the stored values of the
+        unique fields so that `check_unique` needs no query either: on PostgreSQL an IN (...)
+        of 10,000 values costs more than reading a table of 2,000 units."""
+        keys = {key for key in self.row_keys if key is not None}
+        if not keys:
+            return {}
+        fields = [self._meta.model._meta.get_field(f.attribute) for f in self._id_fields()]
+        queryset = self.existing_queryset()
+        if len(keys) >= queryset.count():
+            stored = list(queryset)
+            # Noted before any row changes these objects.
+            self.stored_unique = {
+                names: {tuple(getattr(obj, name) for name in names): obj.pk for obj in stored}
+                for names in (tuple(f.attname for f in s) for s in self._unique_sets())
+            }
+        else:
+            connection = connections[self.get_db_connection_name()]
+            stored = [
+                instance
+                for chunk in in_batches(connection, {key[0] for key in keys})
+                for instance in queryset.filter(**{f"{fields[0].name}__in": chunk})
+            ]
+        found = {}
+        for instance in stored:
+            key = tuple(getattr(instance, field.attname) for field in fields)
+            if key in keys:
+                found[key] = instance
+        return found
 
     # hooks
 
     def before_import(self, dataset, **kwargs):
+        # The rows as {column: cell}, made once: every check below reads them.
+        self.dataset_rows = [dict(zip(dataset.headers, values, strict=True)) for values in dataset]
         self.source_rows = getattr(dataset, "source_rows", None) or list(range(2, len(dataset) + 2))
         self.unit_index = unit_name_index()
         for field in self.fields.values():
             if isinstance(field.widget, UnitNameWidget):
                 field.widget.index = self.unit_index
         self.file_errors = self._duplicates(dataset)
+        self.row_keys = [self.row_key(row) for row in self.dataset_rows]
+        self.stored_unique = None  # set by existing_instances when it reads the whole table
+        self.existing = self.existing_instances(dataset)
 
     def file_row(self, row_number):
         """The row number in the file of the dataset's row `row_number` (counted from 1)."""
@@ -259,7 +402,7 @@ class SpreadsheetResource(resources.ModelResource):
         if not self.duplicate_key or not all(c in dataset.headers for c in self.duplicate_key):
             return errors
         seen = {}
-        for position, values in enumerate(dataset.dict, start=1):
+        for position, values in enumerate(self.dataset_rows, start=1):
             key = tuple(
                 name_key(str(values[c])) if values[c] is not None else ""
                 for c in self.duplicate_key
@@ -279,35 +422,63 @@ class SpreadsheetResource(resources.ModelResource):
     def clean_row(self, instance, row, errors):
         """Checks across cells; add messages to `errors` ({column header: message})."""
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            for attribute, messages in error.message_dict.items():
-                errors[self.column_of(attribute) or attribute] = " ".join(messages)
-        errors.update(self.file_errors.get(kwargs.get("row_number"), {}))
-        self.clean_row(instance, row, errors)
-        if errors:
-            raise ValidationError({column: [message] for column, message in errors.items()})
+    def row_checked(self, checked):
+        """A row passed its checks: note what later rows of the file may refer to."""
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_model(self, instance, errors):
         # The model's own checks, keyed by the column the user knows; a column that already
-        # has a message from its cell is not checked twice.
-        errors = dict(import_validation_errors or {})
+        # has a message from its cell is not checked twice. Unique fields and constraints are
+        # checked for all rows at once (`check_unique`), not with a query per row.
+        if not self._meta.clean_model_instances:
+            return
         exclude = {self.attribute_of(column) for column in errors} | set(self.unchecked_attributes)
-        if self._meta.clean_model_instances:
+        # A relation set to an object is not checked again: the object came from a lookup
+        # (or is a row of this file), and Django would query the database for each row.
+        exclude |= {
+            field.name
+            for field in self._relations
+            if field.is_cached(instance) and field.get_cached_value(instance) is not None
+        }
+        found = self._clean_fields(instance, exclude)
+        # Model.clean() runs even when a field failed, as in full_clean().
+        try:
+            instance.clean()
+        except ValidationError as error:
+            error.update_error_dict(found)
+        if found:
+            had_errors = bool(errors)
+            for key, messages in ValidationError(found).message_dict.items():
+                if key == NON_FIELD_ERRORS and had_errors:
+                    continue  # a check across fields fails because a cell already did
+                column = key if key == NON_FIELD_ERRORS else (self.column_of(key) or key)
+                errors.setdefault(column, " ".join(messages))
+
+    _MEMO_TYPES = (str, int, bool, datetime.date)
+
+    def _clean_fields(self, instance, exclude):
+        """Model.clean_fields(), remembering the values a field has accepted: most columns
+        repeat the same few values (a kind, "Có") down a file, and each check costs."""
+        errors = {}
+        for field in self._meta.model._meta.concrete_fields:
+            if field.name in exclude or field.generated:
+                continue
+            value = getattr(instance, field.attname)
+            if field.blank and value in field.empty_values:
+                continue
+            key = (field.attname, value) if type(value) in self._MEMO_TYPES else None
+            if key is not None and key in self._accepted:
+                continue
             try:
-                instance.full_clean(exclude=exclude, validate_unique=validate_unique)
+                cleaned = field.clean(value, instance)
             except ValidationError as error:
-                had_errors = bool(errors)
-                for key, messages in error.message_dict.items():
-                    if key == NON_FIELD_ERRORS and had_errors:
-                        continue  # a check across fields fails because a cell already did
-                    column = key if key == NON_FIELD_ERRORS else (self.column_of(key) or key)
-                    errors.setdefault(column, messages)
-        if errors:
-            raise ValidationError(errors)
+                errors[field.name] = error.error_list
+                continue
+            setattr(instance, field.attname, cleaned)
+            # The value stays as it was: the next row with it skips the checks.
+            unchanged = type(cleaned) is type(value) and cleaned == value
+            if key is not None and not field.is_relation and unchanged:
+                self._accepted.add(key)
+        return errors
 
     def extra_changes(self, instance, original, row):
         """Column headers whose data changes beyond the plain fields (aliases, roles...)."""
@@ -329,38 +500,261 @@ class SpreadsheetResource(resources.ModelResource):
             c for c in self.extra_changes(instance, original, row) if c not in changed
         ]
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        if import_validation_errors or original is None or original.pk is None:
-            return False
-        return not self.changed_columns(instance, original, row)
+    def is_unchanged(self, instance, original, row, changed):
+        """Whether a row naming a stored object is left as it is (reported as "skip")."""
+        return not changed
 
-    def import_row(self, row, instance_loader, **kwargs):
-        row_result = super().import_row(row, instance_loader, **kwargs)
-        row_result.source_row = self.file_row(kwargs.get("row_number", 0))
-        row_result.changed_columns = getattr(self, "_last_changes", [])
+    # checking
+
+    def check_row(self, number, row):
+        """The row's object as the file wants it, with every problem found in the row."""
+        instance = self.existing.get(self.row_keys[number - 1])
+        new = instance is None
+        # The copy (Model.__getstate__ copies its caches too) tells what the file changed.
+        original = None if new else copy.copy(instance)
+        if new:
+            instance = self.init_instance(row)
+        errors = {}
+        for field in self._fields_to_import:
+            if field.column_name not in row:
+                continue  # an optional column the file leaves out
+            try:
+                field.save(instance, row)
+            except ValueError as error:
+                errors[field.column_name] = str(error)
+        errors.update(self.file_errors.get(number, {}))
+        self._row_number = number
+        self.clean_row(instance, row, errors)
+        self.validate_model(instance, errors)
+        checked = CheckedRow(number, row, instance, original, errors)
+        if errors:
+            return checked
+        if new:
+            checked.import_type = NEW
+        else:
+            checked.changed = self.changed_columns(instance, original, row)
+            skip = self.is_unchanged(instance, original, row, checked.changed)
+            checked.import_type = SKIP if skip else UPDATE
+        self.row_checked(checked)
+        return checked
+
+    def _unique_sets(self):
+        """The model's unique fields and unconditional unique constraints that the file sets:
+        [(model fields)]."""
+        options = self._meta.model._meta
+        imported = {f.attribute for f in self.get_import_fields() if f.attribute}
+        imported |= set(self.compare_attributes)
+        sets = [(f,) for f in options.concrete_fields if f.unique and not f.primary_key]
+        sets += [
+            tuple(options.get_field(name) for name in names) for names in options.unique_together
+        ]
+        sets += [
+            tuple(options.get_field(name) for name in constraint.fields)
+            for constraint in options.total_unique_constraints
+        ]
+        return [s for s in sets if all({f.name, f.attname} & imported for f in s)]
+
+    def check_unique(self, checked):
+        """Unique fields against the other rows of the file and the stored objects: one query
+        per unique field (or constraint) for the whole file."""
+        model = self._meta.model
+        key_names = [model._meta.get_field(f.attribute).attname for f in self._id_fields()]
+        for fields in self._unique_sets():
+            columns = [self.column_of(f.name) or self.column_of(f.attname) for f in fields]
+            column = columns[-1] or fields[-1].name
+            wanted = {}  # key -> the first row with it
+            for row in checked:
+                if any(c in row.errors for c in columns):
+                    continue
+                key = tuple(getattr(row.instance, f.attname) for f in fields)
+                if any(value in (None, "") for value in key):
+                    continue
+                if key in wanted:
+                    row.errors.setdefault(column, self._duplicate_message(wanted[key], key))
+                else:
+                    wanted[key] = row
+            if not wanted:
+                continue
+            names = tuple(f.attname for f in fields)
+            if list(names) == key_names:
+                continue  # the import key: its stored objects were found in before_import
+            if self.stored_unique is not None:
+                stored = self.stored_unique[names].items()  # the whole table was read
+            else:
+                connection = connections[self.get_db_connection_name()]
+                stored = [
+                    (tuple(key), pk)
+                    for chunk in in_batches(connection, {key[0] for key in wanted})
+                    for *key, pk in model._default_manager.filter(
+                        **{f"{names[0]}__in": chunk}
+                    ).values_list(*names, "pk")
+                ]
+            for key, pk in stored:
+                row = wanted.get(key)
+                if row is not None and row.instance.pk != pk:
+                    message = row.instance.unique_error_message(model, [f.name for f in fields])
+                    row.errors.setdefault(column, " ".join(message.messages))
+        for row in checked:
+            if row.errors:
+                row.import_type = INVALID
+
+    def _duplicate_message(self, first, key):
+        return _("“%(value)s” bị trùng với dòng %(row)s.") % {
+            "value": " – ".join(str(value) for value in key),
+            "row": self.file_row(first.number),
+        }
+
+    # writing
+
+    def before_write(self, rows):
+        """Fill what the model's save() would, before the rows are written in bulk."""
+
+    def after_write(self, rows, user, reason):
+        """Write what goes with the rows (aliases, roles) once they have their ids."""
+
+    def _create(self, instances):
+        # A new object may point to another new one (a unit under a unit defined higher in
+        # the file): those wait for the next INSERT, once the one they point to has its id.
+        model = self._meta.model
+        relations = [f for f in model._meta.concrete_fields if f.is_relation]
+
+        def waits(instance):
+            return any(
+                f.is_cached(instance)
+                and f.get_cached_value(instance) is not None
+                and f.get_cached_value(instance).pk is None
+                for f in relations
+            )
+
+        pending = list(instances)
+        while pending:
+            ready = [instance for instance in pending if not waits(instance)]
+            if not ready:
+                raise ValueError("new rows point to one another")  # a file cannot do this
+            model._default_manager.bulk_create(ready, batch_size=BATCH_SIZE)
+            pending = [instance for instance in pending if instance.pk is None]
+
+    def _changed_fields(self, rows):
+        """The model fields that differ from what is stored in any of `rows`."""
+        fields = [f for f in self._meta.model._meta.concrete_fields if not f.primary_key]
+        for row in rows:
+            for field in fields:
+                # A relation set to an object created above: take its new id.
+                if field.is_relation and field.is_cached(row.instance):
+                    target = field.get_cached_value(row.instance)
+                    if target is not None and getattr(row.instance, field.attname) != target.pk:
+                        setattr(row.instance, field.attname, target.pk)
+        return [
+            field.name
+            for field in fields
+            if any(
+                getattr(row.instance, field.attname) != getattr(row.original, field.attname)
+                for row in rows
+            )
+        ]
+
+    def write(self, rows, user, reason):
+        """Write the good rows of a good file (no "skip" rows): inserts, updates, history."""
+        model = self._meta.model
+        created = [row.instance for row in rows if row.import_type == NEW]
+        updated = [row for row in rows if row.import_type == UPDATE]
+        self.before_write(rows)
+        self._create(created)
+        fields = self._changed_fields(updated)
+        if fields:
+            model._default_manager.bulk_update(
+                [row.instance for row in updated], fields, batch_size=BATCH_SIZE
+            )
+        record_history(model, [instance.pk for instance in created], "+", user, reason)
+        record_history(model, [row.instance.pk for row in updated], "~", user, reason)
+        self.after_write(rows, user, reason)
+
+    # the import
+
+    def import_data_inner(
+        self, dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
+    ):
+        """Check every row, then write them all in bulk if none is wrong (see the class).
+
+        Runs inside import_data's transaction, rolled back on a dry run or on any error: the
+        preview writes (and undoes) exactly what the confirm will."""
+        result = self.get_result_class()()
+        result.diff_headers = self.get_diff_headers()
+        result.total_rows = len(dataset)
+        if collect_failed_rows:
+            result.add_dataset_headers(dataset.headers)
+        try:
+            self.before_import(dataset, **kwargs)
+            self._check_import_id_fields(dataset.headers)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+            return result
+        self._fields_to_import = [f for f in self.get_import_fields() if f.attribute]
+        self._relations = [f for f in self._meta.model._meta.concrete_fields if f.is_relation]
+        self._accepted = set()  # (field, value) the model's checks accepted in this file
+        checked = [
+            self.check_row(number, row) for number, row in enumerate(self.dataset_rows, start=1)
+        ]
+        self.check_unique(checked)
+        if not any(row.errors for row in checked):
+            file_name = kwargs.get("file_name")
+            reason = _("Nhập từ tệp “%(file)s”") % {"file": file_name} if file_name else ""
+            user, reason = acting(kwargs.get("user"), reason)
+            try:
+                with transaction.atomic(using=self.get_db_connection_name()):
+                    self.write(
+                        [row for row in checked if row.import_type in (NEW, UPDATE)], user, reason
+                    )
+            except DatabaseError as error:
+                self.handle_import_error(result, error, raise_errors)
+        show_diff = dry_run and kwargs.get("show_diff", False)  # a preview asks for it
+        for row in checked:
+            row_result = self._row_result(row, show_diff)
+            result.increment_row_result_total(row_result)
+            if row.errors:
+                result.append_invalid_row(
+                    row_result.source_row, row.row, row_result.validation_error
+                )
+                if collect_failed_rows:
+                    result.append_failed_row(row.row, row_result.validation_error)
+                if raise_errors:
+                    raise ImportError(
+                        row_result.validation_error, number=row_result.source_row, row=row.row
+                    )
+            if row_result.import_type != SKIP or self._meta.report_skipped:
+                result.append_row_result(row_result)
+        try:
+            self.after_import(dataset, result, **kwargs)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        return result
+
+    def _row_result(self, row, show_diff):
+        row_result = self.get_row_result_class()()
+        row_result.import_type = INVALID if row.errors else row.import_type
+        row_result.source_row = self.file_row(row.number)
+        row_result.changed_columns = row.changed
+        if row.errors:
+            row_result.validation_error = ValidationError(
+                {column: [message] for column, message in row.errors.items()}
+            )
+            return row_result
+        row_result.add_instance_info(row.instance)
+        row_result.instance = row.instance
+        if row.import_type != NEW:
+            row_result.original = row.original
+        if show_diff:
+            # The admin's preview shows each column before and after.
+            before = row.original if row.original is not None else self.init_instance(row.row)
+            diff = self.get_diff_class()(self, before, row.import_type == NEW)
+            diff.compare_with(self, row.instance)
+            row_result.diff = diff.as_html()
         return row_result
 
-    def after_init_instance(self, instance, new, row, **kwargs):
-        self._last_changes = []
-
-    def after_save_instance(self, instance, row, **kwargs):
-        original = getattr(self, "_original", None)
-        self._last_changes = (
-            self.changed_columns(instance, original, row) if original is not None else []
-        )
-
-    def before_save_instance(self, instance, row, **kwargs):
-        self._original = (
-            self._meta.model.objects.filter(pk=instance.pk).first() if instance.pk else None
-        )
-
     def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
-        # The admin shows these numbers: make them the rows of the file, not of the dataset.
-        for invalid in result.invalid_rows:
-            invalid.number = self.file_row(invalid.number)
-        for error_row in result.error_rows:
-            error_row.number = self.file_row(error_row.number)
+        # ModelResource resets the id sequences here, for files that carry ids; ours never do,
+        # and a reset could move a sequence back under another transaction's new rows.
+        pass
 
     class Meta:
         skip_unchanged = True
@@ -465,7 +859,7 @@ class UnitResource(SpreadsheetResource):
         errors, seen = {}, {}
         if "Tên đầy đủ" not in dataset.headers:
             return errors
-        for position, values in enumerate(dataset.dict, start=1):
+        for position, values in enumerate(self.dataset_rows, start=1):
             key = name_key(str(values["Tên đầy đủ"] or ""))
             if key and key in seen:
                 errors[position] = _("Tên “%(name)s” bị trùng với dòng %(row)s.") % {
@@ -475,9 +869,8 @@ class UnitResource(SpreadsheetResource):
             seen.setdefault(key, position)
         return errors
 
-    def import_instance(self, instance, row, **kwargs):
-        self._row_number = kwargs.get("row_number")
-        super().import_instance(instance, row, **kwargs)
+    def existing_queryset(self):
+        return super().existing_queryset().prefetch_related("aliases")
 
     def _wanted_aliases(self, instance, row):
         return split_aliases(row.get("Tên gọi khác"))
@@ -505,27 +898,36 @@ class UnitResource(SpreadsheetResource):
                 break
 
     def _missing_aliases(self, instance, row):
-        if instance.pk is None:
-            return self._wanted_aliases(instance, row)
-        existing = {name_key(name) for name in instance.aliases.values_list("name", flat=True)}
-        return [a for a in self._wanted_aliases(instance, row) if name_key(a) not in existing]
+        wanted = self._wanted_aliases(instance, row)
+        if instance.pk is None or not wanted:
+            return wanted
+        existing = {name_key(alias.name) for alias in instance.aliases.all()}  # prefetched
+        return [a for a in wanted if name_key(a) not in existing]
 
     def extra_changes(self, instance, original, row):
         # Aliases are only ever added: a spelling documents used stays known.
         return ["Tên gọi khác"] if self._missing_aliases(instance, row) else []
 
-    def after_save_instance(self, instance, row, **kwargs):
-        missing = self._missing_aliases(instance, row)
-        super().after_save_instance(instance, row, **kwargs)
-        if missing and "Tên gọi khác" not in self._last_changes:
-            self._last_changes.append("Tên gọi khác")
-        bulk_create_with_history(
-            [UnitAlias(unit=instance, name=name) for name in missing], UnitAlias
-        )
+    def row_checked(self, checked):
+        instance = checked.instance
+        checked.extra = self._missing_aliases(instance, checked.row)
         # Later rows may name this unit as their parent, by any of its names.
-        for name in [instance.name, instance.short_name, *missing]:
+        for name in [instance.name, instance.short_name, *checked.extra]:
             if name:
                 self.unit_index[name_key(name)] = instance
+
+    def after_write(self, rows, user, reason):
+        aliases = [UnitAlias(unit=row.instance, name=name) for row in rows for name in row.extra]
+        UnitAlias.objects.bulk_create(aliases, batch_size=BATCH_SIZE)
+        record_history(UnitAlias, [alias.pk for alias in aliases], "+", user, reason)
+        for row in rows:
+            cache = getattr(row.instance, "_prefetched_objects_cache", None)
+            if row.extra and cache:
+                # The aliases read before are out of date (the admin's preview shows them);
+                # a new dict, since the copy in `original` shares the old one.
+                row.instance._prefetched_objects_cache = {
+                    name: value for name, value in cache.items() if name != "aliases"
+                }
 
 
 # --- users ---------------------------------------------------------------------------------
@@ -602,7 +1004,10 @@ class UserResource(SpreadsheetResource):
     def _current_roles(user):
         if user.pk is None:
             return set()
-        return set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+        return {group.name for group in user.groups.all()} & set(Role.values)  # prefetched
+
+    def existing_queryset(self):
+        return super().existing_queryset().prefetch_related("groups")
 
     def clean_row(self, instance, row, errors):
         if instance.pk and instance.is_superuser:
@@ -614,7 +1019,7 @@ class UserResource(SpreadsheetResource):
             errors["Họ và tên"] = _("Ô này không được để trống.")
         instance.last_name, instance.first_name = last_name, first_name
         try:
-            self._role = self._wanted_role(row)
+            self._wanted_role(row)
         except ValueError as error:
             errors["Vai trò"] = str(error)
         if instance.pk is None:
@@ -629,12 +1034,22 @@ class UserResource(SpreadsheetResource):
             return []
         return [] if self._current_roles(instance) == {role.value} else ["Vai trò"]
 
-    def after_save_instance(self, instance, row, **kwargs):
-        super().after_save_instance(instance, row, **kwargs)
-        role = self._role
-        current = self._current_roles(instance)
-        if current != {role.value}:
-            instance.groups.remove(*Group.objects.filter(name__in=current - {role.value}))
-            instance.groups.add(Group.objects.get_or_create(name=role.value)[0])
-            if "Vai trò" not in self._last_changes:
-                self._last_changes.append("Vai trò")
+    def after_write(self, rows, user, reason):
+        # Each account ends with exactly the role of its row (other groups are left alone).
+        wanted = {}
+        for row in rows:
+            role = self._wanted_role(row.row).value
+            current = set() if row.import_type == NEW else self._current_roles(row.instance)
+            if current != {role}:
+                wanted[row.instance.pk] = role
+        if not wanted:
+            return
+        groups = {group.name: group for group in Group.objects.filter(name__in=wanted.values())}
+        for name in set(wanted.values()) - groups.keys():
+            groups[name] = Group.objects.create(name=name)
+        links = User.groups.through
+        links.objects.filter(user_id__in=wanted, group__name__in=Role.values).delete()
+        links.objects.bulk_create(
+            [links(user_id=pk, group_id=groups[name].pk) for pk, name in wanted.items()],
+            batch_size=BATCH_SIZE,
+        )

@@ -134,3 +134,19 @@ def test_the_2013_responsible_units_reimport_unchanged(plan_2013):
     assert report.ok, report.errors
     assert not report.created and not report.updated
     assert list(ResponsibleUnit.objects.values()) == before
+
+
+def test_a_due_date_moved_by_import_recounts_parts_done_late(plan_2013):
+    """The plan page reads each task's tallies: an imported due date must move them too."""
+    task = Task.objects.filter(plan=plan_2013, parts_done_on_time__gt=0).order_by("number").first()
+    on_time = task.parts_done_on_time
+    rows = [
+        TASK_HEADER,
+        [2013, task.number, task.quarter, task.content, datetime.date(2013, 1, 1)],
+    ]
+    report = run_import(TASKS, xlsx_bytes(rows), "t.xlsx")
+    assert report.ok, report.errors
+    task.refresh_from_db()
+    assert task.due_on == datetime.date(2013, 1, 1)
+    assert task.parts_done_on_time < on_time
+    assert task.parts_done_late > 0
