@@ -192,7 +192,7 @@ def export_data(request, kind):
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response = HttpResponse(content, content_type=content_type)
-    suffix = f"-{plan.year}" if plan else ""
+    suffix = f"-{plan.year}" if plan and IMPORT_KINDS[kind].per_plan else ""
     response["Content-Disposition"] = f'attachment; filename="{kind}{suffix}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

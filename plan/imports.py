@@ -34,6 +34,8 @@ class ImportKind:
     # The rows belong to one unit, chosen on the form (or the officer's own): `unit=` is
     # passed to the import. Unit officers may run only these imports, for their unit.
     for_unit: bool = False
+    # The rows belong to one year's plan: the export takes the year (?year=2013).
+    per_plan: bool = False
 
 
 IMPORT_KINDS = {
@@ -41,13 +43,18 @@ IMPORT_KINDS = {
     for kind in (
         ImportKind("don-vi", gettext_lazy("Đơn vị"), UnitResource, "DANH SÁCH ĐƠN VỊ"),
         ImportKind(
-            "nhiem-vu", gettext_lazy("Nhiệm vụ của kế hoạch"), TaskResource, "DANH SÁCH NHIỆM VỤ"
+            "nhiem-vu",
+            gettext_lazy("Nhiệm vụ của kế hoạch"),
+            TaskResource,
+            "DANH SÁCH NHIỆM VỤ",
+            per_plan=True,
         ),
         ImportKind(
             "don-vi-thuc-hien",
             gettext_lazy("Đơn vị thực hiện nhiệm vụ"),
             ResponsibleUnitResource,
             "ĐƠN VỊ THỰC HIỆN NHIỆM VỤ",
+            per_plan=True,
         ),
         ImportKind("nguoi-dung", gettext_lazy("Người dùng"), UserResource, "DANH SÁCH NGƯỜI DÙNG"),
         ImportKind(
@@ -179,9 +186,10 @@ EXPORT_FORMATS = ("xlsx", "csv")
 
 def _table(kind, plan=None):
     resource = kind.resource_class()
+    # Units, users and nominees are not kept per year: a year asked for them is ignored.
     queryset = (
         kind.resource_class.export_queryset(plan=plan)
-        if plan is not None
+        if plan is not None and kind.per_plan
         else kind.resource_class.export_queryset()
     )
     dataset = resource.export(queryset)

@@ -83,3 +83,12 @@ def test_export_downloads_the_import_format(client, staff):
     assert response["Content-Disposition"] == 'attachment; filename="nhiem-vu-2013.csv"'
     assert response.content.decode("utf-8-sig").startswith("Năm,TT,Quý,Nội dung nhiệm vụ,Hạn")
     assert client.get(reverse("export-data", args=["khac"])).status_code == 404
+
+
+def test_a_year_asked_for_units_is_ignored_not_an_error(client, staff):
+    """Units are not kept per year: the file is every unit, whatever the address says."""
+    client.force_login(staff)
+    response = client.get(reverse("export-data", args=["don-vi"]), {"format": "csv", "year": 2013})
+    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) - 1 == Unit.objects.count()
