@@ -114,8 +114,19 @@ def _move_action(to_state, description):
     return admin.action(description=description)(action)
 
 
+class DossierAdminForm(forms.ModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        # The duplicate rule, as a message: the database holds it too (partly in a constraint
+        # Django cannot check), so saving a duplicate would otherwise be a server error.
+        if self.instance.award_type_id:
+            for problem in services.duplicate_problems(self.instance):
+                self.add_error(None, problem)
+
+
 @admin.register(Dossier)
 class DossierAdmin(SimpleHistoryAdmin):
+    form = DossierAdminForm
     list_display = ["reference", "nominee", "unit", "award_type", "year", "batch", "state"]
     list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
     list_select_related = ["unit", "award_type", "batch"]

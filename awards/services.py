@@ -34,6 +34,7 @@ from .models import (
     DossierTransition,
     Initiative,
 )
+from .search import search_key
 
 S = DossierState
 
@@ -249,6 +250,15 @@ def _duplicates(dossier):
             }
         ]
     return []
+
+
+def duplicate_problems(dossier):
+    """The duplicate rule for a dossier as edited (in admin: its search key may be stale), for
+    a dossier the database constraint covers (open or granted); [] when it passes."""
+    if dossier.state not in OPEN_STATES | GRANTED_STATES:
+        return []
+    dossier.nominee_key = search_key(dossier.nominee_name)
+    return _duplicates(dossier)
 
 
 @contextmanager

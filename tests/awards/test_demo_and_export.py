@@ -1,10 +1,12 @@
 """The demo dossiers `make run` loads, the export command, and the admin's pages and actions."""
 
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.forms.models import model_to_dict
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -119,3 +121,36 @@ def test_catalogue_lists_documents_each_award_needs():
     assert chien_si.requires_initiative and chien_si.prerequisite_times == 3
     assert "Quyết định công nhận sáng kiến" in chien_si.required_document_labels()
     assert AwardType.objects.get(name="Cờ thi đua của Chính phủ").is_state_level
+
+
+def test_admin_refuses_editing_a_dossier_into_a_duplicate_with_a_message(
+    admin_client, dossier_in, officer2
+):
+    """The duplicate rule holds in admin too: a message on the form, nothing saved (the
+    database's constraint alone would make it a server error)."""
+    kept = dossier_in("submitted", name="Hoàng Thị Đào", date_of_birth=datetime.date(1975, 5, 19))
+    other = dossier_in("submitted", by=officer2, name="Lê Văn Bình")
+    url = reverse("admin:awards_dossier_change", args=[other.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in model_to_dict(other, fields=list(form.fields)).items()
+        if value is not None
+    }
+    data["initiatives"] = [i.pk for i in other.initiatives.all()]
+    data.update(full_name="Hoàng Thị Đào", date_of_birth="")
+    for prefix in ("documents", "transitions"):
+        total = other.documents.count() if prefix == "documents" else other.transitions.count()
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": total,
+                f"{prefix}-INITIAL_FORMS": total,
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert kept.reference in response.content.decode()
+    other.refresh_from_db()
+    assert other.full_name == "Lê Văn Bình"
