@@ -84,7 +84,7 @@ class DocumentInline(admin.TabularInline):
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
-        # Files come through the dossier page, which checks them (units.files).
+        # Files come through the dossier page, which checks them (core.files).
         return False
 
 

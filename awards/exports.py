@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from units.spreadsheets import Heading, write_official_xlsx
+from core.spreadsheets import Heading, write_official_xlsx
 
 from .enums import DocumentKind, DossierState
 from .models import DossierDocument, DossierTransition

@@ -9,10 +9,10 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from units.files import RandomUploadPath, validate_document
-from units.history import AuditedHistory
+from core.files import RandomUploadPath, validate_document
+from core.history import AuditedHistory
+from core.names import normalise_text, search_key
 from units.models import Unit
-from units.names import normalise_text
 
 from .enums import (
     COUNCIL_STATES,
@@ -28,7 +28,6 @@ from .enums import (
     Recipient,
     Sex,
 )
-from .search import search_key
 
 
 class CodeManager(models.Manager):

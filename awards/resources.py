@@ -12,21 +12,20 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 from import_export.fields import Field
 
-from units.names import name_key
-from units.resources import (
+from core.names import name_key, search_key
+from core.resources import (
     ChoiceWidget,
     DateWidget,
     NumberWidget,
     SpreadsheetResource,
     TextWidget,
-    _as_text,
-    _is_blank,
+    as_text,
+    is_blank,
 )
 
 from . import rules, services
 from .enums import EDITABLE_STATES, GRANTED_STATES, OPEN_STATES, NomineeKind, Sex
 from .models import AwardType, Batch, Category, Dossier
-from .search import search_key
 
 # A dossier in one of these states still stands for its nominee: importing the same person for
 # the same award and year again is a repeat, not a new proposal. A withdrawn or refused one
@@ -63,9 +62,9 @@ class NamedWidget(widgets.Widget):
         return self._index
 
     def clean(self, value, row=None, **kwargs):
-        if _is_blank(value):
+        if is_blank(value):
             raise ValueError(_("Ô này không được để trống."))
-        text = _as_text(value)
+        text = as_text(value)
         found = self.index().get(name_key(text))
         if found is None:
             raise ValueError(
@@ -86,9 +85,9 @@ class BatchWidget(widgets.Widget):
         super().__init__()
 
     def clean(self, value, row=None, **kwargs):
-        if _is_blank(value):
+        if is_blank(value):
             return None
-        text = _as_text(value)
+        text = as_text(value)
         try:
             year = NumberWidget().clean((row or {}).get("Năm"))
         except ValueError:

@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from units.rules import (
     belongs_to_unit,
-    is_admin,
     is_council_member,
     is_leader,
-    is_office_staff,
+    is_office,
     is_unit_officer,
 )
 
@@ -28,7 +27,7 @@ def officer_of_dossier_unit(user, dossier):
 
 def office(user, dossier=None):
     """The commendation office; the admin may stand in for it."""
-    return is_office_staff(user) or is_admin(user)
+    return is_office(user)
 
 
 def council(user, dossier=None):

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q, Subquery
 
+from core.names import search_key
 from units.rules import is_council_member, is_leader, is_unit_officer
 
 from . import rules
@@ -17,7 +18,6 @@ from .models import (
     DossierTransition,
     Initiative,
 )
-from .search import search_key
 
 LOOKUP_LIMIT = 200
 

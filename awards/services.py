@@ -14,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from units.files import validate_document
-from units.names import normalise_text
+from core.files import validate_document
+from core.names import normalise_text, search_key
 
 from . import rules
 from .enums import (
@@ -34,7 +34,6 @@ from .models import (
     DossierTransition,
     Initiative,
 )
-from .search import search_key
 
 S = DossierState
 

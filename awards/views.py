@@ -11,11 +11,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.files import document_response
+from core.history import history_of
+from core.pagination import CappedPaginator
+from core.spreadsheets import xlsx_response
 from plan.selectors import current_plan
-from units.files import document_response
-from units.history import history_of
-from units.pagination import CappedPaginator
-from units.spreadsheets import xlsx_response
 
 from . import exports, rules, selectors, services
 from .enums import DossierState

@@ -17,8 +17,8 @@ from django.core.files.storage import default_storage  # noqa: E402
 from django.db.models import OuterRef, Subquery  # noqa: E402
 
 from awards.models import Dossier, DossierDocument, DossierTransition  # noqa: E402
+from core.backup import stored_files  # noqa: E402
 from plan.models import ProgressReport, Submission  # noqa: E402
-from units.backup import stored_files  # noqa: E402
 
 
 def main():

@@ -35,8 +35,8 @@ from openpyxl import Workbook, load_workbook  # noqa: E402
 
 from awards import exports as award_exports  # noqa: E402
 from awards.models import Dossier  # noqa: E402
+from imports.registry import IMPORT_KINDS, run_import  # noqa: E402
 from plan.enums import RequirementKind  # noqa: E402
-from plan.imports import IMPORT_KINDS, run_import  # noqa: E402
 from plan.models import Plan, Requirement  # noqa: E402
 from plan.selectors import current_plan  # noqa: E402
 from plan.status import quarter_counts  # noqa: E402

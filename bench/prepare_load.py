@@ -17,9 +17,10 @@ import django
 
 django.setup()
 
-from awards import demo, services  # noqa: E402
+from awards import services  # noqa: E402
 from awards.enums import DossierState  # noqa: E402
-from units.demo import DEMO_PASSWORD  # noqa: E402
+from demo import awards as demo  # noqa: E402
+from demo.accounts import DEMO_PASSWORD  # noqa: E402
 from units.enums import Role  # noqa: E402
 from units.models import Unit, User  # noqa: E402
 

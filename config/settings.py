@@ -36,9 +36,14 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    # Layers, lowest first: a package imports only those above it in this list
+    # (the import-linter contract in pyproject.toml checks it).
+    "core",
     "units",
     "plan",
     "awards",
+    "imports",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     # Anyone, signed in or not, may switch the language (the login page has the switch too).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("", include("units.urls")),
     path("", include("plan.urls")),
     path("ho-so/", include("awards.urls")),
+    path("", include("imports.urls")),
 ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from units.import_admin import SpreadsheetImportExportMixin
+from core.import_admin import SpreadsheetImportExportMixin
 
 from .models import (
     Plan,

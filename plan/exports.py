@@ -6,7 +6,7 @@ import json
 
 from django.utils import timezone
 
-from units.spreadsheets import safe_cell, write_official_xlsx
+from core.spreadsheets import safe_cell, write_official_xlsx
 
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
@@ -246,30 +246,4 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
             f"Tính đến ngày {_day(as_of)}",
         ],
         sheet_title="Văn bản",
-    )
-
-
-def write_units_xlsx(units, kind_label, query, stream):
-    """Exactly the rows of the units list under its filters (kind, name), every page."""
-    filters = []
-    if kind_label:
-        filters.append(f"Loại đơn vị: {kind_label}")
-    if query:
-        filters.append(f"Tên có “{query}”")
-    write_official_xlsx(
-        stream,
-        columns=[("TT", 5), ("Tên đơn vị", 50), ("Loại", 28), ("Tham gia kế hoạch", 12)],
-        rows=(
-            [
-                number,
-                unit.name,
-                str(unit.get_kind_display()),
-                "Có" if unit.is_participating else "Không",
-            ]
-            for number, unit in enumerate(units.iterator(chunk_size=CHUNK), start=1)
-        ),
-        title="DANH SÁCH ĐƠN VỊ",
-        subtitles=["Lọc theo: " + "; ".join(filters)] if filters else [],
-        sheet_title="Đơn vị",
-        right_lines=[f"Lạng Sơn, ngày {_day(timezone.localdate())}"],
     )

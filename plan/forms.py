@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.files import ALLOWED_TYPES_LABEL
 from units.enums import UnitKind
-from units.files import ALLOWED_TYPES_LABEL
 from units.forms import StyledForm, UnitChoiceField, UnitMultipleChoiceField, date_field
 
 from .enums import PartState, Quarter, ReviewDecision, Status

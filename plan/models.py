@@ -5,8 +5,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from units.files import RandomUploadPath, validate_document
-from units.history import AuditedHistory
+from core.files import RandomUploadPath, validate_document
+from core.history import AuditedHistory
 from units.models import Unit
 
 from .enums import (

@@ -4,15 +4,16 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 from import_export.fields import Field
 
-from units.names import name_key
-from units.resources import (
+from core.names import name_key
+from core.resources import (
     DateWidget,
     NumberWidget,
     SpreadsheetResource,
     TextWidget,
-    _as_text,
-    _is_blank,
+    as_text,
+    is_blank,
 )
+from units.resources import UnitAwareResource
 
 from .enums import Quarter, quarter_end
 from .models import Plan, ResponsibleUnit, Task
@@ -45,9 +46,9 @@ class QuarterWidget(widgets.Widget):
     """1-4, or as the plan writes it: QUÝ II, Quý 2, II."""
 
     def clean(self, value, row=None, **kwargs):
-        if _is_blank(value):
+        if is_blank(value):
             raise ValueError(_("Ô này không được để trống."))
-        text = name_key(_as_text(value))
+        text = name_key(as_text(value))
         for prefix in ("quý", "quy", "q"):
             if text.startswith(prefix):
                 text = text[len(prefix) :].strip()
@@ -56,7 +57,7 @@ class QuarterWidget(widgets.Widget):
         if number not in Quarter.values:
             raise ValueError(
                 _("Quý “%(value)s” không hợp lệ (1 đến 4, hoặc QUÝ I đến QUÝ IV).")
-                % {"value": _as_text(value)}
+                % {"value": as_text(value)}
             )
         return number
 
@@ -156,7 +157,7 @@ class TaskResource(SpreadsheetResource):
             )
 
 
-class ResponsibleUnitResource(SpreadsheetResource):
+class ResponsibleUnitResource(UnitAwareResource):
     """Who does each task, in order: a unit by any of its names, or a collective phrase."""
 
     year = Field(column_name="Năm", dehydrate_method="dehydrate_year")

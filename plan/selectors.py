@@ -2,9 +2,8 @@
 
 from django.db.models import Prefetch
 
-from units.models import Unit
+from units.rules import visible_units_filter
 
-from . import rules
 from .enums import Collective, PartSource, Quarter
 from .models import Plan, ResponsibleUnit, Task, TaskPart
 
@@ -39,20 +38,10 @@ def tasks_by_quarter(plan):
     return [(quarter, quarter.label, tasks) for quarter, tasks in groups.items() if tasks]
 
 
-UNIT_MATCHES = 20
-
-
-def unit_matches(user, text):
-    """The first UNIT_MATCHES units the user may see whose name, short name or code contains
-    `text` (accents and case ignored), by name: what the unit type-ahead offers."""
-    units = Unit.objects.filter(**rules.visible_units_of(user)).search(text)
-    return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
-
-
 def visible_parts(user):
     """The parts a user may see: every unit's for the office, leaders and council; an
     officer only their own unit's."""
-    return TaskPart.objects.filter(**rules.visible_units_filter(user))
+    return TaskPart.objects.filter(**visible_units_filter(user))
 
 
 def part_history(part):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.names import name_key, normalise_text_block
 from units.models import Unit
-from units.names import name_key, normalise_text_block
 from units.selectors import unit_name_index
 
 from . import rules

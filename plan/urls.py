@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,15 +14,9 @@ urlpatterns = [
     path("phan-viec/<int:pk>/", views.part_detail, name="part-detail"),
     path("phan-viec/<int:pk>/huy/", views.part_cancel, name="part-cancel"),
     path("bao-cao/<int:pk>/minh-chung/", views.evidence_file, name="evidence-file"),
-    path("don-vi/", views.unit_list, name="unit-list"),
-    path("tim-don-vi/", views.unit_search, name="unit-search"),
-    path("don-vi-cua-toi/", views.my_unit, name="my-unit"),
     path("don-vi/<slug:code>/", views.unit_detail, name="unit-detail"),
     path("yeu-cau/<int:pk>/", views.requirement_detail, name="requirement-detail"),
     path("yeu-cau/<int:pk>/gui/<slug:code>/", views.submission_create, name="submission-create"),
     path("van-ban/<int:pk>/", views.submission_file, name="submission-file"),
     path("van-ban/<int:pk>/xem-xet/", views.submission_review, name="submission-review"),
-    path("nhap-du-lieu/", import_views.import_data, name="import-data"),
-    path("nhap-du-lieu/xac-nhan/", import_views.import_confirm, name="import-confirm"),
-    path("nhap-du-lieu/xuat/<slug:kind>/", import_views.export_data, name="export-data"),
 ]

@@ -7,18 +7,23 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from units.enums import UnitKind
-from units.files import document_response
-from units.history import history_of
+from core.files import document_response
+from core.history import history_of
+from core.spreadsheets import xlsx_response
 from units.models import Unit
-from units.rules import can_view_plan
-from units.spreadsheets import xlsx_response
+from units.rules import (
+    can_see_all_units,
+    can_see_unit,
+    can_view_plan,
+    visible_units_filter,
+    visible_units_of,
+)
 
 from . import exports, rules, services
 from .enums import STATUS_ORDER, RequirementKind, Status, SubmissionStatus
@@ -39,7 +44,6 @@ from .selectors import (
     responsible_prefetch,
     tasks_by_quarter,
     tasks_needing_units,
-    unit_matches,
     visible_parts,
 )
 from .status import (
@@ -163,7 +167,7 @@ def task_detail(request, year, number):
     parts = with_status(visible_parts(request.user).filter(task=task), as_of).select_related("unit")
     # A task "for every unit" has thousands of parts at a ministry's size: count them in
     # SQL and show them a page at a time.
-    rollup = task_rollups([task], as_of, **rules.visible_units_filter(request.user))[task.pk]
+    rollup = task_rollups([task], as_of, **visible_units_filter(request.user))[task.pk]
     page = Paginator(parts.order_by("unit__name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("trang")
     )
@@ -341,43 +345,10 @@ def part_list(request):
     return render(request, "plan/part_list.html", context)
 
 
-def unit_list(request):
-    _require(rules.can_see_all_units(request.user))
-    units = Unit.objects.select_related("parent").order_by("name")
-    kind = request.GET.get("loai")
-    if kind:
-        units = units.filter(kind=kind)
-    query = request.GET.get("q", "").strip()
-    if query:
-        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
-        units = units.distinct()
-    if request.GET.get("xuat") == "xlsx":
-        kind_label = dict(UnitKind.choices).get(kind) if kind else None
-        return _xlsx_response("don-vi.xlsx", exports.write_units_xlsx, units, kind_label, query)
-    page = Paginator(units, 50).get_page(request.GET.get("trang"))
-    context = {"page": page, "kinds": UnitKind.choices, "kind": kind, "query": query}
-    return render(request, "plan/unit_list.html", context)
-
-
-def unit_search(request):
-    """The unit type-ahead (static/js/app.js): at most UNIT_MATCHES units the user may see
-    whose name, short name or code contains ?q=, as JSON."""
-    _require(rules.can_search_units(request.user))
-    units = unit_matches(request.user, request.GET.get("q", ""))
-    return JsonResponse({"results": list(units)})
-
-
-def my_unit(request):
-    """ "Đơn vị của tôi": an officer's own unit page."""
-    if not request.user.unit_id:
-        raise Http404
-    return redirect("unit-detail", request.user.unit.code)
-
-
 def unit_detail(request, code):
     """A unit's parts by quarter with status, what it must still send, and its reminders."""
     unit = get_object_or_404(Unit, code=code)
-    if not rules.can_see_unit(request.user, unit):
+    if not can_see_unit(request.user, unit):
         raise Http404
     plan = current_plan()
     as_of = _as_of(request)
@@ -406,7 +377,7 @@ def requirement_detail(request, pk):
     """Every unit owing the requirement and where it stands as of a date, counts on top."""
     requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
     as_of = _as_of(request)
-    units = requirement.units.filter(**rules.visible_units_of(request.user))
+    units = requirement.units.filter(**visible_units_of(request.user))
     units = with_submission_status(units, requirement, as_of).order_by("name")
     status_filter = request.GET.get("trang_thai")
     if status_filter in SubmissionStatus.values:
@@ -421,7 +392,7 @@ def requirement_detail(request, pk):
     for unit in page:
         unit.last_submission = latest.get(unit.last_submission_id)
     counts = None
-    if rules.can_see_all_units(request.user):
+    if can_see_all_units(request.user):
         counts = _status_counts(submission_counts(requirement, as_of))
     context = {
         "requirement": requirement,
@@ -486,6 +457,6 @@ def submission_review(request, pk):
 
 
 def submission_file(request, pk):
-    visible = Submission.objects.filter(**rules.visible_units_filter(request.user))
+    visible = Submission.objects.filter(**visible_units_filter(request.user))
     submission = get_object_or_404(visible, pk=pk)
     return document_response(submission.file, submission.original_name)

@@ -11,9 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from awards.catalogue import load_catalogue
-from plan.demo import create_demo_year
+from demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from demo.plan import create_demo_year
 from plan.models import Plan
-from units.demo import DEMO_PASSWORD, create_demo_accounts
 from units.models import User
 
 

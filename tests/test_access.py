@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from demo.accounts import DEMO_ACCOUNTS
 from tests.urls import project_urls
-from units.demo import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.django_db
 

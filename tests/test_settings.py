@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from units.demo import create_demo_accounts
+from demo.accounts import create_demo_accounts
 from units.models import User
 
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.import_admin import SpreadsheetImportExportMixin
+
 from .enums import Role
-from .import_admin import SpreadsheetImportExportMixin
 from .models import Cluster, Unit, UnitAlias, User
 from .resources import UnitResource, UserResource
 from .services import deactivate_user

@@ -8,7 +8,7 @@ def current_role(request):
         return {}
     return {
         "current_role": user.role,
-        "nav_office": rules.is_office_staff(user) or rules.is_admin(user),
+        "nav_office": rules.is_office(user),
         "nav_officer": rules.is_unit_officer(user),
         "nav_council": rules.is_council_member(user),
         "nav_leader": rules.is_leader(user),

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.names import search_key
+
 from .models import Unit
-from .names import search_key
 
 # Offices write dates day first: 25/02/2013.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]

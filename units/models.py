@@ -4,9 +4,10 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditedHistory
+from core.names import search_key
+
 from .enums import Role, UnitKind
-from .history import AuditedHistory
-from .names import search_key
 
 # The fields a unit is found by (Unit.search_key).
 SEARCHED_FIELDS = ("name", "short_name", "code")

@@ -37,6 +37,49 @@ def belongs_to_unit(user, unit):
     return is_unit_officer(user) and user.unit_id == unit.pk
 
 
+def is_office(user):
+    """The commendation office; the admin may stand in for it. Every "office or admin"
+    question in the product asks this one."""
+    return is_office_staff(user) or is_admin(user)
+
+
 def can_import_data(user):
     """Spreadsheet imports change many rows at once: the office and the admins only."""
-    return is_office_staff(user) or is_admin(user)
+    return is_office(user)
+
+
+def can_see_all_units(user):
+    """The office, the leaders and the council follow every unit; an officer only their own."""
+    return is_office(user) or is_leader(user) or is_council_member(user)
+
+
+def can_see_unit(user, unit):
+    """A unit's page: every unit for those who follow them all, an officer's own only."""
+    return can_see_all_units(user) or (user.unit_id is not None and user.unit_id == unit.pk)
+
+
+def visible_units_of(user):
+    """Keyword arguments that restrict a Unit queryset to the units the user may see: the
+    query form of can_see_unit."""
+    if can_see_all_units(user):
+        return {}
+    return {"pk": user.unit_id if user.unit_id else -1}
+
+
+def visible_units_filter(user):
+    """Keyword arguments that restrict unit-owned rows (a `unit` field) to what the user may
+    see: the query form of can_see_unit applied to the row's unit."""
+    if can_see_all_units(user):
+        return {}
+    return {"unit_id": user.unit_id if user.unit_id else -1}
+
+
+def can_list_units(user):
+    """The list of every unit: for those who follow them all."""
+    return can_see_all_units(user)
+
+
+def can_search_units(user):
+    """The unit type-ahead of the filters: anyone signed in, among the units they may see
+    (visible_units_of: an officer finds only their own unit)."""
+    return can_view_plan(user)

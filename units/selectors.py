@@ -1,7 +1,9 @@
 """Reads about units."""
 
+from core.names import name_key
+
 from .models import Unit, UnitAlias
-from .names import name_key
+from .rules import visible_units_of
 
 
 def unit_name_index():
@@ -22,3 +24,13 @@ def find_unit(name, index=None):
     if index is None:
         index = unit_name_index()
     return index.get(name_key(name))
+
+
+UNIT_MATCHES = 20
+
+
+def unit_matches(user, text):
+    """The first UNIT_MATCHES units the user may see whose name, short name or code contains
+    `text` (accents and case ignored), by name: what the unit type-ahead offers."""
+    units = Unit.objects.filter(**visible_units_of(user)).search(text)
+    return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import simple_history.models
-import units.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -168,7 +168,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('to_trinh', 'Tờ trình đề nghị khen thưởng'), ('bao_cao_thanh_tich', 'Báo cáo thành tích'), ('bien_ban_hoi_dong', 'Biên bản họp Hội đồng TĐKT cấp cơ sở'), ('cong_nhan_sang_kien', 'Quyết định công nhận sáng kiến'), ('danh_sach', 'Danh sách trích ngang'), ('khac', 'Tài liệu khác')], max_length=30, verbose_name='loại tài liệu')),
-                ('file', models.TextField(max_length=255, validators=[units.files.DocumentValidator()], verbose_name='tệp')),
+                ('file', models.TextField(max_length=255, validators=[core.files.DocumentValidator()], verbose_name='tệp')),
                 ('original_name', models.CharField(max_length=255, verbose_name='tên tệp gốc')),
                 ('uploaded_at', models.DateTimeField(blank=True, editable=False, verbose_name='tải lên lúc')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

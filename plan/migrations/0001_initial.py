@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import units.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             name='Submission',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=units.files.RandomUploadPath('submissions'), validators=[units.files.DocumentValidator()], verbose_name='tệp')),
+                ('file', models.FileField(upload_to=core.files.RandomUploadPath('submissions'), validators=[core.files.DocumentValidator()], verbose_name='tệp')),
                 ('original_name', models.CharField(max_length=255, verbose_name='tên tệp')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gửi lúc')),
@@ -153,7 +153,7 @@ class Migration(migrations.Migration):
                 ('done_on', models.DateField(blank=True, null=True, verbose_name='ngày hoàn thành')),
                 ('reported_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Tình trạng có hiệu lực từ thời điểm này.', verbose_name='thời điểm báo cáo')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('evidence', models.FileField(blank=True, upload_to=units.files.RandomUploadPath('evidence'), validators=[units.files.DocumentValidator()], verbose_name='tệp minh chứng')),
+                ('evidence', models.FileField(blank=True, upload_to=core.files.RandomUploadPath('evidence'), validators=[core.files.DocumentValidator()], verbose_name='tệp minh chứng')),
                 ('evidence_name', models.CharField(blank=True, max_length=255, verbose_name='tên tệp')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='nhập lúc')),
                 ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress_reports', to=settings.AUTH_USER_MODEL, verbose_name='người báo cáo')),

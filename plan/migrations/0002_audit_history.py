@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import units.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
             name='HistoricalSubmission',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('file', models.TextField(max_length=100, validators=[units.files.DocumentValidator()], verbose_name='tệp')),
+                ('file', models.TextField(max_length=100, validators=[core.files.DocumentValidator()], verbose_name='tệp')),
                 ('original_name', models.CharField(max_length=255, verbose_name='tên tệp')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gửi lúc')),

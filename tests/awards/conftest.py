@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from awards import demo
 from awards.catalogue import load_catalogue
 from awards.enums import DossierState
+from demo import awards as demo
 
 _names = itertools.count(1)
 

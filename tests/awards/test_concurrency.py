@@ -7,10 +7,11 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from awards import demo, services
+from awards import services
 from awards.catalogue import load_catalogue
 from awards.enums import DossierState
 from awards.models import Dossier
+from demo import awards as demo
 from tests.conftest import load_demo_data
 from units.models import User
 

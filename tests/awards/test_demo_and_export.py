@@ -10,9 +10,9 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from awards.demo import create_demo_dossiers
 from awards.enums import DossierState
 from awards.models import AwardType, Dossier
+from demo.awards import create_demo_dossiers
 
 pytestmark = pytest.mark.django_db
 

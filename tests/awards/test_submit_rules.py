@@ -5,9 +5,10 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from awards import demo, services
+from awards import services
 from awards.enums import DossierState, NomineeKind
 from awards.models import AwardType, Batch, Category, Dossier
+from demo import awards as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from units.demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from units.enums import Role
 from units.models import Unit, User
 

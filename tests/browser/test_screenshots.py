@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from awards.demo import create_demo_dossiers
 from awards.models import Dossier
+from demo.awards import create_demo_dossiers
 from plan.enums import RequirementKind
 from plan.models import Requirement, TaskPart
 

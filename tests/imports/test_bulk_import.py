@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from plan.imports import IMPORT_KINDS, preview_import, run_import
+from imports.registry import IMPORT_KINDS, preview_import, run_import
 from plan.models import ResponsibleUnit, Task
 from tests.imports.conftest import UNIT_HEADER, unit_row, xlsx_bytes
 from units.enums import Role

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from plan.imports import IMPORT_KINDS, preview_import, run_import
+from imports.registry import IMPORT_KINDS, preview_import, run_import
 from tests.imports.conftest import UNIT_HEADER, csv_bytes, unit_row, xlsx_bytes
 from units.models import Unit
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from awards.enums import DossierState
 from awards.models import Dossier, DossierCounter, DossierTransition
-from plan.imports import IMPORT_KINDS, preview_import, run_import
+from imports.registry import IMPORT_KINDS, preview_import, run_import
 from tests.imports.conftest import csv_bytes, xlsx_bytes
 from units.models import Unit
 

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from plan.imports import IMPORT_KINDS, export_table, run_import
+from imports.registry import IMPORT_KINDS, export_table, run_import
 from plan.models import ResponsibleUnit, Task
 from tests.imports.conftest import csv_bytes, xlsx_bytes
 

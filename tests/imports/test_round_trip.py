@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from awards.models import Batch
-from plan.imports import IMPORT_KINDS, export_table, run_import
+from imports.registry import IMPORT_KINDS, export_table, run_import
 from plan.models import (
     ProgressReport,
     Reminder,

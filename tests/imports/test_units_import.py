@@ -6,7 +6,7 @@ import unicodedata
 import openpyxl
 import pytest
 
-from plan.imports import IMPORT_KINDS, export_table, run_import
+from imports.registry import IMPORT_KINDS, export_table, run_import
 from tests.imports.conftest import UNIT_HEADER, csv_bytes, unit_row, xlsx_bytes
 from units.models import Unit
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plan.imports import IMPORT_KINDS, export_table, run_import
+from imports.registry import IMPORT_KINDS, export_table, run_import
 from tests.imports.conftest import xlsx_bytes
 from units.enums import Role
 from units.models import User

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.base import ContentFile
 
-from awards import demo as award_demo
 from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier, DossierDocument, Initiative
+from demo import awards as award_demo
 from plan import services as plan_services
 from plan.enums import PartState, RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, TaskPart

@@ -8,11 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from awards import demo as award_demo
 from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier
-from plan.imports import IMPORT_KINDS, run_import
+from demo import awards as award_demo
+from imports.registry import IMPORT_KINDS, run_import
 from plan.models import Plan, Task
 from tests.imports.conftest import UNIT_HEADER, unit_row, xlsx_bytes
 from units.models import Unit, User

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from core.backup import stored_files
 from plan.models import Task
 from tests.conftest import load_demo_data
-from units.backup import stored_files
 from units.enums import Role
 from units.models import Unit, User
 

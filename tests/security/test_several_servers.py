@@ -16,7 +16,7 @@ from django.core.files.storage import InMemoryStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from awards.demo import DEMO_PDF
+from demo.awards import DEMO_PDF
 from tests.imports.conftest import UNIT_HEADER, unit_row, xlsx_bytes
 from tests.security.conftest import PDF, make_unit_objects
 from units.models import Unit

@@ -14,11 +14,11 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from awards import demo as award_demo
 from awards.models import DossierDocument
+from core.files import validate_document
+from demo import awards as award_demo
 from plan.enums import RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
-from units.files import validate_document
 
 pytestmark = pytest.mark.django_db
 

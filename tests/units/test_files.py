@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from units.files import RandomUploadPath, validate_document
+from core.files import RandomUploadPath, validate_document
 
 
 def pdf(name="bao-cao.pdf", size=0):

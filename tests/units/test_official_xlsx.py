@@ -8,7 +8,7 @@ import tracemalloc
 
 import openpyxl
 
-from units.spreadsheets import Heading, write_official_xlsx
+from core.spreadsheets import Heading, write_official_xlsx
 
 COLUMNS = [("TT", 6), ("Nội dung", 60), ("Đơn vị", 40), ("Hạn", 12), ("Trạng thái", 20)]
 

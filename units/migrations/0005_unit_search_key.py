@@ -3,7 +3,7 @@
 
 from django.db import migrations, models
 
-from units.names import search_key
+from core.names import search_key
 
 
 def fill_keys(apps, schema_editor):

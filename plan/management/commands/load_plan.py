@@ -4,8 +4,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.history import recorded_as
 from plan.services import PlanDataError, load_plan
-from units.history import recorded_as
 
 
 class Command(BaseCommand):

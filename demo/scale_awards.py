@@ -1,5 +1,5 @@
 """Generated award dossiers for `manage.py seed_scale`: every state, with the history the
-moves would have written (awards.demo.ROUTES), the award records of granted ones, written
+moves would have written (demo.awards.ROUTES), the award records of granted ones, written
 with bulk_create. See plan/scale.py for the rest of the generated data.
 """
 
@@ -10,13 +10,7 @@ from collections import defaultdict
 
 from django.db import transaction
 
-from plan.scale import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
-from units.enums import Role
-from units.models import User
-from units.names import normalise_text
-
-from .demo import RESUBMITTED, ROUTES
-from .enums import (
+from awards.enums import (
     GRANTED_STATES,
     OPEN_STATES,
     CouncilRecommendation,
@@ -25,7 +19,7 @@ from .enums import (
     NomineeKind,
     Sex,
 )
-from .models import (
+from awards.models import (
     AwardRecord,
     AwardType,
     Batch,
@@ -35,7 +29,11 @@ from .models import (
     DossierDocument,
     DossierTransition,
 )
-from .search import search_key
+from core.names import normalise_text, search_key
+from demo.awards import RESUBMITTED, ROUTES
+from demo.scale_plan import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
+from units.enums import Role
+from units.models import User
 
 S = DossierState
 

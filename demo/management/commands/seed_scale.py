@@ -8,8 +8,8 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from awards.catalogue import load_catalogue
-from awards.scale import seed_dossiers
-from plan import scale
+from demo import scale_plan as scale
+from demo.scale_awards import seed_dossiers
 from plan.models import Plan
 from units.enums import Role
 from units.models import User

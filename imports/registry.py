@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.resources import NomineeResource
-from units.history import recorded_as
-from units.resources import UnitResource, UserResource, collector_paused
-from units.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
-
-from .resources import ResponsibleUnitResource, TaskResource
+from core.history import recorded_as
+from core.resources import collector_paused
+from core.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
+from plan.resources import ResponsibleUnitResource, TaskResource
+from units.resources import UnitResource, UserResource
 
 
 @dataclass(frozen=True)

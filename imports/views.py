@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards.rules import can_import_nominees
+from plan.models import Plan
 from units.models import Unit
 from units.rules import can_import_data
 
-from .imports import EXPORT_FORMATS, IMPORT_KINDS, export_table, preview_import, run_import
-from .models import Plan
+from .registry import EXPORT_FORMATS, IMPORT_KINDS, export_table, preview_import, run_import
 
 _SESSION_KEY = "pending_import"
 
@@ -117,7 +117,7 @@ def _page(request, **context):
     context["all_kinds"] = can_import_data(request.user)
     context["plans"] = Plan.objects.order_by("-year").only("year")
     context["export_formats"] = EXPORT_FORMATS
-    return render(request, "plan/import_data.html", context)
+    return render(request, "imports/import_data.html", context)
 
 
 def import_data(request):

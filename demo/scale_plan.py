@@ -19,11 +19,15 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from units.enums import Role, UnitKind
-from units.models import Cluster, Unit, UnitAlias, User
-
-from .enums import Collective, PartSource, PartState, RequirementKind, ReviewDecision, quarter_end
-from .models import (
+from plan.enums import (
+    Collective,
+    PartSource,
+    PartState,
+    RequirementKind,
+    ReviewDecision,
+    quarter_end,
+)
+from plan.models import (
     Plan,
     ProgressReport,
     Requirement,
@@ -33,7 +37,9 @@ from .models import (
     Task,
     TaskPart,
 )
-from .services import refresh_latest_reports
+from plan.services import refresh_latest_reports
+from units.enums import Role, UnitKind
+from units.models import Cluster, Unit, UnitAlias, User
 
 BATCH = 5000
 CODE_PREFIX = "dv-"

@@ -11,11 +11,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from plan.enums import PartSource, PartState, RequirementKind, ReviewDecision
+from plan.models import ProgressReport, Requirement, Submission, SubmissionReview, TaskPart
+from plan.services import name_units_for_task, refresh_latest_reports, sync_plan_parts
 from units.models import Cluster, Unit, User
-
-from .enums import PartSource, PartState, RequirementKind, ReviewDecision
-from .models import ProgressReport, Requirement, Submission, SubmissionReview, TaskPart
-from .services import name_units_for_task, refresh_latest_reports, sync_plan_parts
 
 # Units staff named for the tasks given to "Các đơn vị liên quan" / "Các ngành liên quan".
 # Task 31 is left without: the dashboard then shows a task that still needs units named.

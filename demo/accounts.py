@@ -3,8 +3,8 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .enums import Role
-from .models import Unit, User
+from units.enums import Role
+from units.models import Unit, User
 
 DEMO_PASSWORD = "thidua2013"
 

@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.demo import create_demo_dossiers
-from plan.demo import create_demo_year
+from demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from demo.awards import create_demo_dossiers
+from demo.plan import create_demo_year
 from plan.models import Plan
-from units.demo import DEMO_PASSWORD, create_demo_accounts
 
 
 class Command(BaseCommand):

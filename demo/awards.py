@@ -12,13 +12,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from units.enums import Role
-from units.models import Unit, User
-
-from . import services
-from .catalogue import load_catalogue
-from .enums import CouncilRecommendation, DossierState, NomineeKind, Sex
-from .models import (
+from awards import services
+from awards.catalogue import load_catalogue
+from awards.enums import CouncilRecommendation, DossierState, NomineeKind, Sex
+from awards.models import (
     AwardRecord,
     AwardType,
     Batch,
@@ -27,7 +24,9 @@ from .models import (
     DossierTransition,
     Initiative,
 )
-from .search import search_key
+from core.names import search_key
+from units.enums import Role
+from units.models import Unit, User
 
 S = DossierState
 YEAR = 2013
@@ -66,7 +65,7 @@ COMMENTS = {
 
 
 def demo_file(name):
-    """A tiny real PDF (it passes units.files' content check)."""
+    """A tiny real PDF (it passes core.files' content check)."""
     return ContentFile(DEMO_PDF, name=name)
 
 

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("don-vi/", views.unit_list, name="unit-list"),
+    path("tim-don-vi/", views.unit_search, name="unit-search"),
+    path("don-vi-cua-toi/", views.my_unit, name="my-unit"),
+]
