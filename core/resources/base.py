@@ -143,6 +143,16 @@ class SpreadsheetResource(StoredKeysMixin, RowChecksMixin, BulkWriteMixin, resou
             except DatabaseError as error:
                 self.handle_import_error(result, error, raise_errors)
         show_diff = dry_run and kwargs.get("show_diff", False)  # a preview asks for it
+        self._report(result, checked, show_diff, raise_errors, collect_failed_rows)
+        try:
+            self.after_import(dataset, result, **kwargs)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        return result
+
+    def _report(self, result, checked, show_diff, raise_errors, collect_failed_rows):
+        """Each checked row into `result` as django-import-export reports it (the admin's
+        preview and the staff page read it)."""
         for row in checked:
             row_result = self._row_result(row, show_diff)
             result.increment_row_result_total(row_result)
@@ -158,11 +168,6 @@ class SpreadsheetResource(StoredKeysMixin, RowChecksMixin, BulkWriteMixin, resou
                     )
             if row_result.import_type != SKIP or self._meta.report_skipped:
                 result.append_row_result(row_result)
-        try:
-            self.after_import(dataset, result, **kwargs)
-        except Exception as error:
-            self.handle_import_error(result, error, raise_errors)
-        return result
 
     def _row_result(self, row, show_diff):
         row_result = self.get_row_result_class()()
