@@ -1,4 +1,4 @@
-"""Award types, batches, initiatives, dossiers with their documents and history, award records."""
+"""Dossiers (hồ sơ đề nghị khen thưởng), their reference counter, documents and moves."""
 
 import datetime
 import unicodedata
@@ -14,174 +14,19 @@ from core.history import AuditedHistory
 from core.names import normalise_text, search_key
 from units.models import Unit
 
-from .enums import (
+from ..enums import (
     COUNCIL_STATES,
     GRANTED_STATES,
     OPEN_STATES,
     STATE_BADGES,
-    AwardForm,
-    AwardLevel,
     CouncilRecommendation,
     DocumentKind,
     DossierState,
     NomineeKind,
-    Recipient,
     Sex,
 )
-
-
-class CodeManager(models.Manager):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
-
-
-class AwardType(models.Model):
-    """One emulation title or form of commendation of the catalogue, and what its dossier needs."""
-
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên"), max_length=255, unique=True)
-    form = models.CharField(_("loại"), max_length=20, choices=AwardForm.choices)
-    level = models.CharField(_("cấp"), max_length=20, choices=AwardLevel.choices)
-    recipient = models.CharField(_("đối tượng"), max_length=20, choices=Recipient.choices)
-    decided_by = models.CharField(_("thẩm quyền quyết định"), max_length=255)
-    required_documents = models.JSONField(
-        _("tài liệu bắt buộc"),
-        default=list,
-        blank=True,
-        help_text=_("Các loại tài liệu hồ sơ phải có trước khi nộp."),
-    )
-    requires_initiative = models.BooleanField(_("phải có sáng kiến được công nhận"), default=False)
-    prerequisite = models.ForeignKey(
-        "self",
-        verbose_name=_("danh hiệu phải đạt trước"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    prerequisite_times = models.PositiveSmallIntegerField(_("số năm liên tục phải đạt"), default=0)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    objects = CodeManager()
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("danh hiệu, hình thức khen thưởng")
-        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.code,)
-
-    @property
-    def is_state_level(self):
-        return self.level == AwardLevel.STATE
-
-    def accepts(self, nominee_kind):
-        return self.recipient in (Recipient.BOTH, nominee_kind)
-
-    def required_document_labels(self):
-        return [DocumentKind(kind).label for kind in self.required_documents]
-
-
-class Category(models.Model):
-    """Loại khen thưởng: regular, thematic, extraordinary, for service..."""
-
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên"), max_length=255, unique=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    objects = CodeManager()
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("loại khen thưởng")
-        verbose_name_plural = _("loại khen thưởng")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.code,)
-
-
-class BatchManager(models.Manager):
-    def get_by_natural_key(self, year, number):
-        return self.get(year=year, number=number)
-
-
-class Batch(models.Model):
-    """A round of state-level proposals (đợt trình khen thưởng bậc cao) in a year."""
-
-    year = models.PositiveSmallIntegerField(_("năm"))
-    number = models.PositiveSmallIntegerField(_("đợt số"))
-    name = models.CharField(_("tên đợt"), max_length=255)
-    task = models.ForeignKey(
-        "plan.Task",
-        verbose_name=_("nhiệm vụ trong kế hoạch"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="award_batches",
-    )
-    is_open = models.BooleanField(_("đang nhận hồ sơ"), default=True)
-
-    objects = BatchManager()
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("đợt trình khen thưởng bậc cao")
-        verbose_name_plural = _("đợt trình khen thưởng bậc cao")
-        ordering = ["-year", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["year", "number"], name="batch_number_unique_in_year")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.year, self.number)
-
-
-class Initiative(models.Model):
-    """Sáng kiến: what a Chiến sĩ thi đua title rests on, once Hội đồng KHSK recognises it."""
-
-    title = models.CharField(_("tên sáng kiến"), max_length=500)
-    authors = models.CharField(_("tác giả"), max_length=500)
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="initiatives"
-    )
-    year = models.PositiveSmallIntegerField(_("năm"))
-    recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
-    recognition_decision = models.CharField(_("quyết định công nhận"), max_length=100, blank=True)
-    recognised_by = models.CharField(
-        _("cơ quan công nhận"),
-        max_length=255,
-        blank=True,
-        default="Hội đồng Khoa học sáng kiến tỉnh",
-    )
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("sáng kiến")
-        verbose_name_plural = _("sáng kiến")
-        ordering = ["-year", "title"]
-
-    def __str__(self):
-        return f"{self.title} ({self.year})"
-
-    @property
-    def is_recognised(self):
-        return self.recognised_on is not None
+from .catalogue import AwardType, Batch, Category
+from .initiatives import Initiative
 
 
 class DossierCounter(models.Model):
@@ -414,104 +259,3 @@ class DossierTransition(models.Model):
 
     def __str__(self):
         return f"{self.dossier.reference}: {self.from_state or '–'} → {self.to_state}"
-
-
-def word_starts(key):
-    """Every tail of a search key that begins at a word: "nguyen van an", "van an", "an"."""
-    words = key.split(" ")
-    return sorted({" ".join(words[i:]) for i in range(len(words)) if words[i]})
-
-
-class AwardRecordQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        # seed_scale and imports write records in bulk, past save(): index their names too.
-        objs = super().bulk_create(objs, *args, **kwargs)
-        AwardNameStart.objects.bulk_create(
-            AwardNameStart(record_id=record.pk, start=start)
-            for record in objs
-            if record.pk is not None
-            for start in word_starts(record.name_key)
-        )
-        return objs
-
-
-class AwardRecord(models.Model):
-    """An award someone received: the history eligibility is checked against and people look up.
-
-    Written when a dossier is approved; earlier years are entered in admin or imported.
-    """
-
-    nominee_kind = models.CharField(
-        _("đối tượng"), max_length=20, choices=NomineeKind.choices, default=NomineeKind.INDIVIDUAL
-    )
-    name = models.CharField(_("họ tên cá nhân hoặc tên tập thể"), max_length=255)
-    name_key = models.CharField(max_length=255, db_index=True, editable=False)
-    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("đơn vị"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="award_records",
-    )
-    workplace = models.CharField(_("nơi công tác"), max_length=255, blank=True)
-    year = models.PositiveSmallIntegerField(_("năm"))
-    award_type = models.ForeignKey(
-        AwardType, verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT
-    )
-    decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
-    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
-    dossier = models.OneToOneField(
-        Dossier,
-        verbose_name=_("hồ sơ"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="award_record",
-    )
-
-    objects = AwardRecordQuerySet.as_manager()
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("khen thưởng đã nhận")
-        verbose_name_plural = _("lịch sử khen thưởng")
-        ordering = ["name_key", "-year"]
-
-    def __str__(self):
-        return f"{self.name}: {self.award_type} {self.year}"
-
-    def save(self, *args, **kwargs):
-        self.name = normalise_text(self.name)
-        self.name_key = search_key(self.name)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
-        super().save(*args, **kwargs)
-        self.name_starts.all().delete()
-        AwardNameStart.objects.bulk_create(
-            AwardNameStart(record=self, start=start) for start in word_starts(self.name_key)
-        )
-
-
-class AwardNameStart(models.Model):
-    """The history lookup's index: a record's name key from each of its words on.
-
-    People look a name up by its beginning ("nguyen van an") or by its later words ("van
-    an"). A `LIKE '%...%'` over the keys reads every record ever given; a prefix of these
-    rows is found in an index (on PostgreSQL the `varchar_pattern_ops` one Django adds for
-    db_index), however long the history.
-    """
-
-    # Not audited, not edited: derived from AwardRecord.name_key whenever a record is saved.
-
-    record = models.ForeignKey(AwardRecord, on_delete=models.CASCADE, related_name="name_starts")
-    start = models.CharField(max_length=255, db_index=True)
-
-    class Meta:
-        verbose_name = _("từ khóa tra cứu khen thưởng")
-        verbose_name_plural = _("từ khóa tra cứu khen thưởng")
-
-    def __str__(self):
-        return self.start

@@ -1,3 +1,5 @@
+"""Section I of the plan: its tasks, who carries each out, each unit's part and its reports."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Q, Subquery
@@ -9,50 +11,8 @@ from core.files import RandomUploadPath, validate_document
 from core.history import AuditedHistory
 from units.models import Unit
 
-from .enums import (
-    Collective,
-    PartSource,
-    PartState,
-    Quarter,
-    RequirementKind,
-    ReviewDecision,
-    quarter_end,
-)
-
-
-class Plan(models.Model):
-    """A year's emulation and commendation plan (kế hoạch công tác thi đua, khen thưởng)."""
-
-    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
-    number = models.CharField(_("số, ký hiệu"), max_length=50)
-    title = models.CharField(_("trích yếu"), max_length=255)
-    issued_on = models.DateField(_("ngày ban hành"))
-    place = models.CharField(_("địa danh"), max_length=100)
-    issuer = models.CharField(_("cơ quan ban hành"), max_length=255)
-    signer_name = models.CharField(_("người ký"), max_length=100)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=100)
-    legal_bases = models.TextField(_("căn cứ ban hành"), help_text=_("Mỗi căn cứ một dòng."))
-    preamble = models.TextField(_("lời dẫn"), blank=True)
-    unit_plans_due_on = models.DateField(
-        _("hạn gửi kế hoạch của các đơn vị"),
-        help_text=_("Mục III.1: các đơn vị, cụm thi đua gửi kế hoạch về Sở Nội vụ trước ngày này."),
-    )
-    solutions_text = models.TextField(_("II. Giải pháp chủ yếu"), blank=True)
-    organisation_text = models.TextField(_("III. Tổ chức thực hiện"), blank=True)
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
-        ordering = ["-year"]
-
-    def __str__(self):
-        return f"{self.number} – {self.title}"
-
-    def legal_bases_list(self):
-        return [line for line in self.legal_bases.splitlines() if line.strip()]
-
+from ..enums import Collective, PartSource, PartState, Quarter, quarter_end
+from .plan import Plan
 
 TALLY_FIELDS = [
     "parts_open",
@@ -325,126 +285,3 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.part}: {self.get_state_display()}"
-
-
-class Requirement(models.Model):
-    """Something units must send to the office by a date (their plan, a review...)."""
-
-    plan = models.ForeignKey(
-        Plan, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="requirements"
-    )
-    kind = models.CharField(_("loại"), max_length=30, choices=RequirementKind.choices)
-    title = models.CharField(_("tên"), max_length=255)
-    due_on = models.DateField(_("hạn gửi"))
-    task = models.ForeignKey(
-        Task,
-        verbose_name=_("phục vụ nhiệm vụ"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="requirements",
-    )
-    description = models.TextField(_("mô tả"), blank=True)
-    units = models.ManyToManyField(
-        Unit, verbose_name=_("đơn vị phải gửi"), related_name="requirements"
-    )
-
-    history = AuditedHistory(m2m_fields=[units])
-
-    class Meta:
-        verbose_name = _("yêu cầu nộp")
-        verbose_name_plural = _("yêu cầu nộp")
-        ordering = ["plan", "due_on", "pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class Submission(models.Model):
-    """A document a unit sent for a requirement. Sending again adds a row; none is replaced."""
-
-    requirement = models.ForeignKey(
-        Requirement,
-        verbose_name=_("yêu cầu nộp"),
-        on_delete=models.PROTECT,
-        related_name="submissions",
-    )
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="submissions"
-    )
-    file = models.FileField(
-        _("tệp"), upload_to=RandomUploadPath("submissions"), validators=[validate_document]
-    )
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    note = models.TextField(_("ghi chú"), blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người gửi"),
-        on_delete=models.PROTECT,
-        related_name="submissions",
-    )
-    submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("văn bản đã gửi")
-        verbose_name_plural = _("văn bản đã gửi")
-        ordering = ["submitted_at", "pk"]
-        indexes = [models.Index(fields=["requirement", "unit", "submitted_at"])]
-
-    def __str__(self):
-        return f"{self.unit} – {self.requirement}"
-
-
-class SubmissionReview(models.Model):
-    """The office's answer to a submission: accepted, or returned with a reason."""
-
-    submission = models.ForeignKey(
-        Submission, verbose_name=_("văn bản"), on_delete=models.PROTECT, related_name="reviews"
-    )
-    decision = models.CharField(_("kết quả"), max_length=20, choices=ReviewDecision.choices)
-    reason = models.TextField(_("lý do"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người xem xét"),
-        on_delete=models.PROTECT,
-        related_name="submission_reviews",
-    )
-    reviewed_at = models.DateTimeField(_("lúc"), default=timezone.now)
-
-    history = AuditedHistory()
-
-    class Meta:
-        verbose_name = _("kết quả xem xét")
-        verbose_name_plural = _("kết quả xem xét")
-        ordering = ["reviewed_at", "pk"]
-
-    def __str__(self):
-        return f"{self.submission}: {self.get_decision_display()}"
-
-
-class Reminder(models.Model):
-    """An urging message (đôn đốc) sent to a unit, kept so urging is itself on record."""
-
-    # Not audited: a reminder is itself a record of something done, written once.
-
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="reminders"
-    )
-    sent_on = models.DateField(_("ngày gửi"))
-    as_of = models.DateField(_("tính đến ngày"))
-    recipients = models.TextField(_("người nhận"))
-    items = models.JSONField(_("nội dung đôn đốc"))
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lần đôn đốc")
-        verbose_name_plural = _("lần đôn đốc")
-        ordering = ["-sent_on", "unit__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "sent_on"], name="one_reminder_per_unit_a_day")
-        ]
-
-    def __str__(self):
-        return f"{self.unit} – {self.sent_on:%d/%m/%Y}"

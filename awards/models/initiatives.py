@@ -1,0 +1,40 @@
+"""Initiatives (sáng kiến) that some titles rest on once recognised."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.history import AuditedHistory
+from units.models import Unit
+
+
+class Initiative(models.Model):
+    """Sáng kiến: what a Chiến sĩ thi đua title rests on, once Hội đồng KHSK recognises it."""
+
+    title = models.CharField(_("tên sáng kiến"), max_length=500)
+    authors = models.CharField(_("tác giả"), max_length=500)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
+    recognition_decision = models.CharField(_("quyết định công nhận"), max_length=100, blank=True)
+    recognised_by = models.CharField(
+        _("cơ quan công nhận"),
+        max_length=255,
+        blank=True,
+        default="Hội đồng Khoa học sáng kiến tỉnh",
+    )
+
+    history = AuditedHistory()
+
+    class Meta:
+        verbose_name = _("sáng kiến")
+        verbose_name_plural = _("sáng kiến")
+        ordering = ["-year", "title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    @property
+    def is_recognised(self):
+        return self.recognised_on is not None

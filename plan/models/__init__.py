@@ -1,0 +1,28 @@
+"""The plan app's models, one module per concern; every model is imported here so that
+`from plan.models import X` works and Django registers them (and their history models)."""
+
+from .plan import Plan
+from .reminders import Reminder
+from .submissions import Requirement, Submission, SubmissionReview
+from .tasks import (
+    TALLY_FIELDS,
+    ProgressReport,
+    ResponsibleUnit,
+    Task,
+    TaskPart,
+    TaskQuerySet,
+)
+
+__all__ = [
+    "TALLY_FIELDS",
+    "Plan",
+    "ProgressReport",
+    "Reminder",
+    "Requirement",
+    "ResponsibleUnit",
+    "Submission",
+    "SubmissionReview",
+    "Task",
+    "TaskPart",
+    "TaskQuerySet",
+]
