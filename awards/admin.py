@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.visibility import VisibleRowsAdmin
+
 from . import services
 from .enums import DocumentKind, DossierState
 from .models import (
@@ -15,6 +17,7 @@ from .models import (
     DossierTransition,
     Initiative,
 )
+from .rules import award_record_visibility, dossier_visibility, initiative_visibility
 
 
 class AwardTypeForm(forms.ModelForm):
@@ -68,7 +71,8 @@ class BatchAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+    visibility = initiative_visibility
     list_display = ["title", "authors", "unit", "year", "recognised_on", "recognition_decision"]
     list_filter = ["year", ("recognised_on", admin.EmptyFieldListFilter)]
     list_select_related = ["unit"]
@@ -125,7 +129,8 @@ class DossierAdminForm(forms.ModelForm):
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+    visibility = dossier_visibility
     form = DossierAdminForm
     list_display = ["reference", "nominee", "unit", "award_type", "year", "batch", "state"]
     list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
@@ -152,7 +157,8 @@ class DossierAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(SimpleHistoryAdmin):
+class AwardRecordAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+    visibility = award_record_visibility
     list_display = ["name", "award_type", "year", "decision_number", "decision_date", "unit"]
     list_filter = ["year", "award_type__level", "award_type"]
     list_select_related = ["award_type", "unit"]

@@ -6,14 +6,17 @@ refuses anything the table does not allow.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import EVERYTHING, NOTHING, any_of, visibility_rule
 from units.rules import (
     belongs_to_unit,
     is_council_member,
     is_leader,
     is_office,
     is_unit_officer,
+    unit_owned_visibility,
 )
 
 from .enums import COUNCIL_STATES, EDITABLE_STATES, DossierState
@@ -135,12 +138,28 @@ def office_targets():
     return targets
 
 
+@visibility_rule
+def dossier_visibility(user):
+    """Which dossiers a user may open: all for the office and leaders, those before the
+    council and after for council members, the unit's own for its officer; each role a user
+    holds adds its share."""
+    return any_of(
+        (office(user) or is_leader(user), EVERYTHING),
+        (is_council_member(user), Q(state__in=sorted(COUNCIL_STATES))),
+        (is_unit_officer(user), Q(unit_id=getattr(user, "unit_id", None))),
+    )
+
+
+# A dossier's documents are seen by whoever may open the dossier.
+document_visibility = dossier_visibility.through("dossier")
+
+
 def can_view_dossier(user, dossier):
-    if office(user) or is_leader(user):
-        return True
-    if is_council_member(user) and dossier.state in COUNCIL_STATES:
-        return True
-    return officer_of_dossier_unit(user, dossier)
+    return dossier_visibility.allows(user, dossier)
+
+
+def can_view_document(user, document):
+    return document_visibility.allows(user, document)
 
 
 def can_edit_dossier(user, dossier):
@@ -194,3 +213,26 @@ def can_see_initiatives(user):
     return (
         can_register_initiative(user) or office(user) or is_leader(user) or is_council_member(user)
     )
+
+
+# Initiatives belong to a unit: every unit's for those who follow them all, an officer's own.
+initiative_visibility = unit_owned_visibility
+
+
+def can_view_initiative(user, initiative):
+    return initiative_visibility.allows(user, initiative)
+
+
+def can_see_unit_dossiers(user):
+    """ "Hồ sơ của đơn vị": the unit's own dossiers, for its officer."""
+    return is_unit_officer(user)
+
+
+@visibility_rule
+def award_record_visibility(user):
+    """The award history is the province's record: whoever may look it up sees all of it."""
+    return EVERYTHING if can_look_up_awards(user) else NOTHING
+
+
+def can_view_award_record(user, record):
+    return award_record_visibility.allows(user, record)

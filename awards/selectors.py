@@ -3,7 +3,6 @@
 from django.db.models import Prefetch, Q, Subquery
 
 from core.names import search_key
-from units.rules import is_council_member, is_leader, is_unit_officer
 
 from . import rules
 from .enums import COUNCIL_STATES, INBOX_STATES
@@ -28,16 +27,13 @@ def dossiers():
 
 
 def visible_dossiers(user):
-    """The dossiers a user may open: all for the office and leaders, those before the council
-    and after for council members, the unit's own for an officer; none for anyone else."""
-    queryset = dossiers()
-    if rules.office(user) or is_leader(user):
-        return queryset
-    if is_council_member(user):
-        return queryset.filter(state__in=COUNCIL_STATES)
-    if is_unit_officer(user):
-        return queryset.filter(unit_id=user.unit_id)
-    return queryset.none()
+    """The dossiers a user may open (rules.dossier_visibility), with what every list shows."""
+    return rules.dossier_visibility.filter(user, dossiers())
+
+
+def visible_documents(user):
+    """The dossier documents a user may download: those of the dossiers they may open."""
+    return rules.document_visibility.filter(user, DossierDocument.objects.all())
 
 
 def dossier_page(user, pk):
@@ -101,17 +97,19 @@ def council_dossiers():
     )
 
 
-def look_up_awards(text):
-    """Award records whose name, from its first word or a later one, begins with `text`
-    ("nguyen van an", "van an"), accents and case ignored; by name, then year. Found through
-    the index of word starts (models.AwardNameStart), so the cost follows what is found, not
-    the length of the history; the view pages through the first LOOKUP_LIMIT."""
+def look_up_awards(user, text):
+    """Award records the user may see (rules.award_record_visibility) whose name, from its
+    first word or a later one, begins with `text` ("nguyen van an", "van an"), accents and
+    case ignored; by name, then year. Found through the index of word starts
+    (models.AwardNameStart), so the cost follows what is found, not the length of the
+    history; the view pages through the first LOOKUP_LIMIT."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
     starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
+    records = rules.award_record_visibility.filter(user, AwardRecord.objects.all())
     return (
-        AwardRecord.objects.select_related("award_type", "unit")
+        records.select_related("award_type", "unit")
         .filter(pk__in=starts)
         .order_by("name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
@@ -123,8 +121,7 @@ def unit_initiatives(unit):
 
 
 def visible_initiatives(user):
-    """Every initiative for the office, leaders and council; an officer's own unit's only."""
+    """Every initiative for the office, leaders and council; an officer's own unit's only
+    (rules.initiative_visibility)."""
     initiatives = Initiative.objects.select_related("unit").order_by("-year", "unit__name", "title")
-    if rules.office(user) or is_leader(user) or is_council_member(user):
-        return initiatives
-    return initiatives.filter(unit_id=user.unit_id or -1)
+    return rules.initiative_visibility.filter(user, initiatives)

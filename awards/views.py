@@ -80,7 +80,7 @@ def _visible_or_404(user, pk):
 
 def unit_dossiers(request):
     """The officer's unit's dossiers."""
-    _require(rules.can_create_dossier(request.user))
+    _require(rules.can_see_unit_dossiers(request.user))
     dossiers = selectors.unit_dossiers(request.user)
     if _wants_xlsx(request):
         return xlsx_response(
@@ -306,7 +306,7 @@ def lookup(request):
     form = LookupForm(request.GET or None)
     page = None
     if form.is_valid():
-        records = selectors.look_up_awards(form.cleaned_data["q"])
+        records = selectors.look_up_awards(request.user, form.cleaned_data["q"])
         page = CappedPaginator(records, PAGE_SIZE, cap=selectors.LOOKUP_LIMIT).get_page(
             request.GET.get("trang")
         )

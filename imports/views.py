@@ -25,18 +25,9 @@ from units.models import Unit
 from units.rules import can_import_data
 
 from .registry import EXPORT_FORMATS, IMPORT_KINDS, export_table, preview_import, run_import
+from .rules import allowed_kinds, can_open_imports
 
 _SESSION_KEY = "pending_import"
-
-
-def allowed_kinds(user):
-    """The import kinds the user may run: all for the office and admins, the unit's own lists
-    (kinds `for_unit`) for a unit officer, none for anyone else."""
-    if can_import_data(user):
-        return dict(IMPORT_KINDS)
-    if can_import_nominees(user):
-        return {slug: kind for slug, kind in IMPORT_KINDS.items() if kind.for_unit}
-    return {}
 
 
 def _chooses_unit(user):
@@ -91,8 +82,9 @@ class ImportForm(forms.Form):
 
 def _check(request, kind=None):
     """403 unless the user may import something (and this `kind`, when given)."""
-    kinds = allowed_kinds(request.user)
-    if not kinds or (kind is not None and kind not in kinds):
+    if not can_open_imports(request.user):
+        raise PermissionDenied
+    if kind is not None and kind not in allowed_kinds(request.user):
         raise PermissionDenied
 
 

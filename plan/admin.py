@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.import_admin import SpreadsheetImportExportMixin
+from core.visibility import VisibleRowsAdmin
 
 from .models import (
     Plan,
@@ -16,6 +17,7 @@ from .models import (
     TaskPart,
 )
 from .resources import ResponsibleUnitResource, TaskResource
+from .rules import part_visibility, submission_visibility
 from .selectors import responsible_prefetch
 
 
@@ -74,7 +76,8 @@ class ProgressReportInline(admin.TabularInline):
 
 
 @admin.register(TaskPart)
-class TaskPartAdmin(SimpleHistoryAdmin):
+class TaskPartAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+    visibility = part_visibility
     list_display = ["task", "unit", "source"]
     list_filter = ["task__plan", "task__quarter", "source", "unit__kind"]
     list_select_related = ["task", "unit"]
@@ -113,7 +116,8 @@ class RequirementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(SimpleHistoryAdmin):
+class SubmissionAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+    visibility = submission_visibility
     list_display = ["requirement", "unit", "submitted_at", "original_name", "submitted_by"]
     list_filter = ["requirement"]
     list_select_related = ["requirement", "unit", "submitted_by"]

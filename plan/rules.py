@@ -1,6 +1,21 @@
 """Who may do what with the plan's schedule: parts, reports, requirements, submissions."""
 
-from units.rules import belongs_to_unit, is_leader, is_office
+from units.rules import belongs_to_unit, is_leader, is_office, unit_owned_visibility
+
+# A unit's parts and the documents it sent are seen by whoever may see the unit: every
+# unit's for the office, leaders and council; an officer only their own unit's.
+part_visibility = unit_owned_visibility
+submission_visibility = unit_owned_visibility
+# A progress report (and its evidence file) goes with its part.
+report_visibility = part_visibility.through("part")
+
+
+def can_view_part(user, part):
+    return part_visibility.allows(user, part)
+
+
+def can_view_submission(user, submission):
+    return submission_visibility.allows(user, submission)
 
 
 def can_manage_schedule(user):

@@ -2,10 +2,9 @@
 
 from django.db.models import Prefetch
 
-from units.rules import visible_units_filter
-
 from .enums import Collective, PartSource, Quarter
-from .models import Plan, ResponsibleUnit, Task, TaskPart
+from .models import Plan, ProgressReport, ResponsibleUnit, Submission, Task, TaskPart
+from .rules import part_visibility, report_visibility, submission_visibility
 
 
 def responsible_prefetch():
@@ -40,8 +39,18 @@ def tasks_by_quarter(plan):
 
 def visible_parts(user):
     """The parts a user may see: every unit's for the office, leaders and council; an
-    officer only their own unit's."""
-    return TaskPart.objects.filter(**visible_units_filter(user))
+    officer only their own unit's (rules.part_visibility)."""
+    return part_visibility.filter(user, TaskPart.objects.all())
+
+
+def visible_submissions(user):
+    """The documents sent that a user may see: those of the units they may see."""
+    return submission_visibility.filter(user, Submission.objects.all())
+
+
+def visible_reports(user):
+    """The progress reports (and evidence files) a user may see: those of their parts."""
+    return report_visibility.filter(user, ProgressReport.objects.all())
 
 
 def part_history(part):

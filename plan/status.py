@@ -164,18 +164,18 @@ def _tallied_rollup(task, as_of):
     )
 
 
-def task_rollups(tasks, as_of, **part_filter):
+def task_rollups(tasks, as_of, part_filter=None):
     """{task_id: Rollup} for the tasks, however many parts they have.
 
     The tasks' tallies are read in one query (fresh, whatever the Task objects passed hold).
     A task whose parts were all last reported on before the end of the day is rolled up from
     its tallies; the rest are counted from their parts in one more query. A filter on the
-    parts (an officer's own unit) always counts from the parts.
+    parts (a Q: an officer's own unit, plan.rules.part_visibility) always counts from the parts.
     """
-    return _rollups([task.pk for task in tasks], as_of, **part_filter)
+    return _rollups([task.pk for task in tasks], as_of, part_filter or Q())
 
 
-def _rollups(task_ids, as_of, **part_filter):
+def _rollups(task_ids, as_of, part_filter):
     cutoff = end_of_day(as_of)
     rollups = defaultdict(Rollup)
     to_count = []
@@ -192,7 +192,7 @@ def _rollups(task_ids, as_of, **part_filter):
             else:
                 rollups[task["pk"]] = _tallied_rollup(task, as_of)
     if to_count:
-        parts = TaskPart.objects.filter(task__in=to_count, **part_filter)
+        parts = TaskPart.objects.filter(part_filter, task__in=to_count)
         rows = with_status(parts, as_of).values("task_id", "status").annotate(n=Count("pk"))
         counts = defaultdict(dict)
         for row in rows.order_by():
@@ -202,10 +202,10 @@ def _rollups(task_ids, as_of, **part_filter):
     return rollups
 
 
-def quarter_counts(plan, as_of, **part_filter):
+def quarter_counts(plan, as_of, part_filter=None):
     """{quarter: Counter(status -> parts)} for the plan's parts: its tasks' roll-ups added up."""
     quarters = dict(plan.tasks.values_list("pk", "quarter"))
-    rollups = _rollups(list(quarters), as_of, **part_filter)
+    rollups = _rollups(list(quarters), as_of, part_filter or Q())
     counts = defaultdict(Counter)
     for task_id, quarter in quarters.items():
         counts[quarter].update(rollups[task_id].counts)

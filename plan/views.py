@@ -37,7 +37,7 @@ from .forms import (
     ReviewForm,
     SubmissionForm,
 )
-from .models import Plan, ProgressReport, Requirement, Submission, Task, TaskPart
+from .models import Plan, Requirement, Submission, Task, TaskPart
 from .selectors import (
     current_plan,
     part_history,
@@ -45,6 +45,8 @@ from .selectors import (
     tasks_by_quarter,
     tasks_needing_units,
     visible_parts,
+    visible_reports,
+    visible_submissions,
 )
 from .status import (
     end_of_day,
@@ -167,7 +169,7 @@ def task_detail(request, year, number):
     parts = with_status(visible_parts(request.user).filter(task=task), as_of).select_related("unit")
     # A task "for every unit" has thousands of parts at a ministry's size: count them in
     # SQL and show them a page at a time.
-    rollup = task_rollups([task], as_of, **visible_units_filter(request.user))[task.pk]
+    rollup = task_rollups([task], as_of, visible_units_filter(request.user))[task.pk]
     page = Paginator(parts.order_by("unit__name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("trang")
     )
@@ -295,7 +297,7 @@ def part_cancel(request, pk):
 
 def evidence_file(request, pk):
     report = get_object_or_404(
-        ProgressReport.objects.filter(part__in=visible_parts(request.user)).exclude(evidence=""),
+        visible_reports(request.user).exclude(evidence=""),
         pk=pk,
     )
     return document_response(report.evidence, report.evidence_name)
@@ -377,7 +379,7 @@ def requirement_detail(request, pk):
     """Every unit owing the requirement and where it stands as of a date, counts on top."""
     requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
     as_of = _as_of(request)
-    units = requirement.units.filter(**visible_units_of(request.user))
+    units = requirement.units.filter(visible_units_of(request.user))
     units = with_submission_status(units, requirement, as_of).order_by("name")
     status_filter = request.GET.get("trang_thai")
     if status_filter in SubmissionStatus.values:
@@ -457,6 +459,6 @@ def submission_review(request, pk):
 
 
 def submission_file(request, pk):
-    visible = Submission.objects.filter(**visible_units_filter(request.user))
+    visible = visible_submissions(request.user)
     submission = get_object_or_404(visible, pk=pk)
     return document_response(submission.file, submission.original_name)

@@ -5,10 +5,12 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.import_admin import SpreadsheetImportExportMixin
+from core.visibility import VisibleRowsAdmin
 
 from .enums import Role
 from .models import Cluster, Unit, UnitAlias, User
 from .resources import UnitResource, UserResource
+from .rules import unit_visibility
 from .services import deactivate_user
 
 
@@ -18,7 +20,8 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
+class UnitAdmin(VisibleRowsAdmin, SpreadsheetImportExportMixin, SimpleHistoryAdmin):
+    visibility = unit_visibility
     resource_classes = [UnitResource]
     list_display = ["name", "short_name", "code", "kind", "parent", "is_participating"]
     list_filter = ["kind", "is_participating"]

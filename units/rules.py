@@ -1,5 +1,9 @@
 """Who may do what with units and accounts: every question about roles is answered here."""
 
+from django.db.models import Q
+
+from core.visibility import EVERYTHING, any_of, visibility_rule
+
 from .enums import Role
 
 
@@ -53,25 +57,36 @@ def can_see_all_units(user):
     return is_office(user) or is_leader(user) or is_council_member(user)
 
 
+@visibility_rule
+def unit_visibility(user):
+    """Which units a user may see: every unit for those who follow them all; their own unit
+    for anyone else who belongs to one."""
+    unit_id = getattr(user, "unit_id", None)
+    return any_of((can_see_all_units(user), EVERYTHING), (unit_id is not None, Q(pk=unit_id)))
+
+
+# Rows that belong to a unit (a `unit` field): seen by whoever may see the unit.
+unit_owned_visibility = unit_visibility.through("unit")
+
+
 def can_see_unit(user, unit):
     """A unit's page: every unit for those who follow them all, an officer's own only."""
-    return can_see_all_units(user) or (user.unit_id is not None and user.unit_id == unit.pk)
+    return unit_visibility.allows(user, unit)
 
 
 def visible_units_of(user):
-    """Keyword arguments that restrict a Unit queryset to the units the user may see: the
-    query form of can_see_unit."""
-    if can_see_all_units(user):
-        return {}
-    return {"pk": user.unit_id if user.unit_id else -1}
+    """A filter for a Unit queryset: the units the user may see (unit_visibility)."""
+    return unit_visibility.q(user)
 
 
 def visible_units_filter(user):
-    """Keyword arguments that restrict unit-owned rows (a `unit` field) to what the user may
-    see: the query form of can_see_unit applied to the row's unit."""
-    if can_see_all_units(user):
-        return {}
-    return {"unit_id": user.unit_id if user.unit_id else -1}
+    """A filter for unit-owned rows (a `unit` field): those of the units the user may see."""
+    return unit_owned_visibility.q(user)
+
+
+def can_open_my_unit(user):
+    """ "Đơn vị của tôi" leads anyone who belongs to a unit to the unit's page."""
+    return getattr(user, "unit_id", None) is not None
 
 
 def can_list_units(user):

@@ -3,7 +3,7 @@
 from core.names import name_key
 
 from .models import Unit, UnitAlias
-from .rules import visible_units_of
+from .rules import unit_visibility
 
 
 def unit_name_index():
@@ -26,11 +26,16 @@ def find_unit(name, index=None):
     return index.get(name_key(name))
 
 
+def visible_units(user):
+    """The units the user may see (rules.unit_visibility): all, or their own."""
+    return unit_visibility.filter(user, Unit.objects.all())
+
+
 UNIT_MATCHES = 20
 
 
 def unit_matches(user, text):
     """The first UNIT_MATCHES units the user may see whose name, short name or code contains
     `text` (accents and case ignored), by name: what the unit type-ahead offers."""
-    units = Unit.objects.filter(**visible_units_of(user)).search(text)
+    units = visible_units(user).search(text)
     return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]

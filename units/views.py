@@ -11,8 +11,7 @@ from core.spreadsheets import xlsx_response
 
 from . import exports, rules
 from .enums import UnitKind
-from .models import Unit
-from .selectors import unit_matches
+from .selectors import unit_matches, visible_units
 
 
 def _require(allowed):
@@ -22,7 +21,7 @@ def _require(allowed):
 
 def unit_list(request):
     _require(rules.can_list_units(request.user))
-    units = Unit.objects.select_related("parent").order_by("name")
+    units = visible_units(request.user).select_related("parent").order_by("name")
     kind = request.GET.get("loai")
     if kind:
         units = units.filter(kind=kind)
@@ -48,6 +47,6 @@ def unit_search(request):
 
 def my_unit(request):
     """ "Đơn vị của tôi": an officer's own unit page."""
-    if not request.user.unit_id:
+    if not rules.can_open_my_unit(request.user):
         raise Http404
     return redirect("unit-detail", request.user.unit.code)
