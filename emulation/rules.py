@@ -3,7 +3,7 @@ unit cross-checks its members, each member scores itself and sees only its own s
 
 from django.db.models import Q
 
-from units.rules import belongs_to_unit, can_see_all_units, is_office
+from units.rules import belongs_to_unit, can_see_all_units, is_office, is_unit_officer
 
 
 def can_manage_emulation(user):
@@ -59,3 +59,13 @@ def can_cross_check(user, cluster):
 def can_act_for(user, unit):
     """Register, sign the pact, record exemplars and the unit's own inspections."""
     return belongs_to_unit(user, unit) or is_office(user)
+
+
+def can_register(user):
+    """A unit's registration and exemplars are entered by its own officer."""
+    return is_unit_officer(user)
+
+
+def can_sign_pact(user, cluster):
+    """A member's officer records that the unit signed its grouping's pact."""
+    return is_unit_officer(user) and is_member(user, cluster)

@@ -46,7 +46,7 @@ def groupings(request, year):
         "standings": selectors.grouping_standings(visible, as_of),
         "movements": Movement.objects.filter(year=year).select_related("task"),
         "can_view_section_two": rules.can_view_section_two(request.user),
-        "own_unit": request.user.unit,
+        "can_register": rules.can_register(request.user),
     }
     return render(request, "emulation/groupings.html", context)
 
@@ -82,8 +82,8 @@ def sign_pact(request, pk):
     cluster = _visible_cluster(request, pk)
     if request.method != "POST":
         return redirect("emulation:grouping", cluster.pk)
+    _require(rules.can_sign_pact(request.user, cluster))
     user_unit = request.user.unit
-    _require(user_unit is not None)
     form = PactForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -181,8 +181,8 @@ def pact_file(request, pk):
 
 def register(request, year):
     """A unit's emulation registration for the year (đăng ký thi đua)."""
+    _require(rules.can_register(request.user))
     unit = request.user.unit
-    _require(unit is not None and rules.can_act_for(request.user, unit))
     current = Registration.objects.filter(unit=unit, year=year).first()
     if request.method == "POST":
         form = RegistrationForm(request.POST, request.FILES)
@@ -257,7 +257,7 @@ def exemplars(request, year):
     units = list(units)
     form = ExemplarForm()
     if request.method == "POST":
-        _require(user.unit is not None and rules.can_act_for(user, user.unit))
+        _require(rules.can_register(user))
         form = ExemplarForm(request.POST)
         if form.is_valid():
             services.record_exemplar(user.unit, year, user, **form.cleaned_data)
@@ -269,6 +269,6 @@ def exemplars(request, year):
         "as_of": as_of,
         "rows": [(unit, counts[unit.pk]) for unit in units],
         "target": EXEMPLARS_PER_UNIT,
-        "form": form if user.unit_id else None,
+        "form": form if rules.can_register(user) else None,
     }
     return render(request, "emulation/exemplars.html", context)

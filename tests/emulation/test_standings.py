@@ -146,3 +146,17 @@ def test_exemplars_count_against_two_per_unit(officer):
     measures, _coverage = selectors.section_two(YEAR, END)
     assert {m.key: m for m in measures}["exemplars"].done == 1
     assert own in selectors.units_behind(YEAR, END, "exemplars")
+
+
+def test_the_demo_year_has_groupings_above_and_below_every_target():
+    from demo.emulation import create_demo_emulation
+
+    assert create_demo_emulation(YEAR)
+    assert not create_demo_emulation(YEAR)  # a second run changes nothing
+    standings = selectors.grouping_standings(selectors.groupings_of_year(YEAR), END)
+    shares = [s.cross_checked_percent for s in standings]
+    assert Decimal(100) in shares and any(share < 100 for share in shares)
+    measures, coverage = selectors.section_two(YEAR, END)
+    assert {c.meets_target for c in coverage} == {True, False}
+    exemplars = {m.key: m for m in measures}["exemplars"]
+    assert 0 < exemplars.done < exemplars.total
