@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "core",
     "units",
     "plan",
+    "emulation",
     "awards",
     "imports",
     "demo",

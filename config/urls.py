@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("units.urls")),
     path("", include("plan.urls")),
+    path("thi-dua/", include("emulation.urls")),
     path("ho-so/", include("awards.urls")),
     path("", include("imports.urls")),
 ]

@@ -20,6 +20,7 @@ SAMPLE_ARGUMENTS = {
     "document_id": "1",
     "to_state": "submitted",
     "version_id": "1",
+    "measure": "pact",
 }
 _ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 _APP_LABEL = re.compile(r"\(\?P<app_label>[^)]*\)")

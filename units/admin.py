@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,7 +13,7 @@ from .enums import Role
 from .models import Cluster, Unit, UnitAlias, User
 from .resources import UnitResource, UserResource
 from .rules import unit_visibility
-from .services import deactivate_user
+from .services import check_grouping_members, deactivate_user
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -81,8 +83,27 @@ class UserAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin, DjangoUserAdmi
         )
 
 
+class ClusterForm(forms.ModelForm):
+    class Meta:
+        model = Cluster
+        fields = ["year", "name", "kind", "leader", "members"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year") and data.get("kind") and data.get("members") is not None:
+            members = list(data["members"])
+            try:
+                check_grouping_members(
+                    data["year"], data["kind"], members, exclude=self.instance.pk and self.instance
+                )
+            except ValidationError as error:
+                self.add_error("members", error)
+        return data
+
+
 @admin.register(Cluster)
 class ClusterAdmin(SimpleHistoryAdmin):
+    form = ClusterForm
     list_display = ["name", "year", "kind", "leader"]
     list_filter = ["year", "kind"]
     list_select_related = ["leader"]

@@ -2,6 +2,7 @@
 officer's, Sở Giáo dục và Đào tạo) and for unit B (officer2's, UBND huyện Cao Lộc), each
 made through the services, as a user would."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -11,9 +12,19 @@ from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier, DossierDocument, Initiative
 from demo import awards as award_demo
+from emulation import services as emulation_services
+from emulation.models import (
+    InspectionPlan,
+    Movement,
+    PactSignature,
+    Score,
+    ScoreSheetTemplate,
+    TemplateCriterion,
+)
 from plan import services as plan_services
 from plan.enums import PartState, RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
+from units.models import Cluster
 
 PDF = b"%PDF-1.4\n% kiem thu\n%%EOF\n"
 
@@ -41,6 +52,9 @@ class UnitObjects:
     document: DossierDocument
     council_dossier: Dossier  # before the council: council members may read it
     initiative: Initiative
+    cluster: Cluster  # a demo grouping the unit is a member of
+    score: Score  # the unit's self-score, with its evidence
+    signature: PactSignature  # the unit's signature of its grouping's pact, with the document
 
 
 def make_unit_objects(officer, staff, council):
@@ -62,7 +76,11 @@ def make_unit_objects(officer, staff, council):
     initiative = award_services.register_initiative(
         unit, officer, title=f"Sáng kiến của {unit.code}", authors="Tác giả", year=2013
     )
+    cluster, score, signature = make_emulation_objects(unit, officer, staff)
     return UnitObjects(
+        cluster=cluster,
+        score=score,
+        signature=signature,
         initiative=initiative,
         unit=unit,
         part=part,
@@ -73,6 +91,38 @@ def make_unit_objects(officer, staff, council):
         document=dossier.documents.first(),
         council_dossier=council_dossier,
     )
+
+
+def make_emulation_objects(unit, officer, staff):
+    """The unit's grouping with a score sheet, its self-score and pact signature, and one
+    row of each other emulation record (for the admin's pages)."""
+    cluster = Cluster.objects.get(year=2013, members=unit)
+    template, created = ScoreSheetTemplate.objects.get_or_create(name="Mẫu kiểm thử")
+    if created:
+        TemplateCriterion.objects.create(
+            template=template, group="I", position=1, text="Tiêu chí", max_points=10
+        )
+    sheet = emulation_services.copy_score_sheet(cluster, template, staff)
+    score = emulation_services.score_criterion(
+        sheet.criteria.first(), unit, officer, points=8, evidence=pdf("minh-chung-diem.pdf")
+    )
+    signature = emulation_services.sign_pact(
+        cluster, unit, officer, signed_on=datetime.date(2013, 3, 5), file=pdf("giao-uoc.pdf")
+    )
+    emulation_services.register(
+        unit, 2013, officer, targets={"collective_title": "tap-the-ldtt", "people_advanced": 5,
+                                      "people_base_soldier": 1, "people_province_soldier": 0},
+    )  # fmt: skip
+    emulation_services.record_exemplar(
+        unit, 2013, officer, name="Điển hình", kind="person", field="Giáo dục",
+        spread_by="media", spread_on=datetime.date(2013, 5, 1),
+    )  # fmt: skip
+    InspectionPlan.objects.create(year=2013, inspector=unit, title=f"Kiểm tra của {unit.code}")
+    Movement.objects.create(
+        year=2013, name=f"Phong trào {unit.code}", starts_on=datetime.date(2013, 1, 1),
+        ends_on=datetime.date(2013, 12, 31),
+    )  # fmt: skip
+    return cluster, score, signature
 
 
 @pytest.fixture

@@ -84,6 +84,11 @@ OBJECT_URLS = {
     "awards:document": lambda o, d: {"pk": d.pk, "document_id": d.documents.first().pk},
     "awards:move": lambda o, d: {"pk": d.pk, "to_state": "withdrawn"},
     "awards:initiative-recognise": lambda o, d: {"pk": o.initiative.pk},
+    "emulation:grouping": lambda o, d: {"pk": o.cluster.pk},
+    "emulation:sign-pact": lambda o, d: {"pk": o.cluster.pk},
+    "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
+    "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
+    "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
 }
 
 # URLs of objects that belong to no unit, filled with real rows: on PostgreSQL a reloaded
@@ -197,6 +202,28 @@ MATRIX = {
     # records Hội đồng KHSK's recognition (an empty form is refused with a message: 302).
     "awards:initiatives": EVERYONE,
     "awards:initiative-recognise": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # --- The year's emulation work (clusters, blocks, section II) ---------------------------
+    "emulation:groupings": EVERYONE,
+    # The unit's own officer registers and records exemplars (an empty form: 200 with errors).
+    "emulation:register": Row(only("officers"), post=only("officers")),
+    "emulation:exemplars": Row(cells("200"), post=only("officers")),
+    "emulation:inspections": EVERYONE,
+    "emulation:section-two": Row(only("staff", "council", "leader", "admin")),
+    "emulation:section-two-units": Row(only("staff", "council", "leader", "admin")),
+    # A grouping and its files: its members, and those who follow every unit.
+    "emulation:grouping": Row(cells("200", other="404")),
+    "emulation:pact-file": Row(cells("200", other="404")),
+    # Only a member's officer signs; an empty form goes back to the grouping with a message.
+    "emulation:sign-pact": Row(
+        cells("302", other="404"), post=cells("403", own="302", other="404")
+    ),
+    # A member's scores: itself, the leading unit and those who follow all; the member and
+    # the office (entering a sheet received on paper) write, an empty form goes back (302).
+    "emulation:scores": Row(
+        cells("200", other="404"),
+        post=cells("403", own="302", other="404", staff="302", admin="302"),
+    ),
+    "emulation:score-evidence": Row(cells("200", other="404")),
 }
 
 # --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
@@ -243,6 +270,13 @@ ADMIN_MODELS = {
     "awards.initiative": {"simple_history": "200"},
     "awards.dossier": {"add": "403", "delete": "403", "simple_history": "200"},
     "awards.awardrecord": {"simple_history": "200"},
+    "emulation.scoresheettemplate": {},
+    "emulation.inspectionplan": {"simple_history": "200"},
+    "emulation.movement": {"simple_history": "200"},
+    "emulation.registration": {"add": "403", "delete": "403", "simple_history": "200"},
+    "emulation.pactsignature": {"add": "403", "delete": "403", "simple_history": "200"},
+    "emulation.score": {"add": "403", "delete": "403", "simple_history": "200"},
+    "emulation.exemplar": {"add": "403", "delete": "403", "simple_history": "200"},
 }
 
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.awards import create_demo_dossiers
+from demo.emulation import create_demo_emulation
 from demo.plan import create_demo_year
 from plan.models import Plan
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         accounts = create_demo_accounts()
         if create_demo_year(Plan.objects.get(year=2013)):
             self.stdout.write("Đã tạo dữ liệu theo dõi tiến độ năm 2013.")
+        if create_demo_emulation(2013):
+            self.stdout.write("Đã tạo dữ liệu thi đua của các cụm, khối năm 2013.")
         create_demo_dossiers()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plan.forms import file_help
+from units.forms import StyledForm, date_field
+
+from .enums import CollectiveTitle, NomineeKind, SpreadMethod
+
+
+class RegistrationForm(StyledForm):
+    collective_title = forms.ChoiceField(
+        label=_("Danh hiệu tập thể đăng ký"), choices=CollectiveTitle.choices
+    )
+    people_advanced = forms.IntegerField(
+        label=_("Số người đăng ký Lao động tiên tiến"), min_value=0
+    )
+    people_base_soldier = forms.IntegerField(
+        label=_("Số người đăng ký Chiến sĩ thi đua cơ sở"), min_value=0
+    )
+    people_province_soldier = forms.IntegerField(
+        label=_("Số người đăng ký Chiến sĩ thi đua cấp tỉnh"), min_value=0, initial=0
+    )
+    file = forms.FileField(label=_("Bản đăng ký có chữ ký (tệp)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = file_help()
+
+    def clean(self):
+        data = super().clean()
+        advanced = data.get("people_advanced")
+        soldiers = data.get("people_base_soldier")
+        # A Chiến sĩ thi đua cơ sở is chosen among the year's Lao động tiên tiến.
+        if advanced is not None and soldiers is not None and soldiers > advanced:
+            self.add_error(
+                "people_base_soldier",
+                _("Số Chiến sĩ thi đua cơ sở không thể nhiều hơn số Lao động tiên tiến."),
+            )
+        return data
+
+
+class PactForm(StyledForm):
+    signed_on = date_field(_("Ngày ký"), required=True)
+    file = forms.FileField(label=_("Văn bản giao ước (tệp)"), required=False)
+
+
+class ScoreForm(StyledForm):
+    """One criterion's points: the member's own, or the leading unit's checked score."""
+
+    criterion = forms.IntegerField(widget=forms.HiddenInput)
+    points = forms.DecimalField(label=_("Điểm"), min_value=0, max_digits=6, decimal_places=2)
+    comment = forms.CharField(label=_("Nhận xét"), required=False)
+    evidence = forms.FileField(label=_("Minh chứng"), required=False)
+
+
+class ExemplarForm(StyledForm):
+    name = forms.CharField(label=_("Tên cá nhân, tập thể"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=NomineeKind.choices)
+    field = forms.CharField(label=_("Lĩnh vực"), max_length=255)
+    spread_by = forms.ChoiceField(label=_("Hình thức nhân rộng"), choices=SpreadMethod.choices)
+    spread_on = date_field(_("Ngày nhân rộng"), required=True)

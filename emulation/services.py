@@ -1,0 +1,169 @@
+"""Writes of the year's emulation work: one function per operation, atomic, each leaving a
+history row with who did it."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plan.enums import RequirementKind
+from plan.models import Requirement
+from plan.services import submit_document
+from units.models import Cluster
+from units.services import check_grouping_members
+
+from . import rules
+from .models import (
+    Criterion,
+    Exemplar,
+    PactSignature,
+    Registration,
+    Score,
+    ScoreSheet,
+)
+
+
+def _saved(instance, by):
+    instance.full_clean()
+    instance._history_user = by
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def announce_grouping(*, year, kind, name, leader, members, by):
+    """The office announces a cluster or block of the year with its members (task 6)."""
+    if not rules.can_manage_emulation(by):
+        raise PermissionDenied
+    members = list(members)
+    if leader not in members:
+        members.append(leader)
+    check_grouping_members(year, kind, members)
+    cluster = _saved(Cluster(year=year, kind=kind, name=name, leader=leader), by)
+    cluster.members.set(members)
+    return cluster
+
+
+def registration_requirement(year):
+    """The year's "Đăng ký thi đua" requirement, if the office has set one."""
+    return (
+        Requirement.objects.filter(plan__year=year, kind=RequirementKind.REGISTRATION)
+        .order_by("due_on")
+        .first()
+    )
+
+
+@transaction.atomic
+def register(unit, year, by, *, targets, file=None, registered_at=None):
+    """A unit registers its targets for the year; the signed form, when given, is sent as a
+    submission of the year's registration requirement. Registering again updates the
+    targets (the history keeps every earlier version)."""
+    if not rules.can_act_for(by, unit):
+        raise PermissionDenied
+    submission = None
+    requirement = registration_requirement(year)
+    if file is not None and requirement is not None:
+        submission = submit_document(requirement, unit, by, file, submitted_at=registered_at)
+    registration = Registration.objects.select_for_update().filter(unit=unit, year=year).first()
+    registration = registration or Registration(unit=unit, year=year)
+    for name, value in targets.items():
+        setattr(registration, name, value)
+    registration.submission = submission or registration.submission
+    registration.registered_at = registered_at or timezone.now()
+    registration.registered_by = by
+    return _saved(registration, by)
+
+
+@transaction.atomic
+def sign_pact(cluster, unit, by, *, signed_on, file=None):
+    """A member signs its grouping's pact (giao ước thi đua); signing twice is refused."""
+    if not rules.can_act_for(by, unit):
+        raise PermissionDenied
+    if not cluster.members.filter(pk=unit.pk).exists():
+        raise ValidationError(_("Đơn vị không phải thành viên của cụm, khối này."))
+    if PactSignature.objects.filter(cluster=cluster, unit=unit).exists():
+        raise ValidationError(_("Đơn vị đã ký giao ước thi đua của cụm, khối này."))
+    if signed_on.year != cluster.year:
+        raise ValidationError(
+            {"signed_on": _("Ngày ký phải trong năm %(year)s.") % {"year": cluster.year}}
+        )
+    signature = PactSignature(cluster=cluster, unit=unit, signed_on=signed_on, recorded_by=by)
+    if file is not None:
+        signature.file = file
+    return _saved(signature, by)
+
+
+@transaction.atomic
+def copy_score_sheet(cluster, template, by):
+    """Give a grouping its year's score sheet, copied from the office's template; a sheet
+    once given is kept (scores point at its criteria)."""
+    if not rules.can_manage_emulation(by):
+        raise PermissionDenied
+    sheet, created = ScoreSheet.objects.get_or_create(
+        cluster=cluster, defaults={"template": template}
+    )
+    if created:
+        Criterion.objects.bulk_create(
+            Criterion(
+                sheet=sheet,
+                group=c.group,
+                position=c.position,
+                text=c.text,
+                max_points=c.max_points,
+                evidence=c.evidence,
+            )
+            for c in template.criteria.order_by("position")
+        )
+    return sheet
+
+
+def _check_points(value, criterion, field):
+    if value < 0 or value > criterion.max_points:
+        raise ValidationError(
+            {field: _("Điểm phải từ 0 đến %(max)s.") % {"max": criterion.max_points}}
+        )
+
+
+@transaction.atomic
+def score_criterion(criterion, unit, by, *, points, evidence=None):
+    """A member scores itself on one criterion, until the leading unit has checked it."""
+    if not rules.can_self_score(by, unit):
+        raise PermissionDenied
+    if not criterion.sheet.cluster.members.filter(pk=unit.pk).exists():
+        raise ValidationError(_("Đơn vị không phải thành viên của cụm, khối này."))
+    _check_points(points, criterion, "self_score")
+    score = Score.objects.select_for_update().filter(criterion=criterion, unit=unit).first()
+    if score is not None and score.checked_at is not None:
+        raise ValidationError(_("Tiêu chí này đã được cụm trưởng thẩm định, không sửa được."))
+    score = score or Score(criterion=criterion, unit=unit)
+    score.self_score = points
+    score.scored_by = by
+    if evidence is not None:
+        score.evidence = evidence
+    return _saved(score, by)
+
+
+@transaction.atomic
+def cross_check(score, by, *, points, comment="", checked_at=None):
+    """The leading unit checks a member's self-score on one criterion (task 7). Pages check
+    now; `checked_at` is for records brought in afterwards (the demo year)."""
+    score = (
+        Score.objects.select_for_update()
+        .select_related("criterion__sheet__cluster")
+        .get(pk=score.pk)
+    )
+    if not rules.can_cross_check(by, score.criterion.sheet.cluster):
+        raise PermissionDenied
+    _check_points(points, score.criterion, "checked_score")
+    score.checked_score = points
+    score.check_comment = comment.strip()
+    score.checked_by = by
+    score.checked_at = checked_at or timezone.now()
+    return _saved(score, by)
+
+
+@transaction.atomic
+def record_exemplar(unit, year, by, **fields):
+    if not rules.can_act_for(by, unit):
+        raise PermissionDenied
+    return _saved(Exemplar(unit=unit, year=year, recorded_by=by, **fields), by)

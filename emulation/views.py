@@ -1,0 +1,274 @@
+"""Pages of the year's emulation work. Thin: read the request, ask emulation.rules, call a
+service or selector, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from core.files import document_response
+from plan.forms import AsOfForm
+from plan.status import today
+from units.models import Cluster, Unit
+from units.rules import can_see_all_units, can_view_plan
+
+from . import rules, selectors, services
+from .enums import EXEMPLARS_PER_UNIT
+from .forms import ExemplarForm, PactForm, RegistrationForm, ScoreForm
+from .models import Movement, PactSignature, Registration, Score
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _as_of(request):
+    form = AsOfForm(request.GET)
+    if form.is_valid() and form.cleaned_data["ngay"]:
+        return form.cleaned_data["ngay"]
+    return today()
+
+
+def _problems(error):
+    return error.messages if isinstance(error, ValidationError) else [str(error)]
+
+
+def groupings(request, year):
+    """The year's clusters and blocks the user may see, with each one's cross-check share."""
+    _require(rules.can_see_groupings(request.user))
+    as_of = _as_of(request)
+    visible = rules.visible_groupings(request.user, selectors.groupings_of_year(year))
+    context = {
+        "year": year,
+        "as_of": as_of,
+        "standings": selectors.grouping_standings(visible, as_of),
+        "movements": Movement.objects.filter(year=year).select_related("task"),
+        "can_view_section_two": rules.can_view_section_two(request.user),
+        "can_register": rules.can_register(request.user),
+    }
+    return render(request, "emulation/groupings.html", context)
+
+
+def _visible_cluster(request, pk):
+    cluster = get_object_or_404(Cluster.objects.select_related("leader"), pk=pk)
+    if not rules.can_see_grouping(request.user, cluster):
+        raise Http404
+    return cluster
+
+
+def grouping(request, pk):
+    """One grouping: its members' registration, pact, scores and ranks as of a date."""
+    cluster = _visible_cluster(request, pk)
+    as_of = _as_of(request)
+    standing = selectors.grouping_standing(cluster, as_of)
+    user = request.user
+    own = next((m for m in standing.members if user.unit_id == m.unit.pk), None)
+    for member in standing.members:
+        member.scores_visible = rules.can_see_scores(user, cluster, member.unit)
+    context = {
+        "cluster": cluster,
+        "as_of": as_of,
+        "standing": standing,
+        "own": own,
+        "pact_form": PactForm() if own and not own.pact_signed else None,
+        "signatures": PactSignature.objects.filter(cluster=cluster).select_related("unit"),
+    }
+    return render(request, "emulation/grouping.html", context)
+
+
+def sign_pact(request, pk):
+    cluster = _visible_cluster(request, pk)
+    if request.method != "POST":
+        return redirect("emulation:grouping", cluster.pk)
+    _require(rules.can_sign_pact(request.user, cluster))
+    user_unit = request.user.unit
+    form = PactForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.sign_pact(
+                cluster,
+                user_unit,
+                request.user,
+                signed_on=form.cleaned_data["signed_on"],
+                file=form.cleaned_data["file"],
+            )
+            messages.success(request, _("Đã ghi nhận đơn vị ký giao ước thi đua."))
+        except ValidationError as error:
+            for problem in _problems(error):
+                messages.error(request, problem)
+    else:
+        for errors in form.errors.values():
+            for problem in errors:
+                messages.error(request, problem)
+    return redirect("emulation:grouping", cluster.pk)
+
+
+def scores(request, pk, code):
+    """A member's score sheet: its self-scores and the leading unit's checked scores."""
+    cluster = _visible_cluster(request, pk)
+    unit = get_object_or_404(cluster.members.all(), code=code)
+    if not rules.can_see_scores(request.user, cluster, unit):
+        raise Http404
+    sheet = getattr(cluster, "score_sheet", None)
+    criteria = list(sheet.criteria.order_by("position")) if sheet else []
+    can_score = rules.can_self_score(request.user, unit)
+    can_check = rules.can_cross_check(request.user, cluster)
+    if request.method == "POST":
+        _require(can_score or can_check)
+        form = ScoreForm(request.POST, request.FILES)
+        _save_score(request, form, unit, criteria, checking=request.POST.get("action") == "check")
+        return redirect("emulation:scores", cluster.pk, unit.code)
+    by_criterion = {
+        s.criterion_id: s for s in Score.objects.filter(criterion__in=criteria, unit=unit)
+    }
+    for criterion in criteria:
+        criterion.score = by_criterion.get(criterion.pk)
+    context = {
+        "cluster": cluster,
+        "unit": unit,
+        "criteria": criteria,
+        "can_score": can_score,
+        "can_check": can_check,
+    }
+    return render(request, "emulation/scores.html", context)
+
+
+def _save_score(request, form, unit, criteria, *, checking):
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for problem in errors:
+                messages.error(request, problem)
+        return
+    criterion = next((c for c in criteria if c.pk == form.cleaned_data["criterion"]), None)
+    if criterion is None:
+        raise Http404
+    data = form.cleaned_data
+    try:
+        if checking:
+            score = get_object_or_404(Score, criterion=criterion, unit=unit)
+            services.cross_check(
+                score, request.user, points=data["points"], comment=data["comment"]
+            )
+        else:
+            services.score_criterion(
+                criterion, unit, request.user, points=data["points"], evidence=data["evidence"]
+            )
+        messages.success(request, _("Đã ghi điểm tiêu chí “%(text)s”.") % {"text": criterion.text})
+    except ValidationError as error:
+        for problem in _problems(error):
+            messages.error(request, problem)
+
+
+def score_evidence(request, pk):
+    score = get_object_or_404(
+        Score.objects.select_related("criterion__sheet__cluster", "unit"), pk=pk
+    )
+    if not score.evidence or not rules.can_see_scores(
+        request.user, score.criterion.sheet.cluster, score.unit
+    ):
+        raise Http404
+    return document_response(score.evidence, score.evidence.name.rsplit("/", 1)[-1])
+
+
+def pact_file(request, pk):
+    signature = get_object_or_404(PactSignature.objects.select_related("cluster"), pk=pk)
+    if not signature.file or not rules.can_see_grouping(request.user, signature.cluster):
+        raise Http404
+    return document_response(signature.file, signature.file.name.rsplit("/", 1)[-1])
+
+
+def register(request, year):
+    """A unit's emulation registration for the year (đăng ký thi đua)."""
+    _require(rules.can_register(request.user))
+    unit = request.user.unit
+    current = Registration.objects.filter(unit=unit, year=year).first()
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, request.FILES)
+        if form.is_valid():
+            targets = {k: v for k, v in form.cleaned_data.items() if k != "file"}
+            try:
+                services.register(
+                    unit, year, request.user, targets=targets, file=form.cleaned_data["file"]
+                )
+            except ValidationError as error:
+                for problem in _problems(error):
+                    form.add_error(None, problem)
+            else:
+                messages.success(request, _("Đã ghi nhận đăng ký thi đua của đơn vị."))
+                return redirect("emulation:register", year)
+    else:
+        initial = {}
+        if current:
+            initial = {f: getattr(current, f) for f in RegistrationForm.base_fields if f != "file"}
+        form = RegistrationForm(initial=initial)
+    context = {
+        "year": year,
+        "unit": unit,
+        "form": form,
+        "current": current,
+        "requirement": services.registration_requirement(year),
+    }
+    return render(request, "emulation/register.html", context)
+
+
+def section_two(request, year):
+    """Section II of the plan as numbers: each against its target, as of a date."""
+    _require(rules.can_view_section_two(request.user))
+    as_of = _as_of(request)
+    measures, coverage = selectors.section_two(year, as_of)
+    context = {"year": year, "as_of": as_of, "measures": measures, "coverage": coverage}
+    return render(request, "emulation/section_two.html", context)
+
+
+def section_two_units(request, year, measure):
+    _require(rules.can_view_section_two(request.user))
+    if measure not in selectors.MEASURES:
+        raise Http404
+    as_of = _as_of(request)
+    units = selectors.units_behind(year, as_of, measure)
+    context = {"year": year, "as_of": as_of, "measure": measure, "units": units}
+    return render(request, "emulation/section_two_units.html", context)
+
+
+def inspections(request, year):
+    """Each level's inspections and its coverage against 30 %: every level for those who
+    follow all units, an officer's own unit's level otherwise."""
+    _require(can_view_plan(request.user))
+    as_of = _as_of(request)
+    coverage = selectors.inspection_coverage(year, as_of)
+    if not can_see_all_units(request.user):
+        coverage = [c for c in coverage if c.plan.inspector_id == request.user.unit_id]
+    for level in coverage:
+        level.visits = selectors.inspections_of(level.plan)
+    context = {"year": year, "as_of": as_of, "coverage": coverage}
+    return render(request, "emulation/inspections.html", context)
+
+
+def exemplars(request, year):
+    """Exemplars per unit against section II's two; an officer records its unit's own."""
+    _require(can_view_plan(request.user))
+    as_of = _as_of(request)
+    user = request.user
+    units = Unit.objects.filter(is_participating=True).order_by("name")
+    if not can_see_all_units(user):
+        units = units.filter(pk=user.unit_id or -1)
+    units = list(units)
+    form = ExemplarForm()
+    if request.method == "POST":
+        _require(rules.can_register(user))
+        form = ExemplarForm(request.POST)
+        if form.is_valid():
+            services.record_exemplar(user.unit, year, user, **form.cleaned_data)
+            messages.success(request, _("Đã ghi nhận điển hình tiên tiến."))
+            return redirect("emulation:exemplars", year)
+    counts = selectors.exemplar_counts(year, as_of, units)
+    context = {
+        "year": year,
+        "as_of": as_of,
+        "rows": [(unit, counts[unit.pk]) for unit in units],
+        "target": EXEMPLARS_PER_UNIT,
+        "form": form if rules.can_register(user) else None,
+    }
+    return render(request, "emulation/exemplars.html", context)

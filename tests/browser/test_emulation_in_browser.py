@@ -1,0 +1,54 @@
+"""The year-end scoring in a block, as its members and its leading unit do it."""
+
+import pytest
+from playwright.sync_api import expect
+
+from emulation import services
+from emulation.models import Score, ScoreSheetTemplate, TemplateCriterion
+from units.models import Cluster, Unit, User
+
+from .conftest import sign_in, switch_user
+
+pytestmark = pytest.mark.browser
+BLOCK = "Khối văn hóa - xã hội"  # led by Sở Giáo dục và Đào tạo, the demo officer's unit
+
+
+def _sheet():
+    staff = User.objects.get(username="staff")
+    template = ScoreSheetTemplate.objects.create(name="Mẫu")
+    TemplateCriterion.objects.create(
+        template=template, group="I. Nhiệm vụ", position=1, text="Hoàn thành chỉ tiêu",
+        max_points=30,
+    )  # fmt: skip
+    block = Cluster.objects.get(year=2013, name=BLOCK)
+    sheet = services.copy_score_sheet(block, template, staff)
+    criterion = sheet.criteria.get()
+    services.score_criterion(criterion, Unit.objects.get(code="so-y-te"), staff, points=28)
+    return block, criterion
+
+
+def test_the_leading_unit_cross_checks_a_member_and_others_cannot_see_it(page, password):
+    block, criterion = _sheet()
+    sign_in(page, "officer", password)
+    page.goto(page.base_url + "/thi-dua/2013/")
+    page.get_by_role("link", name=BLOCK).click()
+    expect(page.get_by_role("heading", name=BLOCK)).to_be_visible()
+    page.get_by_role("link", name="Sở Y tế").click()
+    page.locator(f"#check-{criterion.pk}").fill("25")
+    page.locator(f"#comment-{criterion.pk}").fill("Thiếu một minh chứng")
+    page.get_by_role("button", name="Thẩm định").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi điểm tiêu chí")
+    score = Score.objects.get(criterion=criterion, unit__code="so-y-te")
+    assert (score.checked_score, score.check_comment) == (25, "Thiếu một minh chứng")
+
+    # The member's own score is now closed; the leader's own sheet is scored by itself.
+    page.get_by_role("link", name=BLOCK).click()
+    page.get_by_role("link", name="Sở Giáo dục và Đào tạo").click()
+    page.locator(f"#self-{criterion.pk}").fill("29")
+    page.get_by_role("button", name="Ghi điểm").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi điểm tiêu chí")
+
+    # An officer of a unit outside the block finds nothing at the member's scores.
+    switch_user(page, "officer2", password)
+    response = page.goto(page.base_url + f"/thi-dua/cum/{block.pk}/diem/so-y-te/")
+    assert response.status == 404
