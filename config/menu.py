@@ -11,21 +11,13 @@ from types import SimpleNamespace
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards import rules as award_rules
 from emulation import rules as emulation_rules
 from imports import rules as import_rules
 from plan import rules as plan_rules
-from plan.selectors import current_plan
 from units import rules as unit_rules
-
-
-def current_year():
-    """The year of the latest plan: where the pages of a year open from the menu."""
-    plan = current_plan()
-    return plan.year if plan else timezone.localdate().year
 
 
 def can_open_admin(user):
@@ -39,8 +31,6 @@ class Entry:
     label: str
     url_name: str
     allows: object  # the page's rule: predicate (user) -> bool
-    # The page's URL arguments, for pages of a year: () -> dict, read when the menu is drawn.
-    url_kwargs: object = dict
 
 
 MENU = (
@@ -50,12 +40,7 @@ MENU = (
     Entry(_("Tiến độ"), "part-list", unit_rules.can_view_plan),
     Entry(_("Đơn vị"), "unit-list", unit_rules.can_list_units),
     Entry(_("Nhập dữ liệu"), "import-data", import_rules.can_open_imports),
-    Entry(
-        _("Thi đua"),
-        "emulation:groupings",
-        emulation_rules.can_see_groupings,
-        url_kwargs=lambda: {"year": current_year()},
-    ),
+    Entry(_("Thi đua"), "emulation:current", emulation_rules.can_see_groupings),
     Entry(_("Hồ sơ khen thưởng"), "awards:inbox", award_rules.can_see_inbox),
     Entry(_("Hồ sơ của đơn vị"), "awards:unit-dossiers", award_rules.can_see_unit_dossiers),
     Entry(_("Hồ sơ trình Hội đồng"), "awards:council", award_rules.can_see_council_list),
@@ -66,7 +51,7 @@ MENU = (
 def menu_for(user):
     """[{"label", "url"}] of the entries the user may open, in menu order."""
     return [
-        {"label": entry.label, "url": reverse(entry.url_name, kwargs=entry.url_kwargs())}
+        {"label": entry.label, "url": reverse(entry.url_name)}
         for entry in MENU
         if entry.allows(user)
     ]

@@ -5,6 +5,7 @@ from . import views
 app_name = "emulation"
 
 urlpatterns = [
+    path("", views.current_groupings, name="current"),
     path("<int:year>/", views.groupings, name="groupings"),
     path("<int:year>/dang-ky/", views.register, name="register"),
     path("<int:year>/muc-ii/", views.section_two, name="section-two"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.files import document_response
 from plan.forms import AsOfForm
+from plan.selectors import current_plan
 from plan.status import today
 from units.models import Cluster, Unit
 from units.rules import can_see_all_units, can_view_plan
@@ -33,6 +34,13 @@ def _as_of(request):
 
 def _problems(error):
     return error.messages if isinstance(error, ValidationError) else [str(error)]
+
+
+def current_groupings(request):
+    """The menu's "Thi đua": the groupings of the latest plan's year."""
+    _require(rules.can_see_groupings(request.user))
+    plan = current_plan()
+    return redirect("emulation:groupings", plan.year if plan else today().year)
 
 
 def groupings(request, year):

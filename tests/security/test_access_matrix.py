@@ -203,6 +203,7 @@ MATRIX = {
     "awards:initiatives": EVERYONE,
     "awards:initiative-recognise": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     # --- The year's emulation work (clusters, blocks, section II) ---------------------------
+    "emulation:current": Row(cells("302")),
     "emulation:groupings": EVERYONE,
     # The unit's own officer registers and records exemplars (an empty form: 200 with errors).
     "emulation:register": Row(only("officers"), post=only("officers")),
