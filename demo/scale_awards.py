@@ -1,6 +1,6 @@
 """Generated award dossiers for `manage.py seed_scale`: every state, with the history the
 moves would have written (demo.awards.ROUTES), the award records of granted ones, written
-with bulk_create. See plan/scale.py for the rest of the generated data.
+with bulk_create. See demo/scale_plan.py for the rest of the generated data.
 """
 
 import datetime
@@ -31,7 +31,7 @@ from awards.models import (
 )
 from core.names import normalise_text, search_key
 from demo.awards import RESUBMITTED, ROUTES
-from demo.scale_plan import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
+from demo.scale_base import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
 from units.enums import Role
 from units.models import User
 

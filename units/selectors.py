@@ -34,3 +34,15 @@ def unit_matches(user, text):
     `text` (accents and case ignored), by name: what the unit type-ahead offers."""
     units = Unit.objects.filter(**visible_units_of(user)).search(text)
     return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
+
+
+def unit_list(kind=None, query=""):
+    """Every unit by name with its parent, of one kind and matching `query` (in its name or
+    an alias) when given: the unit list and its export."""
+    units = Unit.objects.select_related("parent").order_by("name")
+    if kind:
+        units = units.filter(kind=kind)
+    if query:
+        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
+        units = units.distinct()
+    return units
