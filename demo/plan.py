@@ -73,6 +73,17 @@ def _reporter(unit, officers, staff):
     return officers.get(unit.pk, staff)
 
 
+def done_day(due, luck, rng):
+    """The day a part is done, drawn as the demo year has it (the scale generator too): most
+    on time, some late; None (about one in eight) for a part still open, overdue once its
+    due date has passed. `luck` is a draw of rng.random()."""
+    if luck < 0.72:
+        return due - datetime.timedelta(days=rng.randint(0, 25))
+    if luck < 0.87:
+        return due + datetime.timedelta(days=rng.randint(1, 40))
+    return None
+
+
 def _progress(plan, rng, officers, staff):
     """Reports for every part due in 2013: most on time, some late, some still open."""
     reports = []
@@ -95,14 +106,8 @@ def _progress(plan, rng, officers, staff):
                     note="Đang triển khai.",
                 )
             )
-        luck = rng.random()
-        if luck < 0.72:
-            done = due - datetime.timedelta(days=rng.randint(0, 25))
-        elif luck < 0.87:
-            done = due + datetime.timedelta(days=rng.randint(1, 40))
-        else:
-            continue  # still open: overdue once its due date has passed
-        if done > year_end:
+        done = done_day(due, rng.random(), rng)
+        if done is None or done > year_end:
             continue
         done = max(done, started)
         reports.append(

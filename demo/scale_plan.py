@@ -14,6 +14,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from demo.plan import done_day
 from demo.scale_base import (
     BATCH,
     at,
@@ -151,12 +152,9 @@ def progress_reports(plan, reporters, staff_id, rng):
                 note="Đơn vị không còn tham gia nhiệm vụ này.",
             )
             continue
-        if luck < 0.72:
-            done = due - datetime.timedelta(days=rng.randint(0, 25))
-        elif luck < 0.87:
-            done = due + datetime.timedelta(days=rng.randint(1, 40))
-        else:
-            continue  # still open: overdue once its due date has passed
+        done = done_day(due, luck, rng)
+        if done is None:
+            continue
         done = min(max(done, started), year_end)
         yield build_progress_report(
             part_id,
