@@ -19,6 +19,7 @@ from .status import (
     quarter_counts,
     requirements_with_unit_status,
     submission_counts,
+    task_rollups,
     with_status,
     with_status_in,
     with_submission_status,
@@ -53,6 +54,16 @@ def tasks_by_quarter(plan):
     for task in tasks_of(plan):
         groups[Quarter(task.quarter)].append(task)
     return [(quarter, quarter.label, tasks) for quarter, tasks in groups.items() if tasks]
+
+
+def plan_by_quarter(plan, as_of):
+    """tasks_by_quarter, each task with its `rollup` as of the date (the plan page)."""
+    quarters = tasks_by_quarter(plan)
+    rollups = task_rollups([task for _q, _l, tasks in quarters for task in tasks], as_of)
+    for _quarter, _label, tasks in quarters:
+        for task in tasks:
+            task.rollup = rollups[task.pk]
+    return quarters
 
 
 def visible_parts(user):

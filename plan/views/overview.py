@@ -15,22 +15,17 @@ from ..selectors import (
     current_plan,
     dashboard_quarters,
     overdue_parts,
+    plan_by_quarter,
     submission_status_counts,
-    tasks_by_quarter,
     tasks_needing_units,
 )
-from ..status import task_rollups
 from .common import PAGE_SIZE, as_of_date, require
 
 
 def _plan_page(request, plan):
     require(can_view_plan(request.user))
     as_of = as_of_date(request)
-    quarters = tasks_by_quarter(plan) if plan else []
-    rollups = task_rollups([t for _q, _l, ts in quarters for t in ts], as_of) if plan else {}
-    for _quarter, _label, tasks in quarters:
-        for task in tasks:
-            task.rollup = rollups[task.pk]
+    quarters = plan_by_quarter(plan, as_of) if plan else []
     context = {"plan": plan, "quarters": quarters, "as_of": as_of}
     return render(request, "plan/plan_detail.html", context)
 
