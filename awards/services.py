@@ -326,21 +326,38 @@ def _move_changes(move, to_state, comment, decision):
     return changes
 
 
-def _record_award(dossier, by):
-    """The award enters the history once it is actually given."""
+def gives_award(dossier):
+    """Whether the dossier's state is an award actually given: approved by the province
+    (for a provincial award) or by the centre."""
+    return dossier.state == S.CENTRAL_APPROVED or (
+        dossier.state == S.APPROVED and not dossier.award_type.is_state_level
+    )
+
+
+def build_award_record(dossier):
+    """The unsaved history row of the award the dossier gives, as move_dossier writes it and
+    the generators write thousands of (bulk_create); None if its state gives none."""
+    if not gives_award(dossier):
+        return None
     central = dossier.state == S.CENTRAL_APPROVED
-    record = AwardRecord(
+    return AwardRecord(
         nominee_kind=dossier.nominee_kind,
         name=dossier.nominee_name,
+        name_key=dossier.nominee_key,
         date_of_birth=dossier.date_of_birth,
-        unit=dossier.unit,
+        unit_id=dossier.unit_id,
         workplace=dossier.workplace,
         year=dossier.year,
         award_type=dossier.award_type,
         decision_number=dossier.central_decision_number if central else dossier.decision_number,
         decision_date=dossier.central_decision_date if central else dossier.decision_date,
-        dossier=dossier,
+        dossier_id=dossier.pk,
     )
+
+
+def _record_award(dossier, by):
+    """The award enters the history once it is actually given."""
+    record = build_award_record(dossier)
     record._history_user = by
     record.save()
 
@@ -411,9 +428,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         default_user=by,
         default_change_reason=str(move.label),
     )
-    if to_state == S.CENTRAL_APPROVED or (
-        to_state == S.APPROVED and not dossier.award_type.is_state_level
-    ):
+    if gives_award(dossier):
         _record_award(dossier, by)
     return dossier
 

@@ -151,6 +151,10 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # How many days before its due date a part counts as "due soon".
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=14)
 
+# A part reported done more than this many days after the day it was done is "reported
+# late": the report needs its evidence file and shows as such until the office confirms it.
+LATE_REPORT_DAYS = env.int("LATE_REPORT_DAYS", default=7)
+
 # Largest file a user may upload, in megabytes.
 MAX_UPLOAD_SIZE_MB = env.int("MAX_UPLOAD_SIZE_MB", default=20)
 

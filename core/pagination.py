@@ -31,3 +31,12 @@ class CappedPaginator(Paginator):
     @property
     def capped(self):
         return self._counted > self.cap
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows the list has, when that is known already (a page's
+    totals counted from stored tallies), so paging thousands of rows counts none of them."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from plan.enums import PartSource, PartState, RequirementKind, ReviewDecision
 from plan.models import ProgressReport, Requirement, Submission, SubmissionReview, TaskPart
-from plan.services import name_units_for_task, refresh_latest_reports, sync_plan_parts
+from plan.services import (
+    add_reports,
+    build_progress_report,
+    cancel_part,
+    name_units_for_task,
+    sync_plan_parts,
+)
 from units.models import Cluster, Unit, User
 
 # Units staff named for the tasks given to "Các đơn vị liên quan" / "Các ngành liên quan".
@@ -67,6 +73,17 @@ def _reporter(unit, officers, staff):
     return officers.get(unit.pk, staff)
 
 
+def done_day(due, luck, rng):
+    """The day a part is done, drawn as the demo year has it (the scale generator too): most
+    on time, some late; None (about one in eight) for a part still open, overdue once its
+    due date has passed. `luck` is a draw of rng.random()."""
+    if luck < 0.72:
+        return due - datetime.timedelta(days=rng.randint(0, 25))
+    if luck < 0.87:
+        return due + datetime.timedelta(days=rng.randint(1, 40))
+    return None
+
+
 def _progress(plan, rng, officers, staff):
     """Reports for every part due in 2013: most on time, some late, some still open."""
     reports = []
@@ -81,45 +98,37 @@ def _progress(plan, rng, officers, staff):
         started = start + datetime.timedelta(days=rng.randint(0, 30))
         if started <= year_end:
             reports.append(
-                ProgressReport(
-                    part=part,
-                    state=PartState.IN_PROGRESS,
+                build_progress_report(
+                    part.pk,
+                    PartState.IN_PROGRESS,
+                    by_id=by.pk,
                     reported_at=_at(started, rng),
                     note="Đang triển khai.",
-                    created_by=by,
                 )
             )
-        luck = rng.random()
-        if luck < 0.72:
-            done = due - datetime.timedelta(days=rng.randint(0, 25))
-        elif luck < 0.87:
-            done = due + datetime.timedelta(days=rng.randint(1, 40))
-        else:
-            continue  # still open: overdue once its due date has passed
-        if done > year_end:
+        done = done_day(due, rng.random(), rng)
+        if done is None or done > year_end:
             continue
         done = max(done, started)
         reports.append(
-            ProgressReport(
-                part=part,
-                state=PartState.DONE,
-                done_on=done,
+            build_progress_report(
+                part.pk,
+                PartState.DONE,
+                by_id=by.pk,
                 reported_at=_at(done, rng),
+                done_on=done,
                 note="Đã hoàn thành.",
-                created_by=by,
             )
         )
-    ProgressReport.objects.bulk_create(reports)
+    add_reports(reports, parts=parts)
     cancelled = parts.filter(task__number=CANCELLED_PART[0], unit__code=CANCELLED_PART[1]).first()
     if cancelled:
-        ProgressReport.objects.create(
-            part=cancelled,
-            state=PartState.CANCELLED,
+        cancel_part(
+            cancelled,
+            staff,
+            "Đơn vị đã có lớp tập huấn riêng theo ngành, không tham gia đợt này.",
             reported_at=_at(datetime.date(plan.year, 8, 5), rng),
-            note="Đơn vị đã có lớp tập huấn riêng theo ngành, không tham gia đợt này.",
-            created_by=staff,
         )
-    refresh_latest_reports(parts)
 
 
 def _requirements(plan):

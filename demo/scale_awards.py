@@ -1,6 +1,6 @@
 """Generated award dossiers for `manage.py seed_scale`: every state, with the history the
 moves would have written (demo.awards.ROUTES), the award records of granted ones, written
-with bulk_create. See plan/scale.py for the rest of the generated data.
+with bulk_create. See demo/scale_plan.py for the rest of the generated data.
 """
 
 import datetime
@@ -29,9 +29,10 @@ from awards.models import (
     DossierDocument,
     DossierTransition,
 )
+from awards.services import build_award_record
 from core.names import normalise_text, search_key
 from demo.awards import RESUBMITTED, ROUTES
-from demo.scale_plan import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
+from demo.scale_base import BATCH, at, bulk, dates_as_given, scale_units, shared_pdf
 from units.enums import Role
 from units.models import User
 
@@ -187,26 +188,6 @@ def _nominee_of(dossier):
     return (dossier.nominee_key, dossier.nominee_kind, dossier.award_type_id, dossier.year)
 
 
-def _award_record(dossier):
-    """The history row move_dossier writes when an award is actually given, or None."""
-    central = dossier.state == S.CENTRAL_APPROVED
-    if not (central or (dossier.state == S.APPROVED and not dossier.award_type.is_state_level)):
-        return None
-    return AwardRecord(
-        nominee_kind=dossier.nominee_kind,
-        name=dossier.nominee_name,
-        name_key=dossier.nominee_key,
-        date_of_birth=dossier.date_of_birth,
-        unit_id=dossier.unit_id,
-        workplace=dossier.workplace,
-        year=dossier.year,
-        award_type=dossier.award_type,
-        decision_number=dossier.central_decision_number if central else dossier.decision_number,
-        decision_date=dossier.central_decision_date if central else dossier.decision_date,
-        dossier_id=dossier.pk,
-    )
-
-
 @transaction.atomic
 def seed_dossiers(count, years, seed, stats):
     """`count` dossiers over `years` from the generated units, with history, documents and
@@ -244,7 +225,7 @@ def seed_dossiers(count, years, seed, stats):
                         uploaded_at=dossier.created_at,
                     )
                 )
-            record = _award_record(dossier)
+            record = build_award_record(dossier)
             if record:
                 records.append(record)
         stats["dossier transitions"] += bulk(DossierTransition, transitions)

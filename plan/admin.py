@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.import_admin import SpreadsheetImportExportMixin
 from core.visibility import VisibleRowsAdmin
 
+from . import services
 from .models import (
     Plan,
     ProgressReport,
@@ -49,6 +50,10 @@ class TaskAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(responsible_prefetch())
 
+    def save_model(self, request, obj, form, change):
+        # Through the service: a moved due date recounts the task's parts.
+        services.save_from_admin(obj, by=request.user)
+
     @admin.display(description=_("nội dung"))
     def short_content(self, task):
         return task.short_content
@@ -68,7 +73,15 @@ class ProgressReportInline(admin.TabularInline):
     model = ProgressReport
     extra = 0
     can_delete = False
-    fields = ["reported_at", "state", "done_on", "note", "created_by", "created_at"]
+    fields = [
+        "reported_at",
+        "state",
+        "done_on",
+        "reported_late",
+        "note",
+        "created_by",
+        "created_at",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -85,6 +98,10 @@ class TaskPartAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["unit"]
     raw_id_fields = ["task"]
     inlines = [ProgressReportInline]
+
+    def save_model(self, request, obj, form, change):
+        # Through the service: a new part counts in its task's tallies at once.
+        services.save_from_admin(obj, by=request.user)
 
     def get_readonly_fields(self, request, obj=None):
         # A part's reports are about that unit's share of that task: it never moves.

@@ -17,7 +17,7 @@ from units.resources import UnitAwareResource
 
 from .enums import Quarter, quarter_end
 from .models import Plan, ResponsibleUnit, Task
-from .services import resolve_responsible
+from .services import resolve_responsible, tasks_imported
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -137,9 +137,8 @@ class TaskResource(SpreadsheetResource):
             row.instance.fill_due_date()
 
     def after_write(self, rows, user, reason):
-        # A moved due date turns parts done on time into late ones, or back (Task.save does
-        # this for one task; the bulk write bypasses it).
-        Task.objects.filter(pk__in=[row.instance.pk for row in rows]).refresh_tallies()
+        # A moved due date turns parts done on time into late ones, or back.
+        tasks_imported(Task.objects.filter(pk__in=[row.instance.pk for row in rows]))
 
     def clean_row(self, instance, row, errors):
         if (

@@ -1,10 +1,30 @@
 """Reads the plan pages and exports need, with their related rows fetched up front."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
-from .enums import Collective, PartSource, Quarter
-from .models import Plan, ProgressReport, ResponsibleUnit, Submission, Task, TaskPart
+from units.rules import visible_units_of
+
+from .enums import STATUS_ORDER, Collective, PartSource, Quarter, Status, SubmissionStatus
+from .models import (
+    Plan,
+    ProgressReport,
+    Requirement,
+    ResponsibleUnit,
+    Submission,
+    Task,
+    TaskPart,
+)
 from .rules import part_visibility, report_visibility, submission_visibility
+from .status import (
+    end_of_day,
+    quarter_counts,
+    requirements_with_unit_status,
+    submission_counts,
+    task_rollups,
+    with_status,
+    with_status_in,
+    with_submission_status,
+)
 
 
 def responsible_prefetch():
@@ -37,6 +57,16 @@ def tasks_by_quarter(plan):
     return [(quarter, quarter.label, tasks) for quarter, tasks in groups.items() if tasks]
 
 
+def plan_by_quarter(plan, as_of):
+    """tasks_by_quarter, each task with its `rollup` as of the date (the plan page)."""
+    quarters = tasks_by_quarter(plan)
+    rollups = task_rollups([task for _q, _l, tasks in quarters for task in tasks], as_of)
+    for _quarter, _label, tasks in quarters:
+        for task in tasks:
+            task.rollup = rollups[task.pk]
+    return quarters
+
+
 def visible_parts(user):
     """The parts a user may see: every unit's for the office, leaders and council; an
     officer only their own unit's (rules.part_visibility)."""
@@ -54,8 +84,10 @@ def visible_reports(user):
 
 
 def part_history(part):
-    """Every report on a part, oldest first, with who made it."""
-    return part.reports.select_related("created_by").order_by("reported_at", "pk")
+    """Every report on a part, oldest first, with who made it and who confirmed it."""
+    return part.reports.select_related("created_by", "confirmation__confirmed_by").order_by(
+        "reported_at", "pk"
+    )
 
 
 def tasks_needing_units(plan):
@@ -69,3 +101,127 @@ def tasks_needing_units(plan):
         .distinct()
         .order_by("number")
     )
+
+
+# --- What the schedule pages list ------------------------------------------------------------
+
+PART_SORTS = {
+    "nhiem-vu": ["task__number", "unit__name"],
+    "-nhiem-vu": ["-task__number", "unit__name"],
+    "don-vi": ["unit__name", "task__number"],
+    "-don-vi": ["-unit__name", "task__number"],
+    "han": ["task__due_date", "task__number", "unit__name"],
+    "-han": ["-task__due_date", "task__number", "unit__name"],
+    "trang-thai": ["status", "task__number", "unit__name"],
+    "-trang-thai": ["-status", "task__number", "unit__name"],
+}
+DEFAULT_PART_SORT = "nhiem-vu"
+
+
+def filtered_parts(user, plan, as_of, *, status=None, quarter=None, unit=None, kind=None, sort=""):
+    """The plan's parts the user may see with their status as of the date, filtered by
+    status, quarter, unit and unit kind (each optional) and sorted by one of PART_SORTS."""
+    parts = visible_parts(user).filter(task__plan=plan)
+    parts = with_status_in(parts, as_of, [status]) if status else with_status(parts, as_of)
+    if quarter:
+        parts = parts.filter(task__quarter=quarter)
+    if unit:
+        parts = parts.filter(unit=unit)
+    if kind:
+        parts = parts.filter(unit__kind=kind)
+    order = PART_SORTS.get(sort, PART_SORTS[DEFAULT_PART_SORT])
+    return parts.select_related("unit", "task").order_by(*order)
+
+
+def overdue_parts(plan, as_of):
+    """Every overdue part of the plan as of the date, by unit then task (page it)."""
+    parts = with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE])
+    return parts.select_related("unit", "task").order_by("unit__name", "task__number", "pk")
+
+
+def dashboard_quarters(plan, as_of):
+    """Per quarter: its parts' total and a bar segment (status, count, percent) per status,
+    and the number overdue in all, from the tasks' tallies."""
+    counts = quarter_counts(plan, as_of)
+    quarters = []
+    for quarter in Quarter.values:
+        total = sum(counts[quarter].values())
+        segments = [
+            (status, counts[quarter][status], round(100 * counts[quarter][status] / total, 1))
+            for status in STATUS_ORDER
+            if total and counts[quarter][status]
+        ]
+        quarters.append({"quarter": quarter, "total": total, "segments": segments})
+    overdue = sum(counts[quarter][Status.OVERDUE] for quarter in Quarter.values)
+    return quarters, overdue
+
+
+def tasks_for_page():
+    """Tasks with their responsible units and their parts' sources (the page's warnings)."""
+    return Task.objects.select_related("plan").prefetch_related(
+        responsible_prefetch(),
+        Prefetch("parts", queryset=TaskPart.objects.only("task_id", "source")),
+    )
+
+
+def task_parts(user, task, as_of):
+    """The task's parts the user may see with their status as of the date, by unit name."""
+    parts = with_status(visible_parts(user).filter(task=task), as_of).select_related("unit")
+    return parts.order_by("unit__name", "pk")
+
+
+def unit_parts(unit, plan, as_of):
+    """A unit's parts of the plan with their status as of the date, by task number."""
+    parts = TaskPart.objects.filter(task__plan=plan, unit=unit)
+    return with_status(parts, as_of).select_related("task").order_by("task__number")
+
+
+def unit_requirements(unit, plan, as_of):
+    """What the unit must send for the plan, with its standing on each as of the date."""
+    requirements = Requirement.objects.filter(plan=plan, units=unit).select_related("task")
+    return requirements_with_unit_status(requirements, unit, as_of).order_by("due_on")
+
+
+def requirement_units(user, requirement, as_of, status=None):
+    """The units owing a requirement that the user may see, with their standing as of the
+    date, by name; only those with `status` when given."""
+    units = requirement.units.filter(visible_units_of(user))
+    units = with_submission_status(units, requirement, as_of).order_by("name")
+    if status in SubmissionStatus.values:
+        units = units.filter(submission_status=status)
+    return units
+
+
+def attach_last_submissions(units):
+    """Give each unit of a page its `last_submission` (one query for the page)."""
+    latest = Submission.objects.in_bulk(
+        [u.last_submission_id for u in units if u.last_submission_id]
+    )
+    for unit in units:
+        unit.last_submission = latest.get(unit.last_submission_id)
+    return units
+
+
+def submission_status_counts(requirement, as_of):
+    """[(status, count)] of the units owing a requirement, every status in order."""
+    counts = submission_counts(requirement, as_of)
+    return [(status, counts[status]) for status in SubmissionStatus]
+
+
+def attach_late_reports(parts, as_of):
+    """Give each part of a page its `late_report`: the report its state as of the date comes
+    from, when that report was made long after the work was done (with its confirmation, if
+    the office gave one), else None. One query for the page."""
+    parts = list(parts)
+    deciding = ProgressReport.objects.filter(
+        part=OuterRef("part"), reported_at__lt=end_of_day(as_of)
+    ).order_by("-reported_at", "-pk")
+    late = (
+        ProgressReport.objects.filter(part__in=[part.pk for part in parts], reported_late=True)
+        .filter(pk=Subquery(deciding.values("pk")[:1]))
+        .select_related("confirmation")
+    )
+    by_part = {report.part_id: report for report in late}
+    for part in parts:
+        part.late_report = by_part.get(part.pk)
+    return parts

@@ -1,22 +1,23 @@
 from django.urls import path
 
-from . import views
+from .views import overview, parts, tasks, units
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("bang-dieu-khien/", views.dashboard, name="dashboard"),
-    path("bang-dieu-khien/xuat/", views.dashboard_export, name="dashboard-export"),
-    path("ke-hoach/<int:year>/", views.plan_detail, name="plan-detail"),
-    path("ke-hoach/<int:year>/nhiem-vu/<int:number>/", views.task_detail, name="task-detail"),
-    path("nhiem-vu/<int:pk>/han/", views.task_set_due_date, name="task-set-due-date"),
-    path("nhiem-vu/<int:pk>/giao-don-vi/", views.task_name_units, name="task-name-units"),
-    path("phan-viec/", views.part_list, name="part-list"),
-    path("phan-viec/<int:pk>/", views.part_detail, name="part-detail"),
-    path("phan-viec/<int:pk>/huy/", views.part_cancel, name="part-cancel"),
-    path("bao-cao/<int:pk>/minh-chung/", views.evidence_file, name="evidence-file"),
-    path("don-vi/<slug:code>/", views.unit_detail, name="unit-detail"),
-    path("yeu-cau/<int:pk>/", views.requirement_detail, name="requirement-detail"),
-    path("yeu-cau/<int:pk>/gui/<slug:code>/", views.submission_create, name="submission-create"),
-    path("van-ban/<int:pk>/", views.submission_file, name="submission-file"),
-    path("van-ban/<int:pk>/xem-xet/", views.submission_review, name="submission-review"),
+    path("", overview.home, name="home"),
+    path("bang-dieu-khien/", overview.dashboard, name="dashboard"),
+    path("bang-dieu-khien/xuat/", overview.dashboard_export, name="dashboard-export"),
+    path("ke-hoach/<int:year>/", overview.plan_detail, name="plan-detail"),
+    path("ke-hoach/<int:year>/nhiem-vu/<int:number>/", tasks.task_detail, name="task-detail"),
+    path("nhiem-vu/<int:pk>/han/", tasks.task_set_due_date, name="task-set-due-date"),
+    path("nhiem-vu/<int:pk>/giao-don-vi/", tasks.task_name_units, name="task-name-units"),
+    path("phan-viec/", parts.part_list, name="part-list"),
+    path("phan-viec/<int:pk>/", parts.part_detail, name="part-detail"),
+    path("phan-viec/<int:pk>/huy/", parts.part_cancel, name="part-cancel"),
+    path("bao-cao/<int:pk>/minh-chung/", parts.evidence_file, name="evidence-file"),
+    path("bao-cao/<int:pk>/xac-nhan/", parts.report_confirm, name="report-confirm"),
+    path("don-vi/<slug:code>/", units.unit_detail, name="unit-detail"),
+    path("yeu-cau/<int:pk>/", units.requirement_detail, name="requirement-detail"),
+    path("yeu-cau/<int:pk>/gui/<slug:code>/", units.submission_create, name="submission-create"),
+    path("van-ban/<int:pk>/", units.submission_file, name="submission-file"),
+    path("van-ban/<int:pk>/xem-xet/", units.submission_review, name="submission-review"),
 ]

@@ -39,3 +39,15 @@ def unit_matches(user, text):
     `text` (accents and case ignored), by name: what the unit type-ahead offers."""
     units = visible_units(user).search(text)
     return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
+
+
+def unit_list(user, kind=None, query=""):
+    """The units the user may see by name with their parent, of one kind and matching
+    `query` (in its name or an alias) when given: the unit list and its export."""
+    units = visible_units(user).select_related("parent").order_by("name")
+    if kind:
+        units = units.filter(kind=kind)
+    if query:
+        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
+        units = units.distinct()
+    return units

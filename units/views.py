@@ -9,9 +9,8 @@ from django.shortcuts import redirect, render
 
 from core.spreadsheets import xlsx_response
 
-from . import exports, rules
+from . import exports, rules, selectors
 from .enums import UnitKind
-from .selectors import unit_matches, visible_units
 
 
 def _require(allowed):
@@ -21,14 +20,9 @@ def _require(allowed):
 
 def unit_list(request):
     _require(rules.can_list_units(request.user))
-    units = visible_units(request.user).select_related("parent").order_by("name")
     kind = request.GET.get("loai")
-    if kind:
-        units = units.filter(kind=kind)
     query = request.GET.get("q", "").strip()
-    if query:
-        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
-        units = units.distinct()
+    units = selectors.unit_list(request.user, kind, query)
     if request.GET.get("xuat") == "xlsx":
         kind_label = dict(UnitKind.choices).get(kind) if kind else None
         return xlsx_response("don-vi.xlsx", exports.write_units_xlsx, units, kind_label, query)
@@ -41,7 +35,7 @@ def unit_search(request):
     """The unit type-ahead (static/js/app.js): at most UNIT_MATCHES units the user may see
     whose name, short name or code contains ?q=, as JSON."""
     _require(rules.can_search_units(request.user))
-    units = unit_matches(request.user, request.GET.get("q", ""))
+    units = selectors.unit_matches(request.user, request.GET.get("q", ""))
     return JsonResponse({"results": list(units)})
 
 

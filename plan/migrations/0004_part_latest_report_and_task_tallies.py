@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 
 def fill_copies_and_tallies(apps, schema_editor):
     """Fill each part's copy of its latest report and each task's tallies, as
-    plan.services.refresh_latest_reports and TaskQuerySet.refresh_tallies do (the same
+    plan.services.copies.refresh_stored_copies does (the same
     updates, on the historical models)."""
     Task = apps.get_model("plan", "Task")
     TaskPart = apps.get_model("plan", "TaskPart")

@@ -6,6 +6,7 @@ from .reminders import Reminder
 from .submissions import Requirement, Submission, SubmissionReview
 from .tasks import (
     TALLY_FIELDS,
+    LateReportConfirmation,
     ProgressReport,
     ResponsibleUnit,
     Task,
@@ -15,6 +16,7 @@ from .tasks import (
 
 __all__ = [
     "TALLY_FIELDS",
+    "LateReportConfirmation",
     "Plan",
     "ProgressReport",
     "Reminder",

@@ -27,8 +27,8 @@ class TaskQuerySet(models.QuerySet):
     def refresh_tallies(self):
         """Count each task's parts again from the parts' copies of their latest report.
 
-        One UPDATE for all the tasks. Callers: Task.save (the due date may have moved),
-        services.refresh_latest_reports (after reports) and the services that add parts.
+        One UPDATE for all the tasks. Called only by services.copies.refresh_stored_copies,
+        which every service that adds reports or parts or moves a due date calls.
         """
         parts = TaskPart.objects.filter(task=OuterRef("pk")).order_by().values("task")
 
@@ -66,8 +66,8 @@ class Task(models.Model):
     )
     # Stored so statuses of thousands of parts are computed in SQL; save() keeps it right.
     due_date = models.DateField(_("hạn"), editable=False)
-    # The task's parts counted by their latest report, kept by TaskQuerySet.refresh_tallies
-    # (after every report, new part and due date change), so a whole plan's picture as of
+    # The task's parts counted by their latest report, kept by services.copies (after every
+    # report, new part and due date change), so a whole plan's picture as of
     # any date after `parts_reported_until` is read from 34 rows, not from every part.
     parts_open = models.PositiveIntegerField(_("phần việc chưa xong"), default=0, editable=False)
     parts_done_on_time = models.PositiveIntegerField(
@@ -100,8 +100,6 @@ class Task(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "due_date"}
         super().save(*args, **kwargs)
-        # Done on time or late is measured against the due date just saved.
-        Task.objects.filter(pk=self.pk).refresh_tallies()
 
     def fill_due_date(self):
         """The due date is the date staff set, else the end of the task's quarter (kept by
@@ -205,8 +203,8 @@ class TaskPart(models.Model):
     )
     source = models.CharField(_("lý do giao"), max_length=20, choices=PartSource.choices)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    # A copy of the latest report, written only by services.refresh_latest_reports whenever
-    # a report is added: the status as of today (and as of any date after the latest
+    # A copy of the latest report, written only by services.copies whenever a report is
+    # added: the status as of today (and as of any date after the latest
     # report) then needs no look into the history, so a whole plan's status costs one pass
     # over its parts. As of an earlier date, the reports themselves decide (plan.status).
     latest_state = models.CharField(
@@ -239,11 +237,6 @@ class TaskPart(models.Model):
     def __str__(self):
         return f"{self.task.number}. {self.unit}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # A new part counts in its task's tallies at once (bulk writers refresh themselves).
-        Task.objects.filter(pk=self.task_id).refresh_tallies()
-
 
 class ProgressReport(models.Model):
     """A dated report on a part. Never changed: the part's history is the list of its reports."""
@@ -269,6 +262,10 @@ class ProgressReport(models.Model):
         blank=True,
     )
     evidence_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    # Judged when written (services.progress.is_reported_late): done more than
+    # settings.LATE_REPORT_DAYS days before it was reported. Such a report needs its evidence
+    # and shows as reported late until the office confirms it (LateReportConfirmation).
+    reported_late = models.BooleanField(_("báo cáo muộn"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người báo cáo"),
@@ -285,3 +282,33 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.part}: {self.get_state_display()}"
+
+
+class LateReportConfirmation(models.Model):
+    """The office's word that a report made long after the work was done holds (it saw the
+    evidence). A row of its own, so the report itself is never changed."""
+
+    report = models.OneToOneField(
+        ProgressReport,
+        verbose_name=_("báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="confirmation",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác nhận"),
+        on_delete=models.PROTECT,
+        related_name="late_report_confirmations",
+    )
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), default=timezone.now)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    history = AuditedHistory()
+
+    class Meta:
+        verbose_name = _("xác nhận báo cáo muộn")
+        verbose_name_plural = _("xác nhận báo cáo muộn")
+        ordering = ["confirmed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report}: {self.confirmed_at:%d/%m/%Y}"

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from plan.enums import STATUS_COLOURS, Status, SubmissionStatus
 
@@ -31,4 +32,21 @@ def status_badge(value):
         text_class,
         value,
         status.label,
+    )
+
+
+@register.filter
+def late_badge(report):
+    """Beside a status that comes from a report made long after the work was done: says so,
+    and whether the office has confirmed it. Empty for any other report."""
+    if not report or not report.reported_late:
+        return ""
+    if getattr(report, "confirmation", None):
+        return format_html(
+            '<span class="badge text-bg-secondary late-report">{}</span>',
+            _("Báo cáo muộn, đã xác nhận"),
+        )
+    return format_html(
+        '<span class="badge text-bg-warning text-dark late-report">{}</span>',
+        _("Báo cáo muộn, chờ xác nhận"),
     )

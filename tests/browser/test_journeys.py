@@ -29,6 +29,8 @@ def test_officer_reports_a_part_done_with_evidence(page, password):
     expect(page.get_by_role("heading", name="Nhiệm vụ 30 · Sở Giáo dục và Đào tạo")).to_be_visible()
 
     page.get_by_label("Tình trạng mới").select_option(label="Đã hoàn thành")
+    # Done within the plan's year; reported years later, so it needs its evidence file.
+    page.get_by_label("Ngày hoàn thành").fill("20/12/2013")
     page.get_by_label("Ghi chú").fill("Đã tổ chức lớp tập huấn cho 120 cán bộ")
     page.get_by_label("Tệp minh chứng").set_input_files(pdf("Danh sách học viên.pdf"))
     dialogs = []
@@ -37,10 +39,10 @@ def test_officer_reports_a_part_done_with_evidence(page, password):
 
     expect(page.get_by_role("status")).to_contain_text("Đã ghi báo cáo tiến độ.")
     assert dialogs == ["Gửi báo cáo tiến độ này?"]
-    # Task 30 was due 30/09/2013: done today, it is done, late.
-    expect(page.locator("p", has_text="Trạng thái đến ngày").locator(".badge")).to_have_text(
-        re.compile(r"^Hoàn thành ")
-    )
+    # Task 30 was due 30/09/2013: done on 20/12/2013, it is done, late; and reported late.
+    status = page.locator("p", has_text="Trạng thái đến ngày")
+    expect(status.locator(".badge").first).to_have_text(re.compile(r"^Hoàn thành "))
+    expect(status.locator(".late-report")).to_have_text("Báo cáo muộn, chờ xác nhận")
     row = page.get_by_role("row").filter(has_text="Đã tổ chức lớp tập huấn cho 120 cán bộ")
     expect(row.get_by_role("cell", name="Đã hoàn thành", exact=True)).to_be_visible()
     evidence = row.get_by_role("link", name="Danh sách học viên.pdf")
@@ -49,6 +51,17 @@ def test_officer_reports_a_part_done_with_evidence(page, password):
     response = page.request.get(page.base_url + evidence.get_attribute("href"))
     assert response.ok
     assert response.body().startswith(b"%PDF-1.4")
+
+    # The office checks the evidence and confirms the late report; the page says who did.
+    part_url = page.url
+    switch_user(page, "staff", password)
+    page.goto(part_url)
+    row = page.get_by_role("row").filter(has_text="Đã tổ chức lớp tập huấn cho 120 cán bộ")
+    accept_next_dialog(page)
+    row.get_by_role("button", name="Xác nhận").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã xác nhận báo cáo muộn.")
+    expect(row.locator(".late-report")).to_have_text("Báo cáo muộn, đã xác nhận")
+    expect(row.get_by_role("button", name="Xác nhận")).to_have_count(0)
 
 
 def _unit_plan_row(page):

@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plan.enums import PartSource
 from plan.models import Task, TaskPart
+from plan.services import add_parts
 from units.models import Unit
 
 
@@ -30,10 +31,8 @@ def add_units(db):
 def task(plan_2013):
     """A fresh Q1 task (due 31/03/2013) with two parts and no history."""
     task = Task.objects.create(plan=plan_2013, number=90, quarter=1, content="Việc thử")
-    for code in ("so-gd-dt", "h-cao-loc"):
-        TaskPart.objects.create(
-            task=task, unit=Unit.objects.get(code=code), source=PartSource.NAMED
-        )
+    units = Unit.objects.filter(code__in=["so-gd-dt", "h-cao-loc"])
+    add_parts(TaskPart(task=task, unit=unit, source=PartSource.NAMED) for unit in units)
     return task
 
 

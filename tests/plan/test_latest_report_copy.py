@@ -165,3 +165,26 @@ def test_filtering_by_status_keeps_exactly_the_parts_with_it(plan_2013, as_of, w
     parts = TaskPart.objects.filter(task__plan=plan_2013)
     expected = set(with_status(parts, as_of).filter(status__in=wanted).values_list("pk", flat=True))
     assert set(with_status_in(parts, as_of, wanted).values_list("pk", flat=True)) == expected
+
+
+def test_the_admin_moving_a_due_date_recounts_the_task(admin_client, task, staff):
+    first = task.parts.order_by("unit__code").first()
+    report_progress(first, staff, PartState.DONE, reported_at=at(day("2013-04-10")))
+    task.refresh_from_db()
+    assert (task.parts_done_on_time, task.parts_done_late) == (0, 1)
+    response = admin_client.post(
+        f"/admin/plan/task/{task.pk}/change/",
+        {
+            "plan": task.plan_id,
+            "number": task.number,
+            "quarter": task.quarter,
+            "content": task.content,
+            "due_on": "2013-04-30",
+            "responsible-TOTAL_FORMS": "0",
+            "responsible-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.due_on == day("2013-04-30")
+    assert (task.parts_done_on_time, task.parts_done_late) == (1, 0)

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from plan.enums import PartState, RequirementKind, Status
 from plan.models import (
@@ -31,7 +30,12 @@ def test_officer_reports_progress_on_own_part(client, officer, pdf_file):
     client.force_login(officer)
     response = client.post(
         reverse("part-detail", args=[part.pk]),
-        {"state": PartState.DONE, "note": "Đã tổ chức lớp tập huấn", "evidence": pdf_file()},
+        {
+            "state": PartState.DONE,
+            "done_on": "31/12/2013",
+            "note": "Đã tổ chức lớp tập huấn",
+            "evidence": pdf_file(),
+        },
         follow=True,
     )
     assert "Đã ghi báo cáo tiến độ." in response.content.decode()
@@ -42,7 +46,7 @@ def test_officer_reports_progress_on_own_part(client, officer, pdf_file):
         officer,
         "bao-cao.pdf",
     )
-    assert report.done_on == timezone.localdate()
+    assert report.done_on == datetime.date(2013, 12, 31)
     # The evidence is served to the unit and the office, as a download.
     download = client.get(reverse("evidence-file", args=[report.pk]))
     assert download["Content-Disposition"].startswith("attachment")
@@ -231,3 +235,22 @@ def test_page_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url(requirement))
     assert response.status_code == 200
+
+
+def test_dashboard_shows_a_page_of_the_overdue_parts_whatever_their_number(
+    client, staff, plan_2013, add_units, django_assert_max_num_queries
+):
+    add_units(80)
+    sync_plan_parts(plan_2013)  # 80 more units with parts in the tasks "for every unit"
+    client.force_login(staff)
+    url = reverse("dashboard") + "?ngay=31/12/2013"
+    with django_assert_max_num_queries(20) as first_page:
+        first = client.get(url).context
+    total = first["overdue_total"]
+    assert total > 100
+    assert len(first["overdue"]) == 50
+    assert first["overdue"].paginator.count == total
+    with django_assert_max_num_queries(len(first_page.captured_queries)):
+        last = client.get(f"{url}&trang={first['overdue'].paginator.num_pages}").context
+    assert len(last["overdue"]) == total - 50 * (last["overdue"].paginator.num_pages - 1)
+    assert not {p.pk for p in first["overdue"]} & {p.pk for p in last["overdue"]}

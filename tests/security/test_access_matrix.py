@@ -74,6 +74,7 @@ OBJECT_URLS = {
     "part-detail": lambda o, d: {"pk": o.part.pk},
     "part-cancel": lambda o, d: {"pk": o.part.pk},
     "evidence-file": lambda o, d: {"pk": o.report.pk},
+    "report-confirm": lambda o, d: {"pk": o.report.pk},
     "unit-detail": lambda o, d: {"code": o.unit.code},
     "submission-create": lambda o, d: {"pk": o.requirement.pk, "code": o.unit.code},
     "submission-file": lambda o, d: {"pk": o.submission.pk},
@@ -136,6 +137,11 @@ MATRIX = {
         post=cells("403", other="404", staff="302", admin="302"),
     ),
     "evidence-file": Row(cells("200", other="404")),
+    # The office confirms a late report; the report here is not late: refused with a message.
+    "report-confirm": Row(
+        cells("405", other="405"),
+        post=cells("403", other="404", staff="302", admin="302"),
+    ),
     "unit-detail": Row(cells("200", other="404")),
     "submission-create": Row(
         cells("405"),

@@ -1,0 +1,80 @@
+"""The plan as a whole: the start page, a year's plan, the office's dashboard."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from core.pagination import CountedPaginator
+from core.spreadsheets import xlsx_response
+from units.rules import can_view_plan
+
+from .. import exports, rules
+from ..enums import RequirementKind
+from ..forms import AsOfForm
+from ..models import Plan, Requirement
+from ..selectors import (
+    current_plan,
+    dashboard_quarters,
+    overdue_parts,
+    plan_by_quarter,
+    submission_status_counts,
+    tasks_needing_units,
+)
+from .common import PAGE_SIZE, as_of_date, require
+
+
+def _plan_page(request, plan):
+    require(can_view_plan(request.user))
+    as_of = as_of_date(request)
+    quarters = plan_by_quarter(plan, as_of) if plan else []
+    context = {"plan": plan, "quarters": quarters, "as_of": as_of}
+    return render(request, "plan/plan_detail.html", context)
+
+
+def home(request):
+    """The signed-in user's start page: this year's plan, with each task's progress."""
+    return _plan_page(request, current_plan())
+
+
+def plan_detail(request, year):
+    return _plan_page(request, get_object_or_404(Plan, year=year))
+
+
+def _dashboard_plan(request):
+    require(rules.can_view_dashboard(request.user))
+    plan = current_plan()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def dashboard(request):
+    """The office's picture of the plan as of a date: what is late, who has not sent."""
+    plan = _dashboard_plan(request)
+    as_of = as_of_date(request)
+    quarters, overdue_total = dashboard_quarters(plan, as_of)
+    overdue = CountedPaginator(overdue_parts(plan, as_of), PAGE_SIZE, overdue_total).get_page(
+        request.GET.get("trang")
+    )
+    unit_plans = Requirement.objects.filter(plan=plan, kind=RequirementKind.UNIT_PLAN).first()
+    context = {
+        "plan": plan,
+        "as_of": as_of,
+        "as_of_form": AsOfForm(initial={"ngay": as_of}),
+        "quarters": quarters,
+        "overdue": overdue,
+        "page": overdue,
+        "overdue_total": overdue_total,
+        "unit_plans": unit_plans,
+        "unit_plan_counts": submission_status_counts(unit_plans, as_of) if unit_plans else None,
+        "needing_units": tasks_needing_units(plan),
+        "requirements": plan.requirements.all(),
+    }
+    return render(request, "plan/dashboard.html", context)
+
+
+def dashboard_export(request):
+    """The plan status report as an XLSX laid out like the office's own documents."""
+    plan = _dashboard_plan(request)
+    as_of = as_of_date(request)
+    name = f"tien-do-ke-hoach-{plan.year}-{as_of:%Y%m%d}.xlsx"
+    return xlsx_response(name, exports.write_status_xlsx, plan, as_of)

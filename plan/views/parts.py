@@ -1,0 +1,151 @@
+"""The units' parts: the list of them, one part's page with its report form, cancelling a
+part, the evidence files, and the office's confirmation of late reports."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.files import document_response
+from core.spreadsheets import xlsx_response
+from units.rules import can_view_plan
+
+from .. import exports, rules, services
+from ..enums import PartState
+from ..forms import CancelPartForm, PartFilterForm, ProgressReportForm
+from ..selectors import (
+    DEFAULT_PART_SORT,
+    attach_late_reports,
+    current_plan,
+    filtered_parts,
+    part_history,
+    visible_parts,
+    visible_reports,
+)
+from ..status import part_status, today
+from .common import PAGE_SIZE, add_refusal, as_of_date, error_text, require
+
+
+def _visible_part(request, pk):
+    return get_object_or_404(
+        visible_parts(request.user).select_related("task__plan", "unit"), pk=pk
+    )
+
+
+def _report_form(part, manage, data=None, files=None):
+    # The form starts from where the part stands now, not from "not started".
+    current = part.latest_state if part.latest_state != PartState.CANCELLED else ""
+    initial = {"state": current or PartState.NOT_STARTED}
+    return ProgressReportForm(data, files, can_backdate=manage, initial=initial)
+
+
+def part_detail(request, pk):
+    """One unit's part of a task: its status, its whole history, and the report form."""
+    part = _visible_part(request, pk)
+    can_report = rules.can_report_on_part(request.user, part)
+    manage = rules.can_manage_schedule(request.user)
+    form = _report_form(part, manage)
+    if request.method == "POST":
+        require(can_report)
+        form = _report_form(part, manage, request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.report_progress(
+                    part,
+                    request.user,
+                    data["state"],
+                    done_on=data["done_on"],
+                    note=data["note"],
+                    evidence=data["evidence"],
+                    reported_on=data.get("reported_on"),
+                )
+            except (services.ScheduleError, ValidationError) as error:
+                add_refusal(form, error)
+            else:
+                messages.success(request, _("Đã ghi báo cáo tiến độ."))
+                return redirect("part-detail", part.pk)
+    as_of = as_of_date(request)
+    context = {
+        "part": part,
+        "task": part.task,
+        "plan": part.task.plan,
+        "status": part_status(part, as_of),
+        "late_report": attach_late_reports([part], as_of)[0].late_report,
+        "as_of": as_of,
+        "history": part_history(part),
+        "form": form if can_report else None,
+        "cancel_form": CancelPartForm() if manage else None,
+        "can_confirm": manage,
+    }
+    return render(request, "plan/part_detail.html", context)
+
+
+@require_POST
+def part_cancel(request, pk):
+    part = _visible_part(request, pk)
+    require(rules.can_manage_schedule(request.user))
+    form = CancelPartForm(request.POST)
+    if form.is_valid():
+        services.cancel_part(part, request.user, form.cleaned_data["reason"])
+        messages.success(request, _("Đã hủy phần việc; lý do được lưu trong lịch sử."))
+    else:
+        messages.error(request, _("Cần ghi lý do hủy."))
+    return redirect("part-detail", part.pk)
+
+
+def _visible_report(request, pk):
+    return get_object_or_404(visible_reports(request.user), pk=pk)
+
+
+def evidence_file(request, pk):
+    report = _visible_report(request, pk)
+    if not report.evidence:
+        raise Http404
+    return document_response(report.evidence, report.evidence_name)
+
+
+@require_POST
+def report_confirm(request, pk):
+    """The office confirms a report made long after the work was done."""
+    report = _visible_report(request, pk)
+    require(rules.can_manage_schedule(request.user))
+    try:
+        services.confirm_late_report(report, request.user)
+    except services.ScheduleError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Đã xác nhận báo cáo muộn."))
+    return redirect("part-detail", report.part_id)
+
+
+def part_list(request):
+    """Every part the user may see, filtered and sorted by the URL's parameters, paginated."""
+    require(can_view_plan(request.user))
+    plan = current_plan()
+    if plan is None:
+        raise Http404
+    form = PartFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    as_of = filters.get("ngay") or today()
+    sort = request.GET.get("sap_xep", DEFAULT_PART_SORT)
+    parts = filtered_parts(
+        request.user,
+        plan,
+        as_of,
+        status=filters.get("trang_thai"),
+        quarter=filters.get("quy"),
+        unit=filters.get("don_vi"),
+        kind=filters.get("loai"),
+        sort=sort,
+    )
+    if request.GET.get("xuat") == "xlsx":
+        name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
+        return xlsx_response(name, exports.write_parts_xlsx, parts, as_of)
+    page = Paginator(parts, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page.object_list = attach_late_reports(page.object_list, as_of)
+    context = {"plan": plan, "form": form, "page": page, "as_of": as_of, "sort": sort}
+    return render(request, "plan/part_list.html", context)
