@@ -26,7 +26,7 @@ from units.rules import (
 )
 
 from . import exports, rules, services
-from .enums import STATUS_ORDER, RequirementKind, Status, SubmissionStatus
+from .enums import STATUS_ORDER, PlanStatus, RequirementKind, Status, SubmissionStatus
 from .forms import (
     AsOfForm,
     CancelPartForm,
@@ -38,6 +38,7 @@ from .forms import (
     SubmissionForm,
 )
 from .models import Plan, ProgressReport, Requirement, Submission, Task, TaskPart
+from .rollover_views import draft_or_404
 from .selectors import (
     current_plan,
     part_history,
@@ -97,7 +98,10 @@ def home(request):
 
 
 def plan_detail(request, year):
-    return _plan_page(request, get_object_or_404(Plan, year=year))
+    plan = get_object_or_404(Plan, year=year)
+    if plan.is_draft:
+        return draft_or_404(request, plan)
+    return _plan_page(request, plan)
 
 
 def dashboard(request):
@@ -161,6 +165,7 @@ def task_detail(request, year, number):
             Prefetch("parts", queryset=TaskPart.objects.only("task_id", "source")),
         ),
         plan__year=year,
+        plan__status=PlanStatus.PUBLISHED,  # a draft's tasks are edited on its own pages
         number=number,
     )
     as_of = _as_of(request)
@@ -190,7 +195,9 @@ def task_detail(request, year, number):
 
 def _task_for_staff(request, pk):
     _require(rules.can_manage_schedule(request.user))
-    return get_object_or_404(Task.objects.select_related("plan"), pk=pk)
+    # A draft gets no parts and no schedule until it is published.
+    published = Task.objects.filter(plan__status=PlanStatus.PUBLISHED)
+    return get_object_or_404(published.select_related("plan"), pk=pk)
 
 
 @require_POST
@@ -375,7 +382,12 @@ def unit_detail(request, code):
 
 def requirement_detail(request, pk):
     """Every unit owing the requirement and where it stands as of a date, counts on top."""
-    requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
+    requirement = get_object_or_404(
+        Requirement.objects.filter(plan__status=PlanStatus.PUBLISHED).select_related(
+            "plan", "task"
+        ),
+        pk=pk,
+    )
     as_of = _as_of(request)
     units = requirement.units.filter(**visible_units_of(request.user))
     units = with_submission_status(units, requirement, as_of).order_by("name")
@@ -414,7 +426,7 @@ def _status_counts(counter):
 
 @require_POST
 def submission_create(request, pk, code):
-    requirement = get_object_or_404(Requirement, pk=pk)
+    requirement = get_object_or_404(Requirement, pk=pk, plan__status=PlanStatus.PUBLISHED)
     unit = get_object_or_404(Unit, code=code)
     if not rules.can_submit_for(request.user, unit):
         raise Http404
