@@ -172,23 +172,24 @@ def _clear_draft(plan):
     Task.objects.filter(plan=plan).delete()
 
 
-def _write(result, existing, by):
+def _write(result, existing, by, reason):
     plan = result.plan
     if existing is not None:
         plan.pk = existing.pk
         _clear_draft(existing)
     plan._history_user = by
-    plan._change_reason = f"Chuyển từ kế hoạch năm {result.from_year}"
     plan.save()
     tasks = [task for task, _rows in result.tasks]
-    bulk_create_with_history(tasks, Task, default_user=by)
+    bulk_create_with_history(tasks, Task, default_user=by, default_change_reason=reason)
     by_number = {task.number: task for task in Task.objects.filter(plan=plan)}
     responsible = []
     for task, rows in result.tasks:
         for row in rows:
             row.task = by_number[task.number]
             responsible.append(row)
-    bulk_create_with_history(responsible, ResponsibleUnit, default_user=by)
+    bulk_create_with_history(
+        responsible, ResponsibleUnit, default_user=by, default_change_reason=reason
+    )
     for requirement, number, unit_ids in result.requirements:
         requirement.plan = plan
         requirement.task = by_number.get(number)
@@ -231,8 +232,9 @@ def roll_over_plan(from_year, to_year, by, dry_run=False, restart=False):
     if dry_run:
         result.outcome = "dry_run"
         return result
-    with recorded_as(by, f"Chuyển kế hoạch năm {from_year} sang năm {to_year}"):
-        _write(result, existing, by)
+    reason = f"Chuyển kế hoạch năm {from_year} sang năm {to_year}"
+    with recorded_as(by, reason):
+        _write(result, existing, by, reason)
     result.outcome = "restarted" if existing is not None else "created"
     return result
 

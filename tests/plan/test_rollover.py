@@ -76,8 +76,8 @@ def test_the_command_makes_a_draft_the_export_shows(plan_2013):
     assert Plan.objects.get(year=2014).status == PlanStatus.DRAFT
 
 
-def test_the_draft_keeps_units_phrases_requirements_and_clusters(plan_2013):
-    result = roll_over_plan(2013, 2014, by=None)
+def test_the_draft_keeps_units_phrases_requirements_and_clusters(plan_2013, staff):
+    result = roll_over_plan(2013, 2014, by=staff)
     draft = result.plan
     old = Task.objects.get(plan=plan_2013, number=10)
     new = Task.objects.get(plan=draft, number=10)
@@ -96,7 +96,12 @@ def test_the_draft_keeps_units_phrases_requirements_and_clusters(plan_2013):
         copy = Cluster.objects.get(year=2014, name=cluster.name)
         assert (copy.kind, copy.leader) == (cluster.kind, cluster.leader)
         assert set(copy.members.all()) == set(cluster.members.all())
-    assert draft.history.latest().history_change_reason == "Chuyển từ kế hoạch năm 2013"
+    reason = "Chuyển kế hoạch năm 2013 sang năm 2014"
+    assert draft.history.latest().history_change_reason == reason
+    assert draft.history.latest().history_user == staff
+    assert {
+        (h.history_change_reason, h.history_type, h.history_user) for h in new.history.all()
+    } == {(reason, "+", staff)}
 
 
 def test_a_task_with_its_own_due_date_keeps_it_a_year_on(plan_2013):

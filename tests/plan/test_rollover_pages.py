@@ -174,3 +174,10 @@ def test_publishing_needs_the_header_then_gives_units_their_parts(client, staff,
     assert client.get(reverse("draft-detail", args=[2014])).status_code == 404
     page = client.get(reverse("home")).content.decode()
     assert "05/KH-UBND" in page and "Công tác thi đua, khen thưởng năm 2014" in page
+
+
+def test_the_admin_cannot_publish_past_the_service(client, admin_user, draft):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:plan_plan_change", args=[draft.pk])).content.decode()
+    assert "Dự thảo" in page
+    assert 'name="status"' not in page
