@@ -18,11 +18,18 @@ from django.utils.translation import gettext_lazy as _
 
 _DASH = r"\s*[-–—]\s*"
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+_DATE_IN_WORDS = r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _PATTERNS = [
     # A document's number with its year, and the date that may follow it: a citation.
-    ("document", r"(?:\d+/\d{4}/|\d+/)[A-ZĐ][\wĐđ&-]*(?:\s+ngày\s+" + _DATE + r")?"),
+    (
+        "document",
+        r"(?:\d+/\d{4}/|\d+/)[A-ZĐ][\wĐđ&-]*"
+        rf"(?:\s+ngày\s+(?:{_DATE}|{_DATE_IN_WORDS}))?",
+    ),
     # A law and its year or date, within the same clause.
     ("law", r"\bLuật\b[^;.\n]{0,60}?(?:ngày\s+" + _DATE + r"|\d{4})"),
+    # A period by name ("giai đoạn 2011 - 2015"), even of two consecutive years.
+    ("period", rf"[Gg]iai đoạn\s+(?:{_DATE}|\d{{4}}){_DASH}(?:{_DATE}|\d{{4}})"),
     # Two dates joined by a dash: an anniversary or a period.
     ("date_range", _DATE + _DASH + _DATE),
     ("date", _DATE),
@@ -108,6 +115,8 @@ class _Mover:
             return text, KEPT_CITATION if self.names_window(text) else ""
         if kind == "law":
             return text, KEPT_LAW if self.names_window(text) else ""
+        if kind == "period":
+            return text, KEPT_RANGE if self.names_window(text) else ""
         if kind == "date":
             return self.date(text), ""
         if kind in ("month_year", "year"):

@@ -58,6 +58,8 @@ def test_years_of_the_working_year_move_on(before, after):
         "Nghị quyết số 86/2012/NQ-HĐND ngày 11/12/2012",
         "Quyết định số 123/QĐ-UBND ngày 05/01/2013",
         "giai đoạn 2011 - 2015",
+        "Giai đoạn 2012-2013",
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 24 tháng 01 năm 2013 của UBND tỉnh",
         "giai đoạn 2011-2015",
         "giai đoạn 2010 - 2020",
         "kỷ niệm 65 năm (11/6/1948-11/6/2013)",
