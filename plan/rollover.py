@@ -9,7 +9,7 @@ nothing unless the office asks to start the draft again. Parts are made at publi
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
@@ -233,8 +233,14 @@ def roll_over_plan(from_year, to_year, by, dry_run=False, restart=False):
         result.outcome = "dry_run"
         return result
     reason = f"Chuyển kế hoạch năm {from_year} sang năm {to_year}"
-    with recorded_as(by, reason):
-        _write(result, existing, by, reason)
+    try:
+        with recorded_as(by, reason), transaction.atomic():
+            _write(result, existing, by, reason)
+    except IntegrityError as error:
+        # Two roll-overs to a year with no plan yet: the first one's plan wins the year.
+        raise RollOverError(
+            _("Kế hoạch năm %(y)s vừa được tạo cùng lúc; hãy mở lại trang.") % {"y": to_year}
+        ) from error
     result.outcome = "restarted" if existing is not None else "created"
     return result
 
