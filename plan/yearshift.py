@@ -173,5 +173,5 @@ def review_legal_bases(lines, from_year, to_year):
     name the working year or the year before are listed for the office to replace."""
     mover = _Mover(from_year, to_year)
     return [
-        YearChange(line, line, line, KEPT_LEGAL_BASIS) for line in lines if mover.names_window(line)
+        YearChange(line, line, "", KEPT_LEGAL_BASIS) for line in lines if mover.names_window(line)
     ]
