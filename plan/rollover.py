@@ -10,6 +10,7 @@ nothing unless the office asks to start the draft again. Parts are made at publi
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
@@ -236,6 +237,14 @@ def roll_over_plan(from_year, to_year, by, dry_run=False, restart=False):
     try:
         with recorded_as(by, reason), transaction.atomic():
             _write(result, existing, by, reason)
+    except ProtectedError as error:
+        # Rows recorded against the draft (parts or documents entered past the pages, in
+        # the admin) are never deleted: the draft is kept as it is. (A ProtectedError is an
+        # IntegrityError too, so it is caught first.)
+        raise RollOverError(
+            _("Dự thảo năm %(y)s đã có phần việc hoặc văn bản gửi; không thể làm lại.")
+            % {"y": to_year}
+        ) from error
     except IntegrityError as error:
         # Two roll-overs to a year with no plan yet: the first one's plan wins the year.
         raise RollOverError(

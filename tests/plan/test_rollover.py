@@ -223,3 +223,13 @@ def test_a_new_deadline_moves_the_requirements_and_the_text_due_on_it(plan_2013,
     assert "trước ngày 03/03/2014" in draft.organisation_text
     kinds = draft.requirements.filter(due_on=datetime.date(2014, 3, 3)).values_list("kind")
     assert sorted(k for (k,) in kinds) == ["cluster_plan", "unit_plan"]
+
+
+def test_restart_never_deletes_what_was_recorded_against_the_draft(plan_2013):
+    draft = roll_over_plan(2013, 2014, by=None).plan
+    task = draft.tasks.get(number=3)
+    TaskPart.objects.create(task=task, unit=task.responsible.first().unit, source="named")
+    before = snapshot()
+    with pytest.raises(RollOverError, match="đã có phần việc hoặc văn bản gửi"):
+        roll_over_plan(2013, 2014, by=None, restart=True)
+    assert snapshot() == before
