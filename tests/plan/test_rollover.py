@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -233,3 +234,14 @@ def test_restart_never_deletes_what_was_recorded_against_the_draft(plan_2013):
     with pytest.raises(RollOverError, match="đã có phần việc hoặc văn bản gửi"):
         roll_over_plan(2013, 2014, by=None, restart=True)
     assert snapshot() == before
+
+
+def test_a_drafts_spreadsheet_leaves_the_date_to_be_written_in(plan_2013, tmp_path):
+    roll_over("--from", "2013", "--to", "2014")
+    path = tmp_path / "du-thao.xlsx"
+    call_command("export_plan", "--year", "2014", "--format", "xlsx", "-o", str(path))
+    cells = [
+        v for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for v in row
+    ]
+    assert "Lạng Sơn, ngày ... tháng ... năm 2014" in cells
+    assert "Công tác thi đua, khen thưởng năm 2014" in cells
