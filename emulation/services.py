@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plan.enums import RequirementKind
+from plan.enums import PlanStatus, RequirementKind
 from plan.models import Requirement
 from plan.services import submit_document
 from units.models import Cluster
@@ -47,7 +47,9 @@ def announce_grouping(*, year, kind, name, leader, members, by):
 def registration_requirement(year):
     """The year's "Đăng ký thi đua" requirement, if the office has set one."""
     return (
-        Requirement.objects.filter(plan__year=year, kind=RequirementKind.REGISTRATION)
+        Requirement.objects.filter(
+            plan__year=year, plan__status=PlanStatus.PUBLISHED, kind=RequirementKind.REGISTRATION
+        )
         .order_by("due_on")
         .first()
     )

@@ -24,8 +24,11 @@ from .selectors import responsible_prefetch
 
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title", "year", "issued_on", "unit_plans_due_on"]
+    list_display = ["number", "title", "year", "status", "issued_on", "unit_plans_due_on"]
+    list_filter = ["status"]
     search_fields = ["number", "title"]
+    # A draft is published by plan.rollover.publish_plan, which also gives units their parts.
+    readonly_fields = ["status"]
 
 
 class ResponsibleUnitInline(admin.TabularInline):

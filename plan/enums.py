@@ -4,6 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    PUBLISHED = "published", _("Đã ban hành")
+
+
 class Quarter(models.IntegerChoices):
     Q1 = 1, _("QUÝ I")
     Q2 = 2, _("QUÝ II")

@@ -30,7 +30,8 @@ def plan_data(plan, as_of=None):
             "year": plan.year,
             "number": plan.number,
             "title": plan.title,
-            "issued_on": plan.issued_on.isoformat(),
+            # A draft's issue date is left for the office to fill in.
+            "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
             "place": plan.place,
             "issuer": plan.issuer,
             "signer_name": plan.signer_name,
@@ -120,6 +121,10 @@ def write_csv(plan, stream):
 def write_xlsx(plan, stream):
     """The plan's tasks under the header block of the plan document itself, ready to print."""
     issued = plan.issued_on
+    if issued:
+        dated = f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
+    else:  # a draft: the date is written in by hand once signed
+        dated = f"ngày ... tháng ... năm {plan.year}"
     write_official_xlsx(
         stream,
         columns=list(zip(COLUMNS, (6, 8, 70, 12, 40), strict=True)),
@@ -137,9 +142,7 @@ def write_xlsx(plan, stream):
         subtitles=[plan.title],
         sheet_title=f"Kế hoạch {plan.year}",
         left_lines=[f"Số: {plan.number}"],
-        right_lines=[
-            f"{plan.place}, ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
-        ],
+        right_lines=[f"{plan.place}, {dated}"],
     )
 
 

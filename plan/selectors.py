@@ -35,8 +35,9 @@ def responsible_prefetch():
 
 
 def current_plan():
-    """The latest year's plan, or None before any plan is loaded."""
-    return Plan.objects.order_by("-year").first()
+    """The latest year's published plan, or None before any plan is loaded. A draft for
+    next year never becomes the current plan: it is the office's until published."""
+    return Plan.objects.published().order_by("-year").first()
 
 
 def tasks_of(plan):

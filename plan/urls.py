@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import rollover_views
 from .views import overview, parts, tasks, units
 
 urlpatterns = [
@@ -20,4 +21,17 @@ urlpatterns = [
     path("yeu-cau/<int:pk>/gui/<slug:code>/", units.submission_create, name="submission-create"),
     path("van-ban/<int:pk>/", units.submission_file, name="submission-file"),
     path("van-ban/<int:pk>/xem-xet/", units.submission_review, name="submission-review"),
+]
+
+# Next year's plan: the office's draft (plan/rollover_views.py).
+urlpatterns += [
+    path("ke-hoach/<int:year>/chuyen-nam/", rollover_views.plan_roll_over, name="plan-roll-over"),
+    path("du-thao/<int:year>/", rollover_views.draft_detail, name="draft-detail"),
+    path("du-thao/<int:year>/sua/", rollover_views.draft_edit, name="draft-edit"),
+    path(
+        "du-thao/<int:year>/nhiem-vu/<int:number>/",
+        rollover_views.draft_task_edit,
+        name="draft-task-edit",
+    ),
+    path("du-thao/<int:year>/ban-hanh/", rollover_views.draft_publish, name="draft-publish"),
 ]

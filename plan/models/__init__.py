@@ -1,7 +1,7 @@
 """The plan app's models, one module per concern; every model is imported here so that
 `from plan.models import X` works and Django registers them (and their history models)."""
 
-from .plan import Plan
+from .plan import Plan, PlanQuerySet
 from .reminders import Reminder
 from .submissions import Requirement, Submission, SubmissionReview
 from .tasks import (
@@ -18,6 +18,7 @@ __all__ = [
     "TALLY_FIELDS",
     "LateReportConfirmation",
     "Plan",
+    "PlanQuerySet",
     "ProgressReport",
     "Reminder",
     "Requirement",

@@ -5,14 +5,31 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
 
+from ..enums import PlanStatus
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        """The plans everyone reads; a draft is the office's until it is published."""
+        return self.filter(status=PlanStatus.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=PlanStatus.DRAFT)
+
 
 class Plan(models.Model):
     """A year's emulation and commendation plan (kế hoạch công tác thi đua, khen thưởng)."""
 
     year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    # Plans loaded from their document are published; a roll-over makes a draft, which only
+    # the office sees and which gets no parts until plan.rollover.publish_plan.
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.PUBLISHED
+    )
     number = models.CharField(_("số, ký hiệu"), max_length=50)
     title = models.CharField(_("trích yếu"), max_length=255)
-    issued_on = models.DateField(_("ngày ban hành"))
+    # Empty only on a draft: the office fills it in before publishing.
+    issued_on = models.DateField(_("ngày ban hành"), null=True)
     place = models.CharField(_("địa danh"), max_length=100)
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255)
     signer_name = models.CharField(_("người ký"), max_length=100)
@@ -25,7 +42,14 @@ class Plan(models.Model):
     )
     solutions_text = models.TextField(_("II. Giải pháp chủ yếu"), blank=True)
     organisation_text = models.TextField(_("III. Tổ chức thực hiện"), blank=True)
+    # What the roll-over that made this draft moved or kept in the text, for the office to
+    # review: {"from_year": 2013, "changes": [...]}. Written once by plan.rollover; it is a
+    # record of what was done, not derivable once the office edits the text.
+    rollover_review = models.JSONField(
+        _("thay đổi khi chuyển năm"), default=dict, blank=True, editable=False
+    )
 
+    objects = PlanQuerySet.as_manager()
     history = AuditedHistory()
 
     class Meta:
@@ -35,6 +59,10 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"{self.number} – {self.title}"
+
+    @property
+    def is_draft(self):
+        return self.status == PlanStatus.DRAFT
 
     def legal_bases_list(self):
         return [line for line in self.legal_bases.splitlines() if line.strip()]

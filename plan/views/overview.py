@@ -11,6 +11,7 @@ from .. import exports, rules
 from ..enums import RequirementKind
 from ..forms import AsOfForm
 from ..models import Plan, Requirement
+from ..rollover_views import draft_or_404
 from ..selectors import (
     current_plan,
     dashboard_quarters,
@@ -36,7 +37,10 @@ def home(request):
 
 
 def plan_detail(request, year):
-    return _plan_page(request, get_object_or_404(Plan, year=year))
+    plan = get_object_or_404(Plan, year=year)
+    if plan.is_draft:
+        return draft_or_404(request, plan)
+    return _plan_page(request, plan)
 
 
 def _dashboard_plan(request):

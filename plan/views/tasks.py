@@ -10,6 +10,7 @@ from core.history import history_of
 from units.rules import can_view_plan, visible_units_filter
 
 from .. import rules, services
+from ..enums import PlanStatus
 from ..forms import DueDateForm, NameUnitsForm
 from ..models import Task
 from ..selectors import attach_late_reports, task_parts, tasks_for_page
@@ -21,7 +22,10 @@ def task_detail(request, year, number):
     """A task, its roll-up over all its parts, and a page of its parts (a task "for every
     unit" has thousands at a ministry's size)."""
     require(can_view_plan(request.user))
-    task = get_object_or_404(tasks_for_page(), plan__year=year, number=number)
+    # A draft's tasks are edited on its own pages (plan.rollover_views).
+    task = get_object_or_404(
+        tasks_for_page(), plan__year=year, plan__status=PlanStatus.PUBLISHED, number=number
+    )
     as_of = as_of_date(request)
     rollup = task_rollups([task], as_of, visible_units_filter(request.user))[task.pk]
     page = Paginator(task_parts(request.user, task, as_of), PAGE_SIZE).get_page(
@@ -47,7 +51,9 @@ def task_detail(request, year, number):
 
 def _task_for_staff(request, pk):
     require(rules.can_manage_schedule(request.user))
-    return get_object_or_404(Task.objects.select_related("plan"), pk=pk)
+    # A draft gets no parts and no schedule until it is published.
+    published = Task.objects.filter(plan__status=PlanStatus.PUBLISHED)
+    return get_object_or_404(published.select_related("plan"), pk=pk)
 
 
 @require_POST

@@ -15,6 +15,7 @@ from units.models import Unit
 from units.rules import can_see_all_units, can_see_unit
 
 from .. import exports, rules, services
+from ..enums import PlanStatus
 from ..forms import ReviewForm, SubmissionForm
 from ..models import Requirement, Submission
 from ..selectors import (
@@ -55,7 +56,12 @@ def unit_detail(request, code):
 
 def requirement_detail(request, pk):
     """Every unit owing the requirement and where it stands as of a date, counts on top."""
-    requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
+    requirement = get_object_or_404(
+        Requirement.objects.filter(plan__status=PlanStatus.PUBLISHED).select_related(
+            "plan", "task"
+        ),
+        pk=pk,
+    )
     as_of = as_of_date(request)
     status_filter = request.GET.get("trang_thai")
     units = requirement_units(request.user, requirement, as_of, status_filter)
@@ -81,7 +87,9 @@ def requirement_detail(request, pk):
 
 @require_POST
 def submission_create(request, pk, code):
-    requirement = get_object_or_404(Requirement, pk=pk)
+    requirement = get_object_or_404(
+        Requirement.objects.filter(plan__status=PlanStatus.PUBLISHED), pk=pk
+    )
     unit = get_object_or_404(Unit, code=code)
     if not rules.can_submit_for(request.user, unit):
         raise Http404

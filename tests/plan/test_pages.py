@@ -31,7 +31,8 @@ def test_home_query_count_does_not_grow_with_tasks(
         )
         task.responsible.create(position=1, collective="all_units", written_as="Các đơn vị")
     client.force_login(staff)
-    with django_assert_max_num_queries(10):
+    # 11 for the office: one more to list the drafts under way beside the roll-over form.
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("home"))
     assert "Việc 74" in response.content.decode()
 

@@ -30,6 +30,7 @@ from django.test import Client
 
 from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
+from plan.rollover import roll_over_plan
 from tests.urls import fill_route, project_routes, route_arguments
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +99,11 @@ PLAIN_OBJECT_URLS = {
     "task-set-due-date": lambda o: {"pk": o.part.task_id},
     "task-name-units": lambda o: {"pk": o.part.task_id},
     "requirement-detail": lambda o: {"pk": o.requirement.pk},
+    # The draft the `draft_2014` fixture rolls over from 2013.
+    "draft-detail": lambda o: {"year": 2014},
+    "draft-edit": lambda o: {"year": 2014},
+    "draft-task-edit": lambda o: {"year": 2014},
+    "draft-publish": lambda o: {"year": 2014},
 }
 
 MATRIX = {
@@ -121,6 +127,15 @@ MATRIX = {
     "dashboard-export": Row(only("staff", "leader", "admin")),
     "task-set-due-date": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "task-name-units": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # --- Next year's plan: the office's draft, invisible to everyone else (404) -------------
+    # An empty roll-over form is refused with a message (302) and nothing is made.
+    "plan-roll-over": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "draft-detail": Row(only("staff", "admin", no="404")),
+    # An empty form shows its errors (200).
+    "draft-edit": Row(only("staff", "admin", no="404"), post=only("staff", "admin", no="404")),
+    "draft-task-edit": Row(only("staff", "admin", no="404"), post=only("staff", "admin", no="404")),
+    # Publishing a draft without its number is refused with a message (302).
+    "draft-publish": Row(POST_ONLY, post=only("staff", "admin", ok="302", no="404")),
     "unit-list": Row(only("staff", "council", "leader", "admin")),
     "unit-search": Row(
         cells("200"), note="anyone signed in; an officer finds only their own unit (JSON)"
@@ -428,7 +443,14 @@ def role_clients(officer, officer2, staff, council, leader, admin_user):
     return clients
 
 
-def test_every_url_answers_every_role_as_the_matrix_says(role_clients, unit_a, unit_b, admin_rows):
+@pytest.fixture
+def draft_2014(staff):
+    return roll_over_plan(2013, 2014, by=staff).plan
+
+
+def test_every_url_answers_every_role_as_the_matrix_says(
+    role_clients, unit_a, unit_b, admin_rows, draft_2014
+):
     routes = project_routes()
     missing = sorted({_key(n, r) for n, r in routes} - set(MATRIX))
     assert not missing, f"URLs without a row in the access matrix; add them to it: {missing}"
