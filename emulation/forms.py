@@ -2,9 +2,27 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plan.forms import file_help
-from units.forms import StyledForm, date_field
+from units.forms import StyledForm, UnitChoiceField, UnitMultipleChoiceField, date_field
+from units.models import Cluster
 
 from .enums import CollectiveTitle, NomineeKind, SpreadMethod
+from .models import ScoreSheetTemplate
+
+
+class GroupingForm(StyledForm):
+    """The office announces a cluster or block of the year (task 6)."""
+
+    name = forms.CharField(label=_("Tên cụm, khối"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=Cluster.Kind.choices)
+    leader = UnitChoiceField(label=_("Đơn vị trưởng"))
+    # The leading unit is always a member, so the list may hold only the others.
+    members = UnitMultipleChoiceField(label=_("Đơn vị thành viên"), required=False)
+
+
+class ScoreSheetForm(StyledForm):
+    template = forms.ModelChoiceField(
+        label=_("Mẫu bảng chấm điểm"), queryset=ScoreSheetTemplate.objects.order_by("name")
+    )
 
 
 class RegistrationForm(StyledForm):

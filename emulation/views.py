@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.files import document_response
 from plan.forms import AsOfForm
@@ -16,7 +17,14 @@ from units.rules import can_see_all_units, can_view_plan
 
 from . import rules, selectors, services
 from .enums import EXEMPLARS_PER_UNIT
-from .forms import ExemplarForm, PactForm, RegistrationForm, ScoreForm
+from .forms import (
+    ExemplarForm,
+    GroupingForm,
+    PactForm,
+    RegistrationForm,
+    ScoreForm,
+    ScoreSheetForm,
+)
 from .models import Movement, PactSignature, Registration, Score
 
 
@@ -55,8 +63,46 @@ def groupings(request, year):
         "movements": Movement.objects.filter(year=year).select_related("task"),
         "can_view_section_two": rules.can_view_section_two(request.user),
         "can_register": rules.can_register(request.user),
+        "can_announce": rules.can_manage_emulation(request.user),
     }
     return render(request, "emulation/groupings.html", context)
+
+
+def announce(request, year):
+    """The office announces a cluster or block of the year with its members (task 6)."""
+    _require(rules.can_manage_emulation(request.user))
+    form = GroupingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cluster = services.announce_grouping(
+                year=year,
+                kind=data["kind"],
+                name=data["name"],
+                leader=data["leader"],
+                members=data["members"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("members", error)
+        else:
+            messages.success(request, _("Đã công bố %(name)s.") % {"name": cluster.name})
+            return redirect("emulation:grouping", cluster.pk)
+    return render(request, "emulation/announce.html", {"year": year, "form": form})
+
+
+@require_POST
+def give_score_sheet(request, pk):
+    """The office gives a grouping its score sheet, copied from one of its templates."""
+    cluster = _visible_cluster(request, pk)
+    _require(rules.can_manage_emulation(request.user))
+    form = ScoreSheetForm(request.POST)
+    if form.is_valid():
+        services.copy_score_sheet(cluster, form.cleaned_data["template"], request.user)
+        messages.success(request, _("Cụm, khối đã có bảng chấm điểm."))
+    else:
+        messages.error(request, _("Hãy chọn một mẫu bảng chấm điểm."))
+    return redirect("emulation:grouping", cluster.pk)
 
 
 def _visible_cluster(request, pk):
@@ -82,6 +128,11 @@ def grouping(request, pk):
         "own": own,
         "pact_form": PactForm() if own and not own.pact_signed else None,
         "signatures": PactSignature.objects.filter(cluster=cluster).select_related("unit"),
+        "sheet_form": (
+            ScoreSheetForm()
+            if rules.can_manage_emulation(user) and not hasattr(cluster, "score_sheet")
+            else None
+        ),
     }
     return render(request, "emulation/grouping.html", context)
 

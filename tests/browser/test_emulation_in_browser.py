@@ -52,3 +52,25 @@ def test_the_leading_unit_cross_checks_a_member_and_others_cannot_see_it(page, p
     switch_user(page, "officer2", password)
     response = page.goto(page.base_url + f"/thi-dua/cum/{block.pk}/diem/so-y-te/")
     assert response.status == 404
+
+
+def test_the_office_announces_a_block_by_typing_and_picking_units(page, password):
+    Cluster.objects.filter(year=2013).delete()
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/thi-dua/2013/")
+    page.get_by_role("link", name="Công bố cụm, khối").click()
+    page.get_by_label("Tên cụm, khối").fill("Khối thử nghiệm")
+    page.get_by_label("Loại").select_option(label="Khối thi đua")
+    leader = page.get_by_role("combobox", name="Đơn vị trưởng")
+    leader.fill("y te")
+    page.get_by_role("option", name="Sở Y tế").click()
+    expect(leader).to_have_value("Sở Y tế")
+    members = page.get_by_role("combobox", name="Đơn vị thành viên")
+    members.fill("tu phap")
+    page.get_by_role("option", name="Sở Tư pháp").click()
+    expect(page.get_by_role("checkbox", name="Sở Tư pháp")).to_be_checked()
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    expect(page.get_by_role("heading", name="Khối thử nghiệm")).to_be_visible()
+    block = Cluster.objects.get(year=2013, name="Khối thử nghiệm")
+    assert set(block.members.values_list("code", flat=True)) == {"so-y-te", "so-tu-phap"}
+    assert block.leader.code == "so-y-te"

@@ -170,3 +170,27 @@ def test_list_pages_keep_their_query_count(client, staff, block, django_assert_m
     ):
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
+
+
+def test_the_office_announces_a_grouping_and_gives_it_a_score_sheet(client, staff, template):
+    from units.models import Cluster
+
+    Cluster.objects.filter(year=YEAR).delete()
+    client.force_login(staff)
+    response = client.post(
+        f"/thi-dua/{YEAR}/cong-bo/",
+        {"name": "Khối mới", "kind": "block", "leader_ten": "Sở Y tế",
+         "members": [unit("so-tu-phap").pk]},
+    )  # fmt: skip
+    cluster = Cluster.objects.get(year=YEAR, name="Khối mới")
+    assert response.status_code == 302
+    assert set(cluster.members.values_list("code", flat=True)) == {"so-y-te", "so-tu-phap"}
+    client.post(f"/thi-dua/cum/{cluster.pk}/bang-diem/", {"template": template.pk})
+    assert cluster.score_sheet.criteria.count() == 2
+    # A second block taking Sở Y tế is refused at the members field.
+    response = client.post(
+        f"/thi-dua/{YEAR}/cong-bo/",
+        {"name": "Khối khác", "kind": "block", "leader_ten": "Sở Tư pháp", "members": []},
+    )
+    assert "chỉ thuộc một cụm và một khối" in response.content.decode()
+    assert not Cluster.objects.filter(name="Khối khác").exists()

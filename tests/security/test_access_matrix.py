@@ -88,6 +88,7 @@ OBJECT_URLS = {
     "awards:initiative-recognise": lambda o, d: {"pk": o.initiative.pk},
     "emulation:grouping": lambda o, d: {"pk": o.cluster.pk},
     "emulation:sign-pact": lambda o, d: {"pk": o.cluster.pk},
+    "emulation:score-sheet": lambda o, d: {"pk": o.cluster.pk},
     "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
     "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
     "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
@@ -226,6 +227,11 @@ MATRIX = {
     # --- The year's emulation work (clusters, blocks, section II) ---------------------------
     "emulation:current": Row(cells("302")),
     "emulation:groupings": EVERYONE,
+    # The office announces groupings and gives them score sheets (an empty form: 200 / 302).
+    "emulation:announce": Row(only("staff", "admin"), post=only("staff", "admin")),
+    "emulation:score-sheet": Row(
+        cells("405"), post=cells("403", other="404", staff="302", admin="302")
+    ),
     # The unit's own officer registers and records exemplars (an empty form: 200 with errors).
     "emulation:register": Row(only("officers"), post=only("officers")),
     "emulation:exemplars": Row(cells("200"), post=only("officers")),
