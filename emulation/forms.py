@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plan.forms import file_help
 from units.forms import StyledForm, UnitChoiceField, UnitMultipleChoiceField, date_field
-from units.models import Cluster
+from units.models import Cluster, Unit
 
 from .enums import CollectiveTitle, NomineeKind, SpreadMethod
 from .models import ScoreSheetTemplate
@@ -55,6 +55,29 @@ class RegistrationForm(StyledForm):
                 _("Số Chiến sĩ thi đua cơ sở không thể nhiều hơn số Lao động tiên tiến."),
             )
         return data
+
+
+class InspectionPlanForm(StyledForm):
+    title = forms.CharField(label=_("Tên kế hoạch kiểm tra"), max_length=255)
+
+
+class InspectionForm(StyledForm):
+    """A unit to inspect, chosen among those under the plan's level: a short list (a
+    department's own bodies), so a plain select rather than the type-ahead, whose search
+    offers an officer only their own unit."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị được kiểm tra"), queryset=Unit.objects.none())
+    planned_on = date_field(_("Ngày dự kiến"), required=True)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.order_by("name")
+
+
+class InspectionResultForm(StyledForm):
+    done_on = date_field(_("Ngày kiểm tra"), required=True)
+    findings = forms.CharField(label=_("Kết quả, kiến nghị"), widget=forms.Textarea({"rows": 2}))
+    report = forms.FileField(label=_("Báo cáo kiểm tra"), required=False)
 
 
 class PactForm(StyledForm):

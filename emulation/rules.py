@@ -81,3 +81,21 @@ def can_register(user):
 def can_sign_pact(user, cluster):
     """A member's officer records that the unit signed its grouping's pact."""
     return is_unit_officer(user) and is_member(user, cluster)
+
+
+def inspection_level(user):
+    """Whose inspections the user keeps: the province's for the office (None), the unit's own
+    for its officer; False for anyone else."""
+    if is_office(user):
+        return None
+    if is_unit_officer(user):
+        return user.unit
+    return False
+
+
+def can_keep_inspections(user, plan):
+    """The office keeps the province's inspection plan, an officer its unit's."""
+    level = inspection_level(user)
+    if level is False:
+        return False
+    return plan.inspector_id == (level.pk if level is not None else None)

@@ -16,11 +16,14 @@ from . import rules
 from .models import (
     Criterion,
     Exemplar,
+    Inspection,
+    InspectionPlan,
     PactSignature,
     Registration,
     Score,
     ScoreSheet,
 )
+from .selectors import units_under
 
 
 def _saved(instance, by):
@@ -169,3 +172,46 @@ def record_exemplar(unit, year, by, **fields):
     if not rules.can_act_for(by, unit):
         raise PermissionDenied
     return _saved(Exemplar(unit=unit, year=year, recorded_by=by, **fields), by)
+
+
+@transaction.atomic
+def plan_inspections(year, by, *, title):
+    """The office's (province) or a unit's inspection plan for the year; one per level."""
+    level = rules.inspection_level(by)
+    if level is False:
+        raise PermissionDenied
+    if InspectionPlan.objects.filter(year=year, inspector=level).exists():
+        raise ValidationError(_("Cấp này đã có kế hoạch kiểm tra năm %(year)s.") % {"year": year})
+    return _saved(InspectionPlan(year=year, inspector=level, title=title), by)
+
+
+@transaction.atomic
+def add_inspection(plan, unit, by, *, planned_on):
+    """Name a unit to inspect: one under the plan's level (selectors.units_under)."""
+    if not rules.can_keep_inspections(by, plan):
+        raise PermissionDenied
+    if not units_under(plan).filter(pk=unit.pk).exists():
+        raise ValidationError({"unit": _("Đơn vị này không thuộc cấp được kiểm tra.")})
+    if Inspection.objects.filter(plan=plan, unit=unit).exists():
+        raise ValidationError({"unit": _("Đơn vị này đã có trong kế hoạch kiểm tra.")})
+    return _saved(Inspection(plan=plan, unit=unit, planned_on=planned_on), by)
+
+
+@transaction.atomic
+def record_inspection(inspection, by, *, done_on, findings, report=None):
+    """The inspection took place: its date, findings and report."""
+    inspection = Inspection.objects.select_for_update().select_related("plan").get(pk=inspection.pk)
+    if not rules.can_keep_inspections(by, inspection.plan):
+        raise PermissionDenied
+    if done_on.year != inspection.plan.year:
+        raise ValidationError(
+            {
+                "done_on": _("Ngày kiểm tra phải trong năm %(year)s.")
+                % {"year": inspection.plan.year}
+            }
+        )
+    inspection.done_on = done_on
+    inspection.findings = findings.strip()
+    if report is not None:
+        inspection.report = report
+    return _saved(inspection, by)

@@ -74,3 +74,22 @@ def test_the_office_announces_a_block_by_typing_and_picking_units(page, password
     block = Cluster.objects.get(year=2013, name="Khối thử nghiệm")
     assert set(block.members.values_list("code", flat=True)) == {"so-y-te", "so-tu-phap"}
     assert block.leader.code == "so-y-te"
+
+
+def test_an_officer_plans_an_inspection_and_records_its_result(page, password):
+    education = Unit.objects.get(code="so-gd-dt")
+    Unit.objects.create(code="thpt-thu", name="Trường THPT Thử", parent=education)
+    sign_in(page, "officer", password)
+    page.goto(page.base_url + "/thi-dua/2013/kiem-tra/")
+    page.get_by_label("Tên kế hoạch kiểm tra").fill("Kiểm tra công tác TĐKT ngành giáo dục")
+    page.get_by_role("button", name="Lập kế hoạch").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã lập kế hoạch kiểm tra.")
+    page.get_by_label("Đơn vị được kiểm tra").select_option(label="Trường THPT Thử")
+    page.get_by_label("Ngày dự kiến").fill("01/10/2013")
+    page.get_by_role("button", name="Thêm", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Đã thêm đơn vị")
+    page.get_by_label("Ngày kiểm tra").fill("05/10/2013")
+    page.get_by_placeholder("Kết quả, kiến nghị").fill("Thực hiện đúng quy định")
+    page.get_by_role("button", name="Ghi kết quả").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi kết quả kiểm tra.")
+    expect(page.get_by_text("Đã kiểm tra 1/1 đơn vị")).to_be_visible()

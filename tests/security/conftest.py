@@ -14,7 +14,7 @@ from awards.models import Dossier, DossierDocument, Initiative
 from demo import awards as award_demo
 from emulation import services as emulation_services
 from emulation.models import (
-    InspectionPlan,
+    Inspection,
     Movement,
     PactSignature,
     Score,
@@ -24,7 +24,7 @@ from emulation.models import (
 from plan import services as plan_services
 from plan.enums import PartState, RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
-from units.models import Cluster
+from units.models import Cluster, Unit
 
 PDF = b"%PDF-1.4\n% kiem thu\n%%EOF\n"
 
@@ -55,6 +55,7 @@ class UnitObjects:
     cluster: Cluster  # a demo grouping the unit is a member of
     score: Score  # the unit's self-score, with its evidence
     signature: PactSignature  # the unit's signature of its grouping's pact, with the document
+    inspection: Inspection  # a visit in the unit's own inspection plan
 
 
 def make_unit_objects(officer, staff, council):
@@ -76,8 +77,9 @@ def make_unit_objects(officer, staff, council):
     initiative = award_services.register_initiative(
         unit, officer, title=f"Sáng kiến của {unit.code}", authors="Tác giả", year=2013
     )
-    cluster, score, signature = make_emulation_objects(unit, officer, staff)
+    cluster, score, signature, inspection = make_emulation_objects(unit, officer, staff)
     return UnitObjects(
+        inspection=inspection,
         cluster=cluster,
         score=score,
         signature=signature,
@@ -117,12 +119,18 @@ def make_emulation_objects(unit, officer, staff):
         unit, 2013, officer, name="Điển hình", kind="person", field="Giáo dục",
         spread_by="media", spread_on=datetime.date(2013, 5, 1),
     )  # fmt: skip
-    InspectionPlan.objects.create(year=2013, inspector=unit, title=f"Kiểm tra của {unit.code}")
+    own_plan = emulation_services.plan_inspections(2013, officer, title=f"Kiểm tra của {unit.code}")
+    under = Unit.objects.create(
+        code=f"duoi-{unit.code}", name=f"Đơn vị dưới {unit.code}", parent=unit
+    )
+    inspection = emulation_services.add_inspection(
+        own_plan, under, officer, planned_on=datetime.date(2013, 10, 1)
+    )
     Movement.objects.create(
         year=2013, name=f"Phong trào {unit.code}", starts_on=datetime.date(2013, 1, 1),
         ends_on=datetime.date(2013, 12, 31),
     )  # fmt: skip
-    return cluster, score, signature
+    return cluster, score, signature, inspection
 
 
 @pytest.fixture

@@ -89,6 +89,8 @@ OBJECT_URLS = {
     "emulation:grouping": lambda o, d: {"pk": o.cluster.pk},
     "emulation:sign-pact": lambda o, d: {"pk": o.cluster.pk},
     "emulation:score-sheet": lambda o, d: {"pk": o.cluster.pk},
+    "emulation:inspection-add": lambda o, d: {"pk": o.inspection.plan_id},
+    "emulation:inspection-record": lambda o, d: {"pk": o.inspection.pk},
     "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
     "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
     "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
@@ -236,6 +238,13 @@ MATRIX = {
     "emulation:register": Row(only("officers"), post=only("officers")),
     "emulation:exemplars": Row(cells("200"), post=only("officers")),
     "emulation:inspections": EVERYONE,
+    # The office keeps the province's inspections, an officer its unit's (an empty form is
+    # sent back to the page with a message: 302).
+    "emulation:inspection-plan": Row(
+        cells("405"), post=cells("403", officers="302", staff="302", admin="302")
+    ),
+    "emulation:inspection-add": Row(cells("405"), post=cells("404", own="302")),
+    "emulation:inspection-record": Row(cells("405"), post=cells("404", own="302")),
     "emulation:section-two": Row(only("staff", "council", "leader", "admin")),
     "emulation:section-two-units": Row(only("staff", "council", "leader", "admin")),
     # A grouping and its files: its members, and those who follow every unit.

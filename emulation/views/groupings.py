@@ -1,60 +1,47 @@
-"""Pages of the year's emulation work. Thin: read the request, ask emulation.rules, call a
-service or selector, render."""
+"""Pages of the clusters and blocks: announcing them, a grouping, its pact and scores, a
+unit's registration. Thin: read the request, ask emulation.rules, call a service or
+selector, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.files import document_response
-from plan.forms import AsOfForm
 from plan.selectors import current_plan
 from plan.status import today
-from units.models import Cluster, Unit
-from units.rules import can_see_all_units, can_view_plan
+from units.models import Cluster
 
-from . import rules, selectors, services
-from .enums import EXEMPLARS_PER_UNIT
-from .forms import (
-    ExemplarForm,
+from .. import rules, selectors, services
+from ..forms import (
     GroupingForm,
     PactForm,
     RegistrationForm,
     ScoreForm,
     ScoreSheetForm,
 )
-from .models import Movement, PactSignature, Registration, Score
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _as_of(request):
-    form = AsOfForm(request.GET)
-    if form.is_valid() and form.cleaned_data["ngay"]:
-        return form.cleaned_data["ngay"]
-    return today()
-
-
-def _problems(error):
-    return error.messages if isinstance(error, ValidationError) else [str(error)]
+from ..models import (
+    Movement,
+    PactSignature,
+    Registration,
+    Score,
+)
+from .common import as_of_date, problems, require
 
 
 def current_groupings(request):
     """The menu's "Thi đua": the groupings of the latest plan's year."""
-    _require(rules.can_see_groupings(request.user))
+    require(rules.can_see_groupings(request.user))
     plan = current_plan()
     return redirect("emulation:groupings", plan.year if plan else today().year)
 
 
 def groupings(request, year):
     """The year's clusters and blocks the user may see, with each one's cross-check share."""
-    _require(rules.can_see_groupings(request.user))
-    as_of = _as_of(request)
+    require(rules.can_see_groupings(request.user))
+    as_of = as_of_date(request)
     visible = rules.visible_groupings(request.user, selectors.groupings_of_year(year))
     context = {
         "year": year,
@@ -70,7 +57,7 @@ def groupings(request, year):
 
 def announce(request, year):
     """The office announces a cluster or block of the year with its members (task 6)."""
-    _require(rules.can_manage_emulation(request.user))
+    require(rules.can_manage_emulation(request.user))
     form = GroupingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -95,7 +82,7 @@ def announce(request, year):
 def give_score_sheet(request, pk):
     """The office gives a grouping its score sheet, copied from one of its templates."""
     cluster = _visible_cluster(request, pk)
-    _require(rules.can_manage_emulation(request.user))
+    require(rules.can_manage_emulation(request.user))
     form = ScoreSheetForm(request.POST)
     if form.is_valid():
         services.copy_score_sheet(cluster, form.cleaned_data["template"], request.user)
@@ -115,7 +102,7 @@ def _visible_cluster(request, pk):
 def grouping(request, pk):
     """One grouping: its members' registration, pact, scores and ranks as of a date."""
     cluster = _visible_cluster(request, pk)
-    as_of = _as_of(request)
+    as_of = as_of_date(request)
     standing = selectors.grouping_standing(cluster, as_of)
     user = request.user
     own = next((m for m in standing.members if user.unit_id == m.unit.pk), None)
@@ -141,7 +128,7 @@ def sign_pact(request, pk):
     cluster = _visible_cluster(request, pk)
     if request.method != "POST":
         return redirect("emulation:grouping", cluster.pk)
-    _require(rules.can_sign_pact(request.user, cluster))
+    require(rules.can_sign_pact(request.user, cluster))
     user_unit = request.user.unit
     form = PactForm(request.POST, request.FILES)
     if form.is_valid():
@@ -155,7 +142,7 @@ def sign_pact(request, pk):
             )
             messages.success(request, _("Đã ghi nhận đơn vị ký giao ước thi đua."))
         except ValidationError as error:
-            for problem in _problems(error):
+            for problem in problems(error):
                 messages.error(request, problem)
     else:
         for errors in form.errors.values():
@@ -175,7 +162,7 @@ def scores(request, pk, code):
     can_score = rules.can_self_score(request.user, unit)
     can_check = rules.can_cross_check(request.user, cluster)
     if request.method == "POST":
-        _require(can_score or can_check)
+        require(can_score or can_check)
         form = ScoreForm(request.POST, request.FILES)
         _save_score(request, form, unit, criteria, checking=request.POST.get("action") == "check")
         return redirect("emulation:scores", cluster.pk, unit.code)
@@ -216,7 +203,7 @@ def _save_score(request, form, unit, criteria, *, checking):
             )
         messages.success(request, _("Đã ghi điểm tiêu chí “%(text)s”.") % {"text": criterion.text})
     except ValidationError as error:
-        for problem in _problems(error):
+        for problem in problems(error):
             messages.error(request, problem)
 
 
@@ -240,7 +227,7 @@ def pact_file(request, pk):
 
 def register(request, year):
     """A unit's emulation registration for the year (đăng ký thi đua)."""
-    _require(rules.can_register(request.user))
+    require(rules.can_register(request.user))
     unit = request.user.unit
     current = Registration.objects.filter(unit=unit, year=year).first()
     if request.method == "POST":
@@ -252,7 +239,7 @@ def register(request, year):
                     unit, year, request.user, targets=targets, file=form.cleaned_data["file"]
                 )
             except ValidationError as error:
-                for problem in _problems(error):
+                for problem in problems(error):
                     form.add_error(None, problem)
             else:
                 messages.success(request, _("Đã ghi nhận đăng ký thi đua của đơn vị."))
@@ -270,64 +257,3 @@ def register(request, year):
         "requirement": services.registration_requirement(year),
     }
     return render(request, "emulation/register.html", context)
-
-
-def section_two(request, year):
-    """Section II of the plan as numbers: each against its target, as of a date."""
-    _require(rules.can_view_section_two(request.user))
-    as_of = _as_of(request)
-    measures, coverage = selectors.section_two(year, as_of)
-    context = {"year": year, "as_of": as_of, "measures": measures, "coverage": coverage}
-    return render(request, "emulation/section_two.html", context)
-
-
-def section_two_units(request, year, measure):
-    _require(rules.can_view_section_two(request.user))
-    if measure not in selectors.MEASURES:
-        raise Http404
-    as_of = _as_of(request)
-    units = selectors.units_behind(year, as_of, measure)
-    context = {"year": year, "as_of": as_of, "measure": measure, "units": units}
-    return render(request, "emulation/section_two_units.html", context)
-
-
-def inspections(request, year):
-    """Each level's inspections and its coverage against 30 %: every level for those who
-    follow all units, an officer's own unit's level otherwise."""
-    _require(can_view_plan(request.user))
-    as_of = _as_of(request)
-    coverage = selectors.inspection_coverage(year, as_of)
-    if not can_see_all_units(request.user):
-        coverage = [c for c in coverage if c.plan.inspector_id == request.user.unit_id]
-    for level in coverage:
-        level.visits = selectors.inspections_of(level.plan)
-    context = {"year": year, "as_of": as_of, "coverage": coverage}
-    return render(request, "emulation/inspections.html", context)
-
-
-def exemplars(request, year):
-    """Exemplars per unit against section II's two; an officer records its unit's own."""
-    _require(can_view_plan(request.user))
-    as_of = _as_of(request)
-    user = request.user
-    units = Unit.objects.filter(is_participating=True).order_by("name")
-    if not can_see_all_units(user):
-        units = units.filter(pk=user.unit_id or -1)
-    units = list(units)
-    form = ExemplarForm()
-    if request.method == "POST":
-        _require(rules.can_register(user))
-        form = ExemplarForm(request.POST)
-        if form.is_valid():
-            services.record_exemplar(user.unit, year, user, **form.cleaned_data)
-            messages.success(request, _("Đã ghi nhận điển hình tiên tiến."))
-            return redirect("emulation:exemplars", year)
-    counts = selectors.exemplar_counts(year, as_of, units)
-    context = {
-        "year": year,
-        "as_of": as_of,
-        "rows": [(unit, counts[unit.pk]) for unit in units],
-        "target": EXEMPLARS_PER_UNIT,
-        "form": form if rules.can_register(user) else None,
-    }
-    return render(request, "emulation/exemplars.html", context)
