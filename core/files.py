@@ -5,6 +5,8 @@ Every app that takes a file (progress evidence, submissions, dossier documents) 
 """
 
 import uuid
+import zipfile
+import zlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -60,8 +62,10 @@ def _zip_kind(file):
                 return _ODF_TYPES.get(mimetype)
     except ArchiveError as error:
         return "too_large" if error.reason == "too_large" else None
-    except (OSError, KeyError, EOFError, RuntimeError, NotImplementedError, ValueError):
-        return None  # a damaged member, an encrypted one, an unknown compression
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        return None  # a damaged member or directory
+    except (KeyError, RuntimeError, NotImplementedError):
+        return None  # a member missing, encrypted, or in a compression we do not read
     return None
 
 

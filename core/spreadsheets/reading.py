@@ -27,7 +27,14 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from ..archives import ArchiveError, open_zip
 from ..names import name_key
-from .xlsx_limits import MAX_CELLS, MAX_TOTAL_BYTES, XlsxTooLarge, check_xlsx
+from .xlsx_limits import (
+    MAX_CELLS,
+    MAX_SHARED_STRINGS,
+    MAX_SHARED_TEXT,
+    MAX_TOTAL_BYTES,
+    XlsxTooLarge,
+    check_xlsx,
+)
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -106,6 +113,17 @@ def _too_large(what):
             )
             % {"max": f"{MAX_CELLS:,}".replace(",", ".")}
         )
+    if what == "text":
+        return SpreadsheetError(
+            _(
+                "Tệp có quá nhiều chữ: hơn %(count)s chuỗi chữ, hoặc hơn %(max)s MB chữ trong các "
+                "ô. Hãy chia thành nhiều tệp."
+            )
+            % {
+                "count": f"{MAX_SHARED_STRINGS:,}".replace(",", "."),
+                "max": MAX_SHARED_TEXT // 1024 // 1024,
+            }
+        )
     return SpreadsheetError(
         _("Tệp quá lớn khi giải nén (nội dung vượt quá %(max)s MB): hãy chia thành nhiều tệp.")
         % {"max": MAX_TOTAL_BYTES // 1024 // 1024}
@@ -177,7 +195,10 @@ def _csv_delimiter(text, columns):
     where the decimal mark is a comma, and some programs a tab."""
     best, found = ",", {}
     for delimiter in (",", ";", "\t"):
-        head = list(itertools.islice(_csv_rows(text, delimiter), HEADER_SEARCH_ROWS))
+        try:
+            head = list(itertools.islice(_csv_rows(text, delimiter), HEADER_SEARCH_ROWS))
+        except SpreadsheetError:
+            continue  # not this delimiter (one field past the csv module's limit)
         matched = _find_header(head, columns)[1]
         if len(matched) > len(found):
             best, found = delimiter, matched
