@@ -200,11 +200,16 @@ CONTENT_SECURITY_POLICY = {
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 # django-axes: after LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that
 # username is refused there (even with the right password) for LOGIN_COOLOFF_MINUTES. Counting per
-# username and address means a stranger cannot lock an officer out of the office; behind a proxy,
-# CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP, which the proxy must overwrite) names the visitor's
-# address, else all share the proxy's and the count is per username. Attempts live in the database.
+# username and address means a stranger cannot lock an officer out of the office. Across
+# usernames, LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address within the cool-off
+# refuse that address (units.auth.LoginLimitBackend): one try at each of many usernames
+# (password spraying) is stopped, while an office behind one shared address has room for its
+# people's mistakes. Behind a proxy, CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP, which the proxy must
+# overwrite) names the visitor's address, read only from requests that come from TRUSTED_PROXIES
+# (addresses or networks; the local machine unless set); else all share the proxy's address.
+# Attempts live in the database.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "units.auth.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Axes announces its configuration on every start; the settings above say it.
@@ -212,7 +217,9 @@ AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "units.auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.auth.lockout_response"
