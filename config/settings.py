@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Cache-Control: no-store on signed-in pages and downloads.
+    "core.middleware.NoStoreMiddleware",
     "units.auth.IdleSessionMiddleware",
     # The audit trail names the signed-in user of the request that made a change.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -144,6 +146,8 @@ IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 # process may have its own; whatever is added to it must be fine to lose or differ per server.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Backups dump with this: Django's JSON, with times to the microsecond (core.exact_json).
+SERIALIZATION_MODULES = {"json_exact": "core.exact_json"}
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # How many days before its due date a part counts as "due soon".

@@ -67,7 +67,8 @@ class LoginLimitBackend(AxesStandaloneBackend):
     survives its people's typing mistakes, which are far fewer."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is not None and address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+        limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        if request is not None and address_failures(request) >= limit:
             # Read by axes' middleware (the lockout page) and by `lockout_response`.
             request.axes_locked_out = True
             request.address_locked_out = True
