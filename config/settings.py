@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Cache-Control: no-store on signed-in pages and downloads.
     "core.middleware.NoStoreMiddleware",
+    # An uploaded file whose row a failed request rolled back is removed again.
+    "core.middleware.StoredFilesNeedRowsMiddleware",
     "units.auth.IdleSessionMiddleware",
     # The audit trail names the signed-in user of the request that made a change.
     "simple_history.middleware.HistoryRequestMiddleware",

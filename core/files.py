@@ -4,13 +4,16 @@ served only through views that have checked who may read them.
 Every app that takes a file (progress evidence, submissions, dossier documents) uses these.
 """
 
+import contextvars
 import uuid
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -155,7 +158,51 @@ class RandomUploadPath:
 
     def __call__(self, instance, filename):
         extension = PurePath(filename).suffix.lower()
-        return f"{self.folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+        name = f"{self.folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+        pending = _STORED.get()
+        if pending is not None:  # within `kept_only_with_their_rows`: checked at its end
+            fields = [
+                field
+                for field in type(instance)._meta.fields
+                if isinstance(field, models.FileField) and field.upload_to is self
+            ]
+            pending.append((type(instance), fields, name))
+        return name
+
+
+# Files stored in the current request (model, its fields that use the name, name), or None.
+_STORED = contextvars.ContextVar("stored_files", default=None)
+
+
+@contextmanager
+def kept_only_with_their_rows():
+    """Remove, at the end of the block, every file stored in it that no row points to.
+
+    A file is written to the store when its row is saved, inside the request's transaction;
+    if the transaction then rolls back (a later step failed), the row is gone but the file
+    stayed, and went into every backup. The block ends after the transaction (the middleware
+    wraps the view that ATOMIC_REQUESTS makes atomic), so a row that is not there now never
+    will be. Files whose rows a failed command never wrote are found by `remove_orphan_files`.
+    """
+    token = _STORED.set([])
+    try:
+        yield
+    finally:
+        stored = _STORED.get()
+        _STORED.reset(token)
+        for model, fields, name in stored:
+            _remove_if_unused(model, fields, name)
+
+
+def _remove_if_unused(model, fields, name):
+    query = models.Q()
+    for field in fields:
+        query |= models.Q(**{field.name: name})
+    try:
+        if fields and not model._base_manager.filter(query).exists():
+            fields[0].storage.delete(name)
+    except (DatabaseError, OSError):
+        pass  # the database or the store is away: remove_orphan_files finds it later
 
 
 def document_response(field_file, download_name):
