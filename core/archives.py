@@ -43,6 +43,7 @@ def open_zip(file, *, max_total):
             raise ArchiveError("damaged")
         if end[zipfile._ECD_SIZE] > MAX_DIRECTORY_BYTES:
             raise ArchiveError("too_large")
+        _one_directory(file, end)
         file.seek(0)
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error) as error:
@@ -56,6 +57,22 @@ def open_zip(file, *, max_total):
             archive.close()
             raise ArchiveError("too_large")
     return archive
+
+
+def _one_directory(file, end):
+    """Refuse a zip that other readers could see differently from zipfile: bytes before its
+    first member (zipfile shifts every offset by them, others may not), or a second end
+    record after the central directory (readers differ on which one they take)."""
+    size, offset = end[zipfile._ECD_SIZE], end[zipfile._ECD_OFFSET]
+    location = end[zipfile._ECD_LOCATION]
+    if end[zipfile._ECD_SIGNATURE] == zipfile.stringEndArchive64:
+        location -= zipfile.sizeEndCentDir64 + zipfile.sizeEndCentDir64Locator
+    if location != offset + size:
+        raise ArchiveError("damaged")
+    file.seek(offset)
+    tail = file.read(MAX_DIRECTORY_BYTES + 128 * 1024)
+    if tail.count(zipfile.stringEndArchive) != 1 or tail.count(zipfile.stringEndArchive64) > 1:
+        raise ArchiveError("damaged")
 
 
 def inflate(data, info, limit):

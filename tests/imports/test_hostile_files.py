@@ -8,7 +8,7 @@ tracemalloc does not see, so the child's peak resident size (ru_maxrss) is what 
 
 import pytest
 
-from core.spreadsheets import read_table
+from core.spreadsheets import SpreadsheetError, read_table
 from tests import hostile_files as hostile
 from tests.imports.conftest import UNIT_HEADER, unit_row
 from units.resources import UnitResource
@@ -130,3 +130,24 @@ def test_a_declared_dimension_is_not_trusted_either_way():
     data = hostile.xlsx(hostile.sheet_xml(cells, dimension="A1:XFD1048576"))
     dataset = read_table(data, UnitResource.columns())
     assert dataset["Mã đơn vị"] == ["so-moi"]
+
+
+def _good_xlsx():
+    cells = hostile.row(1, [("A1", "<is><t>Mã đơn vị</t></is>", "inlineStr")])
+    return hostile.xlsx(hostile.sheet_xml(cells))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: b"PK\x03\x04" + b"\0" * 64 + data,  # bytes before the first member
+        lambda data: data[:-2] + (22).to_bytes(2, "little") + data[-22:],  # a second end record
+    ],
+    ids=["bytes-before", "second-end-record"],
+)
+def test_a_zip_other_readers_could_read_differently_is_refused(change):
+    # zipfile and calamine's reader could then see two different sets of members: the one
+    # checked would not be the one read.
+    data = change(_good_xlsx())
+    with pytest.raises(SpreadsheetError, match="bị hỏng"):
+        read_table(data, UnitResource.columns())
