@@ -94,11 +94,11 @@ def far_cell_xlsx():
     )
 
 
-def declared_strings_xlsx():
+def declared_strings_xlsx(declared="2000000000"):
     """One shared string declared as two billion: calamine reserves room for them all."""
     return xlsx(
         sheet_xml(row(1, [("A1", "<v>0</v>", "s")])),
-        shared_strings_xml(["a"], declared=2_000_000_000),
+        shared_strings_xml(["a"], declared=declared),
     )
 
 
@@ -111,11 +111,14 @@ def inflating_strings_xlsx(megabytes=128):
     return xlsx(sheet_xml(row(1, [("A1", "<v>0</v>", "s")])), shared, level=9)
 
 
-def many_strings_xlsx(count=1_100_000):
+def many_strings_xlsx(count=1_100_000, prefix=""):
     """More short shared strings than an import may hold, each different (so they compress
-    like real text, under the ratio a bomb has)."""
-    shared = f'<sst xmlns="{MAIN}">' + "".join(f"<si><t>{i}</t></si>" for i in range(count))
-    return xlsx(sheet_xml(row(1, [("A1", "<v>0</v>", "s")])), shared + "</sst>", level=9)
+    like real text, under the ratio a bomb has); `prefix` "x:" writes them <x:si>."""
+    p = prefix
+    shared = f'<{p}sst xmlns{":" + p[:-1] if p else ""}="{MAIN}">' + "".join(
+        f"<{p}si><{p}t>{i}</{p}t></{p}si>" for i in range(count)
+    )
+    return xlsx(sheet_xml(row(1, [("A1", "<v>0</v>", "s")])), shared + f"</{p}sst>", level=9)
 
 
 def repeated_string_xlsx(cells=2000, length=20000):

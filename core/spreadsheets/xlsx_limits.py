@@ -61,7 +61,10 @@ _ROWS_OF = {n: re.compile(rb'\0 r="[A-Za-z]{1,3}([0-9]{%d})"' % n) for n in rang
 _COLUMNS_OF = {n: re.compile(rb'\0 r="([A-Za-z]{%d})[0-9]' % n) for n in (1, 2, 3)}
 _LAST_COLUMN = {1: 26, 2: 702, 3: 16384}
 _SHARED_REF = re.compile(rb' t="s"[^<>]*?(/?)>(?:<v>([0-9]{1,10})</v>)?')
-_DECLARED_COUNT = re.compile(rb"ount\s*=\s*[\"']\s*([0-9]+)")  # count, uniqueCount, Count
+# count, uniqueCount, Count...: the first digits of the value, whatever comes before them
+# (Rust reads "+2000000000" as a number).
+_DECLARED_COUNT = re.compile(rb"ount\s*=\s*[\"'][^\"'0-9]*([0-9]+)")
+_PREFIXED_STRING = re.compile(rb"<[^\s<>/=\"']+:si[\s/>]")
 
 
 def column_number(letters):
@@ -140,6 +143,9 @@ def _scan_regular(xml, member):
         if member.max_row * member.max_col > MAX_CELLS:
             member.max_col = max(map(column_number, set(_COLUMNS_OF[letters].findall(cells))))
         member.shared_cells = cells.count(b' t="s"')
+    if b":si" in xml and _PREFIXED_STRING.search(xml):
+        member.regular = False  # <x:si>: the exact scan counts those
+        return
     if b"<si" not in xml:
         return
     strings = xml.count(b"<si>")
@@ -203,8 +209,8 @@ class _ExactScan:
             self.member.string_lengths.append(0)
             self.member.check()
         for key, value in attributes.items():
-            digits = value.strip()
-            if key.lower().endswith("count") and digits.isdigit() and int(digits) > MAX_CELLS:
+            digits = re.search(r"[0-9]+", value) if key.lower().endswith("count") else None
+            if digits and int(digits[0]) > MAX_CELLS:
                 raise XlsxTooLarge("cells")
 
     def end(self, name):

@@ -43,6 +43,17 @@ def test_more_shared_strings_than_an_import_may_hold_are_refused():
     refused(hostile.many_strings_xlsx(), "quá nhiều chữ")
 
 
+def test_counts_and_strings_written_in_other_forms_are_refused_too():
+    files = [
+        hostile.declared_strings_xlsx(declared="+2000000000"),  # Rust reads the "+"
+        hostile.declared_strings_xlsx(declared=" 2000000000 "),
+        hostile.many_strings_xlsx(prefix="x:"),
+    ]
+    messages = [message for message, _rise in hostile.run_readers(files)]
+    assert "Trang tính quá lớn" in messages[0] and "Trang tính quá lớn" in messages[1]
+    assert "quá nhiều chữ" in messages[2]
+
+
 def test_one_long_string_used_by_many_cells_is_refused():
     # 2,000 cells × the same 20,000 characters: 40 MB once calamine copies it into each.
     data = hostile.repeated_string_xlsx()
