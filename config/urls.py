@@ -14,7 +14,7 @@ urlpatterns = [
         name="login",
     ),
     # Logging out and changing one's password; no anonymous password reset: an officer who
-    # forgot the password asks the office, which sets a new one (README, "Signing in").
+    # forgot the password asks the office, which sets a new one (README, "Deploying").
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password_change/",
