@@ -57,6 +57,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Cache-Control: no-store on signed-in pages and downloads.
+    "core.middleware.NoStoreMiddleware",
+    # An uploaded file whose row a failed request rolled back is removed again.
+    "core.middleware.StoredFilesNeedRowsMiddleware",
     "units.auth.IdleSessionMiddleware",
     # The audit trail names the signed-in user of the request that made a change.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -146,6 +150,8 @@ IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 # process may have its own; whatever is added to it must be fine to lose or differ per server.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Backups dump with this: Django's JSON, with times to the microsecond (core.exact_json).
+SERIALIZATION_MODULES = {"json_exact": "core.exact_json"}
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # How many days before its due date a part counts as "due soon".
@@ -206,11 +212,16 @@ CONTENT_SECURITY_POLICY = {
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 # django-axes: after LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that
 # username is refused there (even with the right password) for LOGIN_COOLOFF_MINUTES. Counting per
-# username and address means a stranger cannot lock an officer out of the office; behind a proxy,
-# CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP, which the proxy must overwrite) names the visitor's
-# address, else all share the proxy's and the count is per username. Attempts live in the database.
+# username and address means a stranger cannot lock an officer out of the office. Across
+# usernames, LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address within the cool-off
+# refuse that address (units.auth.LoginLimitBackend): one try at each of many usernames
+# (password spraying) is stopped, while an office behind one shared address has room for its
+# people's mistakes. Behind a proxy, CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP, which the proxy must
+# overwrite) names the visitor's address, read only from requests that come from TRUSTED_PROXIES
+# (addresses or networks; the local machine unless set); else all share the proxy's address.
+# Attempts live in the database.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "units.auth.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Axes announces its configuration on every start; the settings above say it.
@@ -218,7 +229,9 @@ AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "units.auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.auth.lockout_response"

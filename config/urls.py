@@ -13,7 +13,19 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Logging out and changing one's password; no anonymous password reset: an officer who
+    # forgot the password asks the office, which sets a new one (README, "Deploying").
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     # Anyone, signed in or not, may switch the language (the login page has the switch too).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("units.urls")),

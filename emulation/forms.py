@@ -66,7 +66,11 @@ class InspectionForm(StyledForm):
     department's own bodies), so a plain select rather than the type-ahead, whose search
     offers an officer only their own unit."""
 
-    unit = forms.ModelChoiceField(label=_("Đơn vị được kiểm tra"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị được kiểm tra"),
+        queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("Đơn vị này không thuộc cấp được kiểm tra.")},
+    )
     planned_on = date_field(_("Ngày dự kiến"), required=True)
 
     def __init__(self, *args, units, **kwargs):

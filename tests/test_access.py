@@ -11,10 +11,6 @@ pytestmark = pytest.mark.django_db
 # Pages that must answer a visitor who is not signed in: signing in and getting back in.
 PUBLIC = {
     "login",
-    "password_reset",
-    "password_reset_done",
-    "password_reset_confirm",
-    "password_reset_complete",
     "set_language",
     "admin:login",
     "logout",

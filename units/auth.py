@@ -1,30 +1,79 @@
 """Signing in: idle sessions, the page a locked-out username sees, Vietnamese password rules."""
 
+import ipaddress
 import time
 
+from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, password_validation
 from django.contrib.auth.signals import user_logged_in
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
 def lockout_response(request, original_response, credentials):
     """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): who is locked, for how long, why."""
     cool_off = get_cool_off(request)
+    address = getattr(request, "address_locked_out", False)
     context = {
-        "failure_limit": get_failure_limit(request, credentials),
+        "address": address,
+        "failure_limit": (
+            settings.LOGIN_ADDRESS_FAILURE_LIMIT
+            if address
+            else get_failure_limit(request, credentials)
+        ),
         "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
     return render(request, "registration/locked_out.html", context, status=429)
 
 
+def _from_trusted_proxy(address):
+    try:
+        address = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(address in ipaddress.ip_network(net) for net in settings.TRUSTED_PROXIES)
+
+
 def client_ip(request):
-    """The visitor's address for django-axes: the proxy's header if one is configured."""
+    """The visitor's address for django-axes: the proxy's header (CLIENT_IP_HEADER) when the
+    request comes from the proxy (TRUSTED_PROXIES), else the connection's own address, so a
+    visitor who reaches the app server directly cannot choose the address they are counted at."""
+    remote = request.META.get("REMOTE_ADDR")
     header = settings.CLIENT_IP_HEADER
-    return (header and request.META.get(header)) or request.META.get("REMOTE_ADDR")
+    if header and request.META.get(header) and _from_trusted_proxy(remote):
+        return request.META[header].split(",")[-1].strip()
+    return remote
+
+
+def address_failures(request):
+    """Wrong passwords from the visitor's address within the cool-off, whatever the username."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=client_ip(request), attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class LoginLimitBackend(AxesStandaloneBackend):
+    """django-axes' check (LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+    address), and a second one across usernames: LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords
+    from one address, whichever usernames, refuse that address for the cool-off. One try at
+    each of many usernames (password spraying) is stopped; an office sharing one address
+    survives its people's typing mistakes, which are far fewer."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        if request is not None and address_failures(request) >= limit:
+            # Read by axes' middleware (the lockout page) and by `lockout_response`.
+            request.axes_locked_out = True
+            request.address_locked_out = True
+            raise AxesBackendPermissionDenied("too many failures from this address")
+        return super().authenticate(request, username, password, **kwargs)
 
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):

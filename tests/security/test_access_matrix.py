@@ -115,10 +115,6 @@ MATRIX = {
     "logout": Row(cells("405"), note="Django 5 logs out by POST only"),
     "password_change": EVERYONE,
     "password_change_done": EVERYONE,
-    "password_reset": PUBLIC,
-    "password_reset_done": PUBLIC,
-    "password_reset_confirm": PUBLIC,
-    "password_reset_complete": PUBLIC,
     "set_language": Row(cells("302", anon="302")),
     # --- The plan: every signed-in user reads it ------------------------------------------
     "home": EVERYONE,

@@ -146,3 +146,70 @@ def test_the_lock_action_skips_ones_own_account(admin_client, admin_user):
     )
     admin_user.refresh_from_db()
     assert admin_user.is_active
+
+
+# --- one address, many usernames -----------------------------------------------------------
+
+
+def _spray(client, count, address="203.0.113.7"):
+    """One wrong password at each of `count` usernames (real or not), from one address."""
+    for number in range(count):
+        response = client.post(
+            reverse("login"),
+            {"username": f"nguoi-{number}", "password": "Matkhau@2013"},
+            REMOTE_ADDR=address,
+        )
+    return response
+
+
+def test_one_try_at_many_usernames_from_one_address_locks_that_address(client, password):
+    assert _spray(client, settings.LOGIN_ADDRESS_FAILURE_LIMIT).status_code == 200
+    # Then any username is refused from there, even a real account with its right password.
+    assert _spray(client, 1).status_code == 429
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": password}, REMOTE_ADDR="203.0.113.7"
+    )
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "từ địa chỉ mạng này" in page and "Vui lòng thử lại sau 30 phút" in page
+    assert not _signed_in(client)
+
+
+def test_an_office_sharing_one_address_survives_its_people_mistyping(client, password):
+    # Nineteen officers each mistype once, from the office's one address: nobody is locked.
+    assert settings.LOGIN_ADDRESS_FAILURE_LIMIT == 20
+    _spray(client, settings.LOGIN_ADDRESS_FAILURE_LIMIT - 1)
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": password}, REMOTE_ADDR="203.0.113.7"
+    )
+    assert response.status_code == 302
+
+
+def test_the_address_limit_is_per_address(client, password):
+    _spray(client, settings.LOGIN_ADDRESS_FAILURE_LIMIT)
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": password}, REMOTE_ADDR="203.0.113.8"
+    )
+    assert response.status_code == 302
+
+
+def test_the_proxy_header_is_believed_only_from_the_proxy(client, settings, password):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["10.0.0.5"]
+    # Straight to the app server, a sprayer cannot pass as many addresses by the header.
+    for number in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": f"nguoi-{number}", "password": "sai"},
+            REMOTE_ADDR="198.51.100.9",
+            HTTP_X_REAL_IP=f"192.0.2.{number}",
+        )
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.9"}
+    # Through the proxy, each visitor is counted at their own address.
+    client.post(
+        reverse("login"),
+        {"username": "officer", "password": "sai"},
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_REAL_IP="192.0.2.200",
+    )
+    assert AccessAttempt.objects.filter(ip_address="192.0.2.200").exists()

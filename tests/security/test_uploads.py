@@ -19,6 +19,7 @@ from core.files import validate_document
 from demo import awards as award_demo
 from plan.enums import RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
+from tests.hostile_files import bomb_odt
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,8 @@ BAD_FILES = {
     "renamed-executable": ("chuong-trinh.pdf", EXECUTABLE, "không phải là tệp PDF thật"),
     "html-named-pdf": ("trang-web.pdf", HTML, "không phải là tệp PDF thật"),
     "empty": ("rong.pdf", b"", "rỗng"),
+    # 256 KB whose `mimetype` inflates to 256 MiB (it was read whole to find the type).
+    "zip-bomb": ("ke-hoach.odt", "bomb", "giải nén lớn bất thường"),
 }
 
 
@@ -39,7 +42,9 @@ def _bad_file(kind):
     name, content, _words = BAD_FILES[kind]
     if content is None:  # just over the limit, with a real PDF header
         content = b"%PDF-1.4\n" + b"0" * (django_settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024 + 1)
-    return SimpleUploadedFile(name, content, "application/pdf")
+    if content == "bomb":
+        content = bomb_odt(gigabytes=0.25)
+    return SimpleUploadedFile(name, content, "application/octet-stream")
 
 
 def _stored_files(root):
