@@ -1,11 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from emulation.models import Movement
 from units.forms import UnitChoiceField, date_field, style_fields
 
 from . import rules
 from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
 from .models import AwardType, Batch, Dossier, DossierDocument, Initiative
+
+# The category of a thematic commendation (fixtures/award_types.json).
+THEMATIC = "chuyen-de"
 
 
 class DossierForm(forms.ModelForm):
@@ -25,6 +29,7 @@ class DossierForm(forms.ModelForm):
             "category",
             "year",
             "batch",
+            "movement",
             "achievements",
             "initiatives",
         ]
@@ -44,11 +49,16 @@ class DossierForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["initiatives"].queryset = unit.initiatives.order_by("-year", "title")
         self.fields["batch"].queryset = Batch.objects.all()
+        self.fields["movement"].queryset = Movement.objects.order_by("-year", "starts_on")
+        self.fields["movement"].help_text = _("Bắt buộc với khen thưởng theo chuyên đề.")
         self.fields["sex"].required = False
         style_fields(self)
 
     def clean(self):
         data = super().clean()
+        category = data.get("category")
+        if category is not None and category.code == THEMATIC and not data.get("movement"):
+            self.add_error("movement", _("Khen thưởng theo chuyên đề phải nêu phong trào thi đua."))
         kind = data.get("nominee_kind")
         if kind == NomineeKind.INDIVIDUAL and not data.get("full_name"):
             self.add_error("full_name", _("Nhập họ và tên cá nhân được đề nghị."))

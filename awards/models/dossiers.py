@@ -78,6 +78,15 @@ class Dossier(models.Model):
         related_name="dossiers",
         help_text=_("Bắt buộc với khen thưởng bậc cao."),
     )
+    # A thematic (chuyên đề) dossier names the movement it comes from (task 5, 15, 16, 29).
+    movement = models.ForeignKey(
+        "emulation.Movement",
+        verbose_name=_("phong trào thi đua"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+    )
     nominee_kind = models.CharField(
         _("đối tượng đề nghị"),
         max_length=20,

@@ -115,6 +115,8 @@ def grouping(request, pk):
         "own": own,
         "pact_form": PactForm() if own and not own.pact_signed else None,
         "signatures": PactSignature.objects.filter(cluster=cluster).select_related("unit"),
+        # The leading unit proposes its best for the Cờ thi đua and Bằng khen (awards).
+        "can_propose": rules.leads(user, cluster),
         "sheet_form": (
             ScoreSheetForm()
             if rules.can_manage_emulation(user) and not hasattr(cluster, "score_sheet")

@@ -194,3 +194,25 @@ def test_the_office_announces_a_grouping_and_gives_it_a_score_sheet(client, staf
     )
     assert "chỉ thuộc một cụm và một khối" in response.content.decode()
     assert not Cluster.objects.filter(name="Khối khác").exists()
+
+
+def test_the_leading_unit_proposes_its_best_as_a_dossier(client, officer, officer2, block, staff):
+    from awards.models import Dossier
+
+    score_all(block, "so-y-te", staff, [40, 60], check=[40, 58], checker=staff)
+    client.force_login(officer)  # Sở Giáo dục và Đào tạo leads the block
+    page = client.get(f"/ho-so/de-nghi-tu-cum/{block.pk}/").content.decode()
+    assert "1. Sở Y tế (98" in page
+    award = __import__("awards.models", fromlist=["AwardType"]).AwardType.objects.get(
+        code="co-thi-dua-tinh"
+    )
+    response = client.post(
+        f"/ho-so/de-nghi-tu-cum/{block.pk}/",
+        {"unit_id": unit("so-y-te").pk, "award_type": award.pk},
+    )
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(collective_name="Sở Y tế", award_type=award)
+    assert dossier.unit == officer.unit and dossier.state == "draft"
+    assert "Xếp thứ 1" in dossier.achievements
+    client.force_login(officer2)  # a member, not the leader
+    assert client.get(f"/ho-so/de-nghi-tu-cum/{block.pk}/").status_code == 403

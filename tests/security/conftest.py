@@ -56,6 +56,8 @@ class UnitObjects:
     score: Score  # the unit's self-score, with its evidence
     signature: PactSignature  # the unit's signature of its grouping's pact, with the document
     inspection: Inspection  # a visit in the unit's own inspection plan
+    led_cluster: Cluster  # a grouping the unit leads
+    movement: Movement  # a movement of the year
 
 
 def make_unit_objects(officer, staff, council):
@@ -78,7 +80,15 @@ def make_unit_objects(officer, staff, council):
         unit, officer, title=f"Sáng kiến của {unit.code}", authors="Tác giả", year=2013
     )
     cluster, score, signature, inspection = make_emulation_objects(unit, officer, staff)
+    led_cluster = Cluster.objects.filter(year=2013, leader=unit).first()
+    if led_cluster is None:  # UBND huyện Cao Lộc leads none in the demo: a block of its own
+        led_cluster = emulation_services.announce_grouping(
+            year=2013, kind=Cluster.Kind.BLOCK, name=f"Khối do {unit.code} dẫn đầu",
+            leader=unit, members=[unit], by=staff,
+        )  # fmt: skip
     return UnitObjects(
+        led_cluster=led_cluster,
+        movement=Movement.objects.get(name=f"Phong trào {unit.code}"),
         inspection=inspection,
         cluster=cluster,
         score=score,

@@ -89,6 +89,7 @@ OBJECT_URLS = {
     "emulation:grouping": lambda o, d: {"pk": o.cluster.pk},
     "emulation:sign-pact": lambda o, d: {"pk": o.cluster.pk},
     "emulation:score-sheet": lambda o, d: {"pk": o.cluster.pk},
+    "awards:propose": lambda o, d: {"pk": o.led_cluster.pk},
     "emulation:inspection-add": lambda o, d: {"pk": o.inspection.plan_id},
     "emulation:inspection-record": lambda o, d: {"pk": o.inspection.pk},
     "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
@@ -102,6 +103,7 @@ PLAIN_OBJECT_URLS = {
     "task-set-due-date": lambda o: {"pk": o.part.task_id},
     "task-name-units": lambda o: {"pk": o.part.task_id},
     "requirement-detail": lambda o: {"pk": o.requirement.pk},
+    "awards:movement": lambda o: {"pk": o.movement.pk},
     # The draft the `draft_2014` fixture rolls over from 2013.
     "draft-detail": lambda o: {"year": 2014},
     "draft-edit": lambda o: {"year": 2014},
@@ -222,6 +224,12 @@ MATRIX = {
     # records Hội đồng KHSK's recognition (an empty form is refused with a message: 302).
     "awards:initiatives": EVERYONE,
     "awards:initiative-recognise": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # A movement's results: every signed-in user, each seeing the dossiers they may.
+    "awards:movement": EVERYONE,
+    # Only the grouping's leading unit proposes its best (an empty form: 200 with errors).
+    "awards:propose": Row(
+        cells("403", own="200", other="404"), post=cells("403", own="200", other="404")
+    ),
     # --- The year's emulation work (clusters, blocks, section II) ---------------------------
     "emulation:current": Row(cells("302")),
     "emulation:groupings": EVERYONE,
