@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # The audit trail names the signed-in user of the request that made a change.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form posted twice does its work once (a double click, a reload): core/once.py.
+    "core.once.OnceFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -82,6 +84,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "units.context_processors.current_role",
             ],
+            # {% form_token %} beside every {% csrf_token %}, with nothing to load.
+            "builtins": ["core.templatetags.forms"],
         },
     },
 ]
