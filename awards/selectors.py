@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q, Subquery
 
+from core import params
 from core.names import search_key
 from units.rules import is_council_member, is_leader, is_unit_officer
 
@@ -86,7 +87,8 @@ def inbox_choices(batch=None):
     BATCH_YEARS_LISTED years, two a year, plus `batch` (the pk a link names) if older."""
     latest_year = Batch.objects.order_by("-year").values("year")[:1]
     batches = Batch.objects.filter(year__gt=Subquery(latest_year) - BATCH_YEARS_LISTED)
-    if batch and str(batch).isdigit():
+    batch = params.whole_number(batch)
+    if batch:
         batches = Batch.objects.filter(Q(pk=batch) | Q(pk__in=batches.values("pk")))
     return {"award_types": AwardType.objects.all(), "batches": batches}
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards.rules import can_import_nominees
-from core import once
+from core import once, params
 from plan.models import Plan
 from units.models import Unit
 from units.rules import can_import_data
@@ -187,7 +187,7 @@ def export_data(request, kind):
         raise Http404
     plan = None
     if request.GET.get("year"):
-        plan = Plan.objects.filter(year=request.GET["year"]).first()
+        plan = Plan.objects.filter(year=params.whole_number(request.GET["year"])).first()
         if plan is None:
             raise Http404
     content = export_table(IMPORT_KINDS[kind], fmt, plan=plan)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 
+from core import params
 from core.spreadsheets import xlsx_response
 
 from . import exports, rules
@@ -23,10 +24,10 @@ def _require(allowed):
 def unit_list(request):
     _require(rules.can_list_units(request.user))
     units = Unit.objects.select_related("parent").order_by("name")
-    kind = request.GET.get("loai")
+    kind = params.text(request.GET.get("loai"))
     if kind:
         units = units.filter(kind=kind)
-    query = request.GET.get("q", "").strip()
+    query = params.text(request.GET.get("q")).strip()
     if query:
         units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
         units = units.distinct()
