@@ -128,6 +128,21 @@ def save_dossier(dossier, by, initiatives=None):
 
 
 @transaction.atomic
+def correct_dossier(dossier, by, changed):
+    """An admin's correction in Django admin, of the fields named in `changed`: every field a
+    move writes and the admin did not change keeps what the database holds at the write (the
+    row locked, as for save_dossier), so a move made while the admin's page was open stays."""
+    current = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    for name in MOVE_FIELDS:
+        if name not in changed:
+            setattr(dossier, name, getattr(current, name))
+    dossier._history_user = by
+    with _refusing_duplicates(dossier):
+        dossier.save()
+    return dossier
+
+
+@transaction.atomic
 def attach_document(dossier, by, kind, file):
     """Add a checked file of the given kind to a dossier the officer may still change."""
     current = _editable_now(
