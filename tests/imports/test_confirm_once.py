@@ -1,4 +1,5 @@
-"""A double click on "Xác nhận nhập": two confirms of one preview import the file once."""
+"""A double click on "Xác nhận nhập": two confirms of one preview import the file once; two
+people importing the same list at once add it once."""
 
 import threading
 
@@ -14,24 +15,9 @@ from tests.imports.test_nominees_import import good_file, upload
 from units.models import User
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
-@pytest.mark.django_db(transaction=True)
-def test_two_confirms_at_once_import_the_file_once(
-    demo_data_restored_afterwards, settings, tmp_path, monkeypatch
-):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo_data()
-    officer = User.objects.get(username="officer")
-    first = Client()
-    first.force_login(officer)
-    preview = upload(first, good_file())
-    token = preview.context["token"]
-    # The second click comes from the same browser: the same session.
-    second = Client()
-    second.cookies = first.cookies
-
-    # Each confirm, once it has read the pending file, waits (at most a second) for the other
-    # to get as far: the moment two confirms both find the file pending.
+def _meeting_before_the_import(monkeypatch):
+    """Each confirm, once it has read its pending file, waits (at most a second) for the other
+    to get as far: the moment two imports both find the nominees without a dossier."""
     arrived = [threading.Event(), threading.Event()]
     run_import = views.run_import
 
@@ -42,12 +28,15 @@ def test_two_confirms_at_once_import_the_file_once(
         return run_import(*args, **kwargs)
 
     monkeypatch.setattr(views, "run_import", meet_then_import)
+
+
+def _confirm_at_once(clients, tokens):
+    """The two clients confirm at the same moment; their pages."""
     pages = [None, None]
 
     def confirm(index):
         try:
-            client = (first, second)[index]
-            pages[index] = client.post(reverse("import-confirm"), {"token": token})
+            pages[index] = clients[index].post(reverse("import-confirm"), {"token": tokens[index]})
         finally:
             connections.close_all()
 
@@ -56,8 +45,51 @@ def test_two_confirms_at_once_import_the_file_once(
         thread.start()
     for thread in threads:
         thread.join()
+    return [page.content.decode() for page in pages]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
+@pytest.mark.django_db(transaction=True)
+def test_two_confirms_at_once_import_the_file_once(
+    demo_data_restored_afterwards, settings, tmp_path, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo_data()
+    officer = User.objects.get(username="officer")
+    first = Client()
+    first.force_login(officer)
+    token = upload(first, good_file()).context["token"]
+    # The second click comes from the same browser: the same session.
+    second = Client()
+    second.cookies = first.cookies
+    _meeting_before_the_import(monkeypatch)
+
+    texts = _confirm_at_once([first, second], [token, token])
 
     assert Dossier.objects.filter(unit=officer.unit).count() == 3
-    texts = sorted(page.content.decode() for page in pages)
     assert sum("Đã nhập xong." in text for text in texts) == 1
     assert sum("Tệp này đã được nhập theo lần xác nhận trước" in text for text in texts) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
+@pytest.mark.django_db(transaction=True)
+def test_the_same_list_imported_by_two_people_at_once_adds_it_once(
+    demo_data_restored_afterwards, settings, tmp_path, monkeypatch
+):
+    """The officer and the office import the unit's list at the same moment, each from a
+    preview of their own: the second import finds the first one's drafts and adds nothing."""
+    settings.MEDIA_ROOT = tmp_path
+    load_demo_data()
+    officer, staff = (User.objects.get(username=name) for name in ("officer", "staff"))
+    clients, tokens = [], []
+    for user in (officer, staff):
+        client = Client()
+        client.force_login(user)
+        tokens.append(upload(client, good_file(), unit=officer.unit.pk).context["token"])
+        clients.append(client)
+    _meeting_before_the_import(monkeypatch)
+
+    texts = _confirm_at_once(clients, tokens)
+
+    assert Dossier.objects.filter(unit=officer.unit).count() == 3
+    assert all("Đã nhập xong." in text for text in texts)
