@@ -2,18 +2,25 @@
 that came back with errors can be corrected and sent again (core/once.py)."""
 
 import re
+import threading
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 
+from awards import services
 from awards.models import Dossier, Initiative
 from plan.enums import PartState, RequirementKind
 from plan.models import ProgressReport, Requirement, Submission, SubmissionReview, TaskPart
 from tests.awards.test_officer_pages import _form as dossier_form
+from tests.conftest import load_demo_data
+from units.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +140,48 @@ def test_the_token_is_on_the_page(client, officer):
     tokens = re.findall(r'name="form_token" value="([0-9a-f]{32})"', page)
     # The logout and language forms of every page, and the dossier form: each its own.
     assert len(tokens) == len(set(tokens)) == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
+@pytest.mark.django_db(transaction=True)
+def test_a_second_post_during_the_first_waits_and_follows_it(
+    demo_data_restored_afterwards, monkeypatch
+):
+    """The second post of a double click arrives while the first is still saving: it waits,
+    then goes where the first went; one dossier."""
+    load_demo_data()
+    officer = User.objects.get(username="officer")
+    first = Client()
+    first.force_login(officer)
+    second = Client()
+    second.cookies = first.cookies
+    saving = threading.Event()
+    save_dossier = services.save_dossier
+
+    def slow_save(*args, **kwargs):
+        saving.set()
+        time.sleep(0.5)  # the second post arrives meanwhile
+        return save_dossier(*args, **kwargs)
+
+    monkeypatch.setattr(services, "save_dossier", slow_save)
+    data = {**dossier_form(), "form_token": uuid.uuid4().hex}
+    answers = [None, None]
+
+    def post(index, client):
+        try:
+            if index:
+                saving.wait(timeout=10)
+            answers[index] = client.post(reverse("awards:create"), data)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post, args=(i, c)) for i, c in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    dossier = Dossier.objects.get(full_name="Hoàng Thị Mai")
+    assert [answer["Location"] for answer in answers] == [
+        reverse("awards:dossier", args=[dossier.pk])
+    ] * 2
