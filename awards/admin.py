@@ -144,6 +144,12 @@ class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
         _move_action(DossierState.BEFORE_COUNCIL, _("Trình Hội đồng các hồ sơ đã chọn")),
     ]
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.correct_dossier(obj, request.user, form.changed_data)
+        else:
+            super().save_model(request, obj, form, change)
+
     @admin.display(description=_("đối tượng"), ordering="nominee_key")
     def nominee(self, dossier):
         return dossier.nominee_name

@@ -22,6 +22,7 @@ from core.resources import (
     as_text,
     is_blank,
 )
+from units.models import Unit
 
 from . import rules, services
 from .enums import EDITABLE_STATES, GRANTED_STATES, OPEN_STATES, NomineeKind, Sex
@@ -198,6 +199,11 @@ class NomineeResource(SpreadsheetResource):
             or not rules.can_import_nominees(self.user, self.unit)
         ):
             raise ValueError(_not_allowed())
+        # One import of a unit's list at a time: two files read at once would both find their
+        # nominees without a dossier and both add them. The lock (held to the end of the
+        # import's transaction) makes the second wait and then find the first one's drafts; a
+        # "no key" lock, so the unit's other dossiers are still created meanwhile.
+        Unit.objects.select_for_update(no_key=True).filter(pk=self.unit.pk).first()
         super().before_import(dataset, **kwargs)
 
     def _cell(self, name, row):

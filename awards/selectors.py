@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q, Subquery
 
+from core import params
 from core.names import search_key
 
 from . import rules
@@ -82,7 +83,8 @@ def inbox_choices(batch=None):
     BATCH_YEARS_LISTED years, two a year, plus `batch` (the pk a link names) if older."""
     latest_year = Batch.objects.order_by("-year").values("year")[:1]
     batches = Batch.objects.filter(year__gt=Subquery(latest_year) - BATCH_YEARS_LISTED)
-    if batch and str(batch).isdigit():
+    batch = params.whole_number(batch)
+    if batch:
         batches = Batch.objects.filter(Q(pk=batch) | Q(pk__in=batches.values("pk")))
     return {"award_types": AwardType.objects.all(), "batches": batches}
 

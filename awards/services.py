@@ -59,6 +59,38 @@ def allocate_reference(year):
     return f"HS-{year}-{last:04d}"
 
 
+# The fields only moves write (move_dossier): an edit keeps what the database holds.
+MOVE_FIELDS = (
+    "state",
+    "state_changed_at",
+    "council_recommendation",
+    "council_opinion",
+    "decision_number",
+    "decision_date",
+    "refusal_reason",
+    "central_decision_number",
+    "central_decision_date",
+)
+
+
+def _editable_now(dossier, by, refusal):
+    """The dossier as the database holds it, its row locked until the caller's transaction
+    ends, if `by` may still change it; else DossierRuleError with `refusal` (a message naming
+    the dossier's reference and state).
+
+    A move is one UPDATE of the row (compare-and-set), so it waits for the lock: a withdrawal
+    at the same moment lands before this read (and the change is refused) or after the
+    change is written, never in between.
+    """
+    current = Dossier.objects.select_for_update(of=("self",)).select_related("unit")
+    current = current.get(pk=dossier.pk)
+    if not rules.can_edit_dossier(by, current):
+        raise DossierRuleError(
+            refusal % {"reference": current.reference, "state": current.get_state_display()}
+        )
+    return current
+
+
 @transaction.atomic
 def save_dossier(dossier, by, initiatives=None):
     """Create a draft dossier for the officer's unit, or save the changes to one still editable.
@@ -79,13 +111,12 @@ def save_dossier(dossier, by, initiatives=None):
             dossier=dossier, from_state="", to_state=S.DRAFT, by=by, comment=_("Lập hồ sơ")
         )
     else:
-        current = Dossier.objects.select_related("unit").get(pk=dossier.pk)
-        if not rules.can_edit_dossier(by, current):
-            raise DossierRuleError(
-                _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không sửa được.")
-                % {"reference": current.reference, "state": current.get_state_display()}
-            )
-        dossier.state = current.state  # never taken from a stale copy
+        current = _editable_now(
+            dossier, by, _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không sửa được.")
+        )
+        # What moves write is never taken from the copy the form was drawn from.
+        for name in MOVE_FIELDS:
+            setattr(dossier, name, getattr(current, name))
         dossier._history_user = by
         # A dossier returned for additions is still held against its nominee: renaming it to
         # one who already has a dossier for the award is the duplicate the rule refuses.
@@ -97,14 +128,28 @@ def save_dossier(dossier, by, initiatives=None):
 
 
 @transaction.atomic
+def correct_dossier(dossier, by, changed):
+    """An admin's correction in Django admin, of the fields named in `changed`: every field a
+    move writes and the admin did not change keeps what the database holds at the write (the
+    row locked, as for save_dossier), so a move made while the admin's page was open stays."""
+    current = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    for name in MOVE_FIELDS:
+        if name not in changed:
+            setattr(dossier, name, getattr(current, name))
+    dossier._history_user = by
+    with _refusing_duplicates(dossier):
+        dossier.save()
+    return dossier
+
+
+@transaction.atomic
 def attach_document(dossier, by, kind, file):
     """Add a checked file of the given kind to a dossier the officer may still change."""
-    current = Dossier.objects.select_related("unit").get(pk=dossier.pk)
-    if not rules.can_edit_dossier(by, current):
-        raise DossierRuleError(
-            _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không thêm tài liệu được.")
-            % {"reference": current.reference, "state": current.get_state_display()}
-        )
+    current = _editable_now(
+        dossier,
+        by,
+        _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không thêm tài liệu được."),
+    )
     validate_document(file)
     original_name = normalise_text(PurePath(file.name).name)
     document = DossierDocument(

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # The audit trail names the signed-in user of the request that made a change.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form posted twice does its work once (a double click, a reload): core/once.py.
+    "core.once.OnceFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -88,6 +90,8 @@ TEMPLATES = [
                 "units.context_processors.current_role",
                 "config.menu.main_menu",
             ],
+            # {% form_token %} beside every {% csrf_token %}, with nothing to load.
+            "builtins": ["core.templatetags.forms"],
         },
     },
 ]

@@ -44,5 +44,11 @@ def search_key(text):
     this function.
     """
     decomposed = unicodedata.normalize("NFD", normalise_text(text or ""))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Control characters (what is left of them once spacing is normalised) are no part of a
+    # name, and a NUL in a query is refused by PostgreSQL: a typed or pasted one is dropped.
+    bare = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cc"
+    )
     return bare.replace("đ", "d").replace("Đ", "D").casefold()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards.rules import can_import_nominees
+from core import once, params
 from plan.models import Plan
 from units.models import Unit
 from units.rules import can_import_data
@@ -151,6 +152,10 @@ def import_confirm(request):
     pending = request.session.get(_SESSION_KEY)
     if not pending or request.POST.get("token") != pending["token"]:
         return _page(request, expired=True)
+    # The session is read at the start of each request: a double click sends two confirms that
+    # both find the file pending. The claim lets one import it; the other waits, then stops.
+    if not once.claim(f"import-{pending['token']}"):
+        return _page(request, imported_already=True)
     kind = IMPORT_KINDS[pending["kind"]]
     _check(request, kind.slug)
     unit = Unit.objects.filter(pk=pending.get("unit")).first() if pending.get("unit") else None
@@ -174,7 +179,7 @@ def export_data(request, kind):
         raise Http404
     plan = None
     if request.GET.get("year"):
-        plan = Plan.objects.filter(year=request.GET["year"]).first()
+        plan = Plan.objects.filter(year=params.whole_number(request.GET["year"])).first()
         if plan is None:
             raise Http404
     content = export_table(IMPORT_KINDS[kind], fmt, plan=plan)

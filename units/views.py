@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 
+from core import params
 from core.spreadsheets import xlsx_response
 
 from . import exports, rules, selectors
@@ -20,8 +21,8 @@ def _require(allowed):
 
 def unit_list(request):
     _require(rules.can_list_units(request.user))
-    kind = request.GET.get("loai")
-    query = request.GET.get("q", "").strip()
+    kind = params.text(request.GET.get("loai"))
+    query = params.text(request.GET.get("q")).strip()
     units = selectors.unit_list(request.user, kind, query)
     if request.GET.get("xuat") == "xlsx":
         kind_label = dict(UnitKind.choices).get(kind) if kind else None

@@ -5,11 +5,12 @@ import datetime
 import threading
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
 
 from awards import services
 from awards.catalogue import load_catalogue
-from awards.enums import DossierState
+from awards.enums import DocumentKind, DossierState
 from awards.models import Dossier
 from demo import awards as demo
 from tests.conftest import load_demo_data
@@ -131,3 +132,84 @@ def test_two_dossiers_of_one_nominee_submitted_at_once_exactly_one_is_submitted(
     assert Dossier.objects.get(pk=winner.pk).state == S.SUBMITTED
     assert Dossier.objects.get(pk=loser.pk).state == S.DRAFT
     assert list(loser.transitions.values_list("to_state", flat=True)) == [S.DRAFT]
+
+
+def _pausing_after_the_check(monkeypatch, thread_name, checked, moved):
+    """The rule check of the thread named `thread_name` tells `checked` it has read the
+    dossier, then waits (at most a second) for the other thread's move: the moment an
+    unlocked read-then-write loses the move."""
+    check = services.rules.can_edit_dossier
+
+    def check_then_wait(user, dossier):
+        allowed = check(user, dossier)
+        if threading.current_thread().name == thread_name:
+            checked.set()
+            moved.wait(timeout=1)
+        return allowed
+
+    monkeypatch.setattr(services.rules, "can_edit_dossier", check_then_wait)
+
+
+def _edit(dossier, officer):
+    dossier.achievements = "Thành tích sửa lại"
+    services.save_dossier(dossier, officer)
+
+
+def _attach(dossier, officer):
+    upload = SimpleUploadedFile("bo-sung.pdf", b"%PDF-1.4 bo sung", "application/pdf")
+    services.attach_document(dossier, officer, DocumentKind.OTHER, upload)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("change", [_edit, _attach], ids=["edit", "document"])
+def test_a_change_and_a_withdrawal_at_once_keep_the_withdrawal(
+    demo_data_restored_afterwards, settings, tmp_path, monkeypatch, change
+):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo_data()
+    load_catalogue()
+    officer = User.objects.get(username="officer")
+    dossier = demo.new_dossier(officer, "bang-khen-tinh", name="Lý Thị Hạnh")
+    checked, moved = threading.Event(), threading.Event()
+    _pausing_after_the_check(monkeypatch, "change", checked, moved)
+    outcomes = {}
+
+    def run_change():
+        try:
+            change(Dossier.objects.get(pk=dossier.pk), officer)
+            outcomes["change"] = "saved"
+        except services.DossierRuleError as error:
+            outcomes["change"] = str(error)
+        finally:
+            connections.close_all()
+
+    def run_withdrawal():
+        try:
+            copy = Dossier.objects.get(pk=dossier.pk)
+            checked.wait(timeout=10)
+            services.move_dossier(copy, S.WITHDRAWN, officer, "rút")
+            outcomes["withdrawal"] = "moved"
+            moved.set()
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=run_change, name="change"),
+        threading.Thread(target=run_withdrawal, name="withdrawal"),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes["withdrawal"] == "moved", outcomes
+    stored = Dossier.objects.get(pk=dossier.pk)
+    # The withdrawal is what the dossier, its moves and its audit trail all say.
+    assert stored.state == S.WITHDRAWN
+    assert stored.transitions.order_by("at", "pk").last().to_state == S.WITHDRAWN
+    assert stored.history.order_by("history_id").last().state == S.WITHDRAWN
+    withdrawn_at = stored.transitions.get(to_state=S.WITHDRAWN).at
+    # A document, if added, came before the withdrawal, never into a withdrawn dossier.
+    for document in stored.documents.all():
+        assert document.uploaded_at <= withdrawn_at

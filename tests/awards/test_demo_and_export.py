@@ -10,6 +10,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from awards import services
 from awards.enums import DossierState
 from awards.models import AwardType, Dossier
 from demo.awards import create_demo_dossiers
@@ -154,3 +155,26 @@ def test_admin_refuses_editing_a_dossier_into_a_duplicate_with_a_message(
     assert kept.reference in response.content.decode()
     other.refresh_from_db()
     assert other.full_name == "Lê Văn Bình"
+
+
+def test_an_admin_correction_keeps_a_move_made_while_its_page_was_open(
+    rf, admin_user, dossier_in, officer
+):
+    """The admin's copy was read before the officer withdrew the dossier and is written after:
+    the correction changes what the admin changed, never the state."""
+    from django.contrib.admin import site
+
+    dossier = dossier_in(S.DRAFT)
+    stale = Dossier.objects.get(pk=dossier.pk)
+    services.move_dossier(Dossier.objects.get(pk=dossier.pk), S.WITHDRAWN, officer, "rút")
+    stale.achievements = "Sửa lỗi chính tả"
+    request = rf.post("/")
+    request.user = admin_user
+
+    class ChangedForm:
+        changed_data = ["achievements"]
+
+    site._registry[Dossier].save_model(request, stale, ChangedForm(), change=True)
+    stored = Dossier.objects.get(pk=dossier.pk)
+    assert (stored.state, stored.achievements) == (S.WITHDRAWN, "Sửa lỗi chính tả")
+    assert stored.history.order_by("history_id").last().state == S.WITHDRAWN
