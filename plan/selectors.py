@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from core.history import history_of
 from units.rules import visible_units_filter
 
 from .enums import Collective, PartSource, Quarter
@@ -60,3 +61,33 @@ def tasks_needing_units(plan):
         .distinct()
         .order_by("number")
     )
+
+
+def task_change_history(task, limit=30):
+    """The task's audit trail (core.history.history_of) with, in their place by date, the
+    units staff named for it: each naming is one entry, "Giao thêm cho: A, B" (the parts it
+    created share one moment and one user)."""
+    entries = history_of(task, limit=limit)
+    named = (
+        TaskPart.history.filter(task_id=task.pk, source=PartSource.PICKED, history_type="+")
+        .select_related("history_user", "unit")
+        .order_by("-history_date", "unit__name")
+    )
+    groups = {}
+    for row in named:
+        key = (row.history_date, row.history_user_id)
+        entry = groups.get(key)
+        if entry is None:
+            if len(groups) == limit:
+                break
+            entry = groups[key] = {
+                "at": row.history_date,
+                "user": row.history_user,
+                "kind": "named",
+                "reason": "",
+                "changes": [],
+                "units": [],
+            }
+        entry["units"].append(row.unit.name if row.unit else "—")
+    merged = sorted([*entries, *groups.values()], key=lambda entry: entry["at"], reverse=True)
+    return merged[:limit]

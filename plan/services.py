@@ -229,7 +229,8 @@ def name_units_for_task(task, units, by):
         for unit in units
         if unit.pk not in existing
     ]
-    bulk_create_with_history(new, TaskPart, default_user=by)
+    # One moment for the lot: the task's history shows them as one naming (selectors).
+    bulk_create_with_history(new, TaskPart, default_user=by, default_date=timezone.now())
     Task.objects.filter(pk=task.pk).refresh_tallies()
     return new
 

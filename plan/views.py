@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.files import document_response
-from core.history import history_of
 from core.spreadsheets import xlsx_response
 from units.models import Unit
 from units.rules import (
@@ -42,6 +41,7 @@ from .selectors import (
     current_plan,
     part_history,
     responsible_prefetch,
+    task_change_history,
     tasks_by_quarter,
     tasks_needing_units,
     visible_parts,
@@ -153,7 +153,7 @@ def dashboard_export(request):
     return _xlsx_response(name, exports.write_status_xlsx, plan, as_of)
 
 
-def task_detail(request, year, number):
+def task_detail(request, year, number, units_form=None):
     _require(can_view_plan(request.user))
     task = get_object_or_404(
         Task.objects.select_related("plan").prefetch_related(
@@ -181,9 +181,9 @@ def task_detail(request, year, number):
         "rollup": rollup,
         "can_manage": manage,
         "due_form": DueDateForm(initial={"due_on": task.due_on}) if manage else None,
-        "units_form": NameUnitsForm() if manage else None,
+        "units_form": (units_form or NameUnitsForm()) if manage else None,
         # The audit trail is the office's: who changed the task's content or due date.
-        "change_history": history_of(task) if manage else None,
+        "change_history": task_change_history(task) if manage else None,
     }
     return render(request, "plan/task_detail.html", context)
 
@@ -212,9 +212,9 @@ def task_name_units(request, pk):
     if form.is_valid():
         created = services.name_units_for_task(task, form.cleaned_data["units"], by=request.user)
         messages.success(request, _("Đã giao thêm cho %(n)s đơn vị.") % {"n": len(created)})
-    else:
-        messages.error(request, _("Hãy chọn ít nhất một đơn vị."))
-    return redirect("task-detail", task.plan.year, task.number)
+        return redirect("task-detail", task.plan.year, task.number)
+    # The page again, the error at the field and the ticked units still ticked.
+    return task_detail(request, task.plan.year, task.number, units_form=form)
 
 
 def _visible_part(request, pk):

@@ -102,6 +102,11 @@ class UnitSearchInput(forms.Widget):
         context = super().get_context(name, value, attrs)
         typed = value.typed if isinstance(value, UnitInput) else ""
         chosen = [(getattr(unit, self.to_field), unit.name) for unit in self.chosen]
+        if self.multiple:
+            # The box empties each time a unit is chosen: a `required` on it would refuse a
+            # form with units ticked. app.js asks for one unit instead (data-required).
+            required = context["widget"]["attrs"].pop("required", False)
+            context["widget"]["required"] = bool(required)
         context["widget"].update(
             multiple=self.multiple,
             to_field="code" if self.to_field == "code" else "id",
@@ -188,9 +193,15 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
     def clean(self, value):
         chosen, typed = _split(value)
         chosen = list(chosen or [])
-        self.widget.chosen = []
+        # The ticked units stay ticked when the form comes back with an error (a typed name
+        # that fits no unit, say): the user must not pick them all again.
+        self.widget.chosen = list(self._ticked(chosen))
         if typed:
             chosen.append(str(unit_named(typed, self.queryset).pk))
         units = super().clean(chosen)
         self.widget.chosen = list(units.order_by("name")) if chosen else []
         return units
+
+    def _ticked(self, values):
+        ids = [value for value in values if str(value).isdigit()]
+        return self.queryset.filter(pk__in=ids).order_by("name") if ids else []

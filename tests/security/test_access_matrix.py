@@ -114,7 +114,11 @@ MATRIX = {
     "dashboard": Row(only("staff", "leader", "admin")),
     "dashboard-export": Row(only("staff", "leader", "admin")),
     "task-set-due-date": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
-    "task-name-units": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "task-name-units": Row(
+        POST_ONLY,
+        post=only("staff", "admin"),
+        note="an empty POST: the task page again, the form's error at the field",
+    ),
     "unit-list": Row(only("staff", "council", "leader", "admin")),
     "unit-search": Row(
         cells("200"), note="anyone signed in; an officer finds only their own unit (JSON)"
