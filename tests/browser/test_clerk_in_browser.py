@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import draft_dossier, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +63,28 @@ def test_naming_no_unit_is_refused_in_the_page_and_a_bad_name_keeps_the_ticks(pa
     form.get_by_role("combobox").fill("")
     form.get_by_role("button", name="Giao việc").click()
     expect(page.get_by_role("status")).to_contain_text("Đã giao thêm cho 1 đơn vị.")
+
+
+def test_a_refused_submission_is_shown_once_and_names_the_article_of_the_law(page, password):
+    sign_in(page, "officer", password)
+    draft_dossier(
+        page, "Hoàng Thị Lan", "Chiến sĩ thi đua cấp tỉnh", "Ba năm liền Chiến sĩ thi đua cơ sở."
+    )
+    expect(page.get_by_role("status")).to_contain_text("Hãy tải lên các tài liệu rồi nộp hồ sơ.")
+
+    page.get_by_role("link", name="Nộp hồ sơ", exact=True).click()
+    law = "Điều 22 Luật Thi đua, Khen thưởng năm 2003, sửa đổi, bổ sung năm 2005"
+    expect(page.get_by_role("alert")).to_contain_text(law)
+    page.get_by_role("button", name="Xác nhận: Nộp hồ sơ").click()
+    # Refused: the reasons once, not a yellow box and a red one saying the same.
+    expect(page.get_by_role("alert")).to_have_count(1)
+    expect(page.get_by_role("alert")).to_contain_text(law)
+    expect(page.get_by_text("sửa đổi 2013")).to_have_count(0)
+
+
+def test_the_initiatives_page_says_who_recognises_which_initiative(page, password):
+    sign_in(page, "officer", password)
+    page.goto(page.base_url + "/ho-so/sang-kien/")
+    expect(page.get_by_role("heading", name="Sáng kiến", exact=True)).to_be_visible()
+    expect(page.get_by_text("Chiến sĩ thi đua cơ sở cần sáng kiến được cấp cơ sở")).to_be_visible()
+    assert "Chiến sĩ thi đua dựa trên sáng kiến được Hội đồng" not in page.content()
