@@ -4,7 +4,10 @@ driven as a user drives them (type, pick, submit)."""
 import re
 
 import pytest
+from django.urls import path
 from playwright.sync_api import expect
+
+from config import urls as config_urls
 
 from .conftest import draft_dossier, sign_in
 
@@ -88,3 +91,37 @@ def test_the_initiatives_page_says_who_recognises_which_initiative(page, passwor
     expect(page.get_by_role("heading", name="Sáng kiến", exact=True)).to_be_visible()
     expect(page.get_by_text("Chiến sĩ thi đua cơ sở cần sáng kiến được cấp cơ sở")).to_be_visible()
     assert "Chiến sĩ thi đua dựa trên sáng kiến được Hội đồng" not in page.content()
+
+
+def broken_view(request):
+    raise RuntimeError("SECRET-DETAIL of a failure")
+
+
+# The project's URLs and one that fails, for the 500 page (test_error_pages_...).
+urlpatterns = [*config_urls.urlpatterns, path("hong/", broken_view)]
+
+
+def test_error_pages_are_in_the_site_layout_and_language_with_a_way_home(page, password, settings):
+    settings.ROOT_URLCONF = __name__
+    sign_in(page, "officer", password)
+    response = page.goto(page.base_url + "/bang-dieu-khien/")  # the office's, not an officer's
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="Bạn không có quyền xem trang này")).to_be_visible()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_attached()  # the site's header
+    page.get_by_role("link", name="Về trang chủ").click()
+    expect(page.get_by_role("heading", name="KẾ HOẠCH")).to_be_visible()
+
+    response = page.goto(page.base_url + "/ke-hoach/2013/nhiem-vu/99/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Không tìm thấy trang")).to_be_visible()
+
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    page.goto(page.base_url + "/bang-dieu-khien/")
+    expect(page.get_by_role("heading", name="You are not allowed to see this page")).to_be_visible()
+    response = page.goto(page.base_url + "/hong/")
+    assert response.status == 500
+    expect(page.get_by_role("heading", name="The system is having a problem")).to_be_visible()
+    assert "SECRET-DETAIL" not in page.content()
+    page.get_by_role("link", name="Back to the home page").click()
+    expect(page.get_by_role("heading", name="PLAN")).to_be_visible()
