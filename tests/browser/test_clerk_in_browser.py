@@ -125,3 +125,32 @@ def test_error_pages_are_in_the_site_layout_and_language_with_a_way_home(page, p
     assert "SECRET-DETAIL" not in page.content()
     page.get_by_role("link", name="Back to the home page").click()
     expect(page.get_by_role("heading", name="PLAN")).to_be_visible()
+
+
+def _overlap(first, second):
+    """How far two boxes overlap across (px), 0 when they do not."""
+    a, b = first.bounding_box(), second.bounding_box()
+    across = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
+    down = min(a["y"] + a["height"], b["y"] + b["height"]) - max(a["y"], b["y"])
+    return max(0, across) if down > 0 else 0
+
+
+@pytest.mark.parametrize("width", [1366, 1000, 800])
+def test_the_inbox_filters_do_not_cover_one_another(page, password, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/ho-so/tiep-nhan/")
+    filters = page.get_by_role("form", name="Lọc hồ sơ")
+    unit = filters.get_by_role("combobox", name="Đơn vị")
+    fields = [
+        filters.get_by_label(label, exact=True)
+        for label in ("Trạng thái", "Danh hiệu, hình thức", "Đợt", "Năm", "Tên hoặc số hồ sơ")
+    ]
+    for field in fields:
+        assert _overlap(unit, field) == 0
+    # Still a box one can type a unit's name in, and pick from.
+    assert unit.bounding_box()["width"] >= 150
+    unit.fill("cao loc")
+    filters.get_by_role("option", name=re.compile("Cao Lộc")).click()
+    filters.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"unit=\d+"))
