@@ -7,13 +7,18 @@ import pytest
 from django.urls import path
 from playwright.sync_api import expect
 
+from awards import services
+from awards.enums import DossierState as S
 from config import urls as config_urls
+from demo import awards as demo
+from units.models import User
 
-from .conftest import draft_dossier, sign_in
+from .conftest import draft_dossier, pdf, sign_in
 
 pytestmark = pytest.mark.browser
 
 TASK_31 = "/ke-hoach/2013/nhiem-vu/31/"
+UNIT_PLAN = "Kế hoạch công tác thi đua, khen thưởng năm 2013 của đơn vị"
 
 
 def _naming_form(page):
@@ -154,3 +159,46 @@ def test_the_inbox_filters_do_not_cover_one_another(page, password, width):
     filters.get_by_role("option", name=re.compile("Cao Lộc")).click()
     filters.get_by_role("button", name="Lọc").click()
     expect(page).to_have_url(re.compile(r"unit=\d+"))
+
+
+PHONE = {"width": 390, "height": 800}
+
+
+def _page_width(page):
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def test_a_dossier_and_its_history_fit_a_phone(page, password):
+    people = {name: User.objects.get(username=name) for name in ("officer", "staff", "council")}
+    dossier = demo.new_dossier(people["officer"], "bang-khen-tinh", name="Hoàng Văn Bình")
+    demo.advance(dossier, S.IN_APPRAISAL, **people)
+    # A return whose reason names a file, as the office writes them: one long word.
+    services.move_dossier(
+        dossier, S.RETURNED, people["staff"], "Thiếu Bien_ban_hop_Hoi_dong_TDKT_co_so_2013.pdf"
+    )
+    page.set_viewport_size(PHONE)
+    for user in ("officer", "staff"):
+        sign_in(page, user, password)
+        page.goto(page.base_url + f"/ho-so/{dossier.pk}/")
+        history = page.get_by_role("region", name="Quá trình xử lý")
+        expect(history).to_contain_text("Bien_ban_hop_Hoi_dong_TDKT_co_so_2013.pdf")
+        assert _page_width(page) <= PHONE["width"]
+        # The table fits its box too: nothing hidden to the right.
+        box = history.locator(".table-responsive")
+        assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+        page.context.clear_cookies()
+
+
+def test_a_unit_sends_its_plan_from_a_phone(page, password):
+    page.set_viewport_size(PHONE)
+    sign_in(page, "officer", password)
+    page.goto(page.base_url + "/don-vi-cua-toi/")
+    row = page.get_by_role("row").filter(has_text=UNIT_PLAN)
+    chooser = row.get_by_label("Tệp văn bản")
+    # The file chooser is wide enough to read its button and the chosen file's name.
+    assert chooser.bounding_box()["width"] >= 250
+    assert _page_width(page) <= PHONE["width"]
+    chooser.set_input_files(pdf("KH TĐKT 2013.pdf"))
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Gửi").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Đã gửi “{UNIT_PLAN}”.")
