@@ -131,6 +131,7 @@ def dashboard(request):
         "as_of_form": AsOfForm(initial={"ngay": as_of}),
         "quarters": quarters,
         "overdue": overdue,
+        "overdue_tasks": sorted({p.task for p in overdue}, key=lambda task: task.number),
         "overdue_total": sum(counts[quarter][Status.OVERDUE] for quarter in (1, 2, 3, 4)),
         "unit_plans": unit_plans,
         "unit_plan_counts": _status_counts(submission_counts(unit_plans, as_of))

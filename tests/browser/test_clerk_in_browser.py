@@ -11,6 +11,7 @@ from awards import services
 from awards.enums import DossierState as S
 from config import urls as config_urls
 from demo import awards as demo
+from plan.models import Task
 from units.models import User
 
 from .conftest import draft_dossier, pdf, sign_in
@@ -202,3 +203,32 @@ def test_a_unit_sends_its_plan_from_a_phone(page, password):
     page.once("dialog", lambda dialog: dialog.accept())
     row.get_by_role("button", name="Gửi").click()
     expect(page.get_by_role("status")).to_contain_text(f"Đã gửi “{UNIT_PLAN}”.")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_dashboard_says_every_status_in_full_and_what_each_overdue_task_is(
+    page, password, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/bang-dieu-khien/?ngay=31%2F12%2F2013")
+    for quarter in (1, 2, 3, 4):
+        legend = page.get_by_role("list", name=f"Quý {quarter}", exact=True)
+        items = legend.get_by_role("listitem")
+        assert items.count() >= 1
+        for item in items.all():
+            expect(item).to_have_text(re.compile(r"^\S.*: \d+$"))
+            # Readable whole: nothing cut to "Đ…".
+            assert item.evaluate("item => item.scrollWidth <= item.clientWidth + 1")
+    # Every label of the bar of QUÝ I is there in full, however narrow its segment.
+    bar = page.get_by_role("list", name="Quý 1", exact=True).inner_text()
+    assert "Quá hạn: " in bar and "Hoàn thành đúng hạn: " in bar
+
+    badge = page.locator("#overdue ~ div .badge").first
+    number = int(badge.inner_text().split()[-1])
+    task = Task.objects.get(plan__year=2013, number=number)
+    expect(badge).to_have_attribute("title", f"Nhiệm vụ {number}: {task.short_content}")
+    tasks = page.get_by_role("definition").filter(has_text=task.short_content)
+    expect(tasks).to_have_count(1)
+    page.get_by_role("link", name=f"NV {number}", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile(f"^Nhiệm vụ {number} ·"))).to_be_visible()
