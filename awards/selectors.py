@@ -124,7 +124,9 @@ def unit_initiatives(unit):
 
 def visible_initiatives(user):
     """Every initiative for the office, leaders and council; an officer's own unit's only."""
-    initiatives = Initiative.objects.select_related("unit").order_by("-year", "unit__name", "title")
+    initiatives = Initiative.objects.select_related("unit").order_by(
+        "-year", "unit__sort_key", "title"
+    )
     if rules.office(user) or is_leader(user) or is_council_member(user):
         return initiatives
     return initiatives.filter(unit_id=user.unit_id or -1)

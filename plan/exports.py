@@ -62,7 +62,7 @@ def _add_statuses(plan, data, as_of):
     parts = (
         with_status(TaskPart.objects.filter(task__plan=plan), as_of)
         .select_related("unit", "task")
-        .order_by("task__number", "unit__name")
+        .order_by("task__number", "unit__sort_key")
     )
     by_task = {}
     for part in parts:

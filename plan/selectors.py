@@ -71,7 +71,7 @@ def task_change_history(task, limit=30):
     named = (
         TaskPart.history.filter(task_id=task.pk, source=PartSource.PICKED, history_type="+")
         .select_related("history_user", "unit")
-        .order_by("-history_date", "unit__name")
+        .order_by("-history_date", "unit__sort_key")
     )
     groups = {}
     for row in named:

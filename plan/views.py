@@ -122,7 +122,7 @@ def dashboard(request):
     overdue = (
         with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE])
         .select_related("unit", "task")
-        .order_by("unit__name", "task__number")[:OVERDUE_SHOWN]
+        .order_by("unit__sort_key", "task__number")[:OVERDUE_SHOWN]
     )
     unit_plans = Requirement.objects.filter(plan=plan, kind=RequirementKind.UNIT_PLAN).first()
     context = {
@@ -169,7 +169,7 @@ def task_detail(request, year, number, units_form=None):
     # A task "for every unit" has thousands of parts at a ministry's size: count them in
     # SQL and show them a page at a time.
     rollup = task_rollups([task], as_of, **visible_units_filter(request.user))[task.pk]
-    page = Paginator(parts.order_by("unit__name", "pk"), PAGE_SIZE).get_page(
+    page = Paginator(parts.order_by("unit__sort_key", "pk"), PAGE_SIZE).get_page(
         request.GET.get("trang")
     )
     manage = rules.can_manage_schedule(request.user)
@@ -379,7 +379,7 @@ def requirement_detail(request, pk):
     requirement = get_object_or_404(Requirement.objects.select_related("plan", "task"), pk=pk)
     as_of = _as_of(request)
     units = requirement.units.filter(**visible_units_of(request.user))
-    units = with_submission_status(units, requirement, as_of).order_by("name")
+    units = with_submission_status(units, requirement, as_of).order_by("sort_key")
     status_filter = request.GET.get("trang_thai")
     if status_filter in SubmissionStatus.values:
         units = units.filter(submission_status=status_filter)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.names import search_key
+from core.names import query_keys
 
 from .models import Unit
 
@@ -143,14 +143,15 @@ def unit_named(text, queryset):
     """The one unit of `queryset` a typed name or code means, or a ValidationError saying why
     there is none: a name, short name or code typed in full wins, else the only unit whose
     name, short name or code contains the text."""
-    key = search_key(text)
-    whole = queryset.filter(
-        Q(search_key__startswith=f"{key}|")
-        | Q(search_key__contains=f"|{key}|")
-        | Q(search_key__endswith=f"|{key}")
-    )
-    for candidates in (whole, queryset.search(text)):
-        found = list(candidates.order_by("name")[:2])
+    whole = Q(pk__in=[])
+    for key in query_keys(text):
+        whole |= (
+            Q(search_key__startswith=f"{key}|")
+            | Q(search_key__contains=f"|{key}|")
+            | Q(search_key__endswith=f"|{key}")
+        )
+    for candidates in (queryset.filter(whole), queryset.search(text)):
+        found = list(candidates.order_by("sort_key")[:2])
         if len(found) == 1:
             return found[0]
         if found:
@@ -199,9 +200,9 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
         if typed:
             chosen.append(str(unit_named(typed, self.queryset).pk))
         units = super().clean(chosen)
-        self.widget.chosen = list(units.order_by("name")) if chosen else []
+        self.widget.chosen = list(units.order_by("sort_key")) if chosen else []
         return units
 
     def _ticked(self, values):
         ids = [value for value in values if str(value).isdigit()]
-        return self.queryset.filter(pk__in=ids).order_by("name") if ids else []
+        return self.queryset.filter(pk__in=ids).order_by("sort_key") if ids else []

@@ -31,6 +31,6 @@ UNIT_MATCHES = 20
 
 def unit_matches(user, text):
     """The first UNIT_MATCHES units the user may see whose name, short name or code contains
-    `text` (accents and case ignored), by name: what the unit type-ahead offers."""
+    `text` (Unit.objects.search), in Vietnamese order: what the unit type-ahead offers."""
     units = Unit.objects.filter(**visible_units_of(user)).search(text)
-    return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
+    return units.order_by("sort_key").values("id", "code", "name")[:UNIT_MATCHES]

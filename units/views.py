@@ -22,14 +22,13 @@ def _require(allowed):
 
 def unit_list(request):
     _require(rules.can_list_units(request.user))
-    units = Unit.objects.select_related("parent").order_by("name")
+    units = Unit.objects.select_related("parent").order_by("sort_key")
     kind = request.GET.get("loai")
     if kind:
         units = units.filter(kind=kind)
     query = request.GET.get("q", "").strip()
     if query:
-        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
-        units = units.distinct()
+        units = units.search(query)  # the one unit search: accents, abbreviations as elsewhere
     if request.GET.get("xuat") == "xlsx":
         kind_label = dict(UnitKind.choices).get(kind) if kind else None
         return xlsx_response("don-vi.xlsx", exports.write_units_xlsx, units, kind_label, query)

@@ -232,3 +232,29 @@ def test_the_dashboard_says_every_status_in_full_and_what_each_overdue_task_is(
     expect(tasks).to_have_count(1)
     page.get_by_role("link", name=f"NV {number}", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(f"^Nhiệm vụ {number} ·"))).to_be_visible()
+
+
+def test_units_are_listed_in_vietnamese_order_and_found_without_accents(page, password):
+    sign_in(page, "staff", password)
+    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    names = page.locator("table tbody tr td:first-child").all_inner_texts()
+    assert names.index("Đài Phát thanh - Truyền hình tỉnh") < names.index("Hội Nông dân tỉnh")
+    assert names.index("Hội đồng Thi đua - Khen thưởng tỉnh") < names.index("Hội Nông dân tỉnh")
+
+    search = page.get_by_label("Tìm theo tên, tên viết tắt hoặc mã")
+    for typed, expected in [
+        ("cao loc", "Ủy ban nhân dân huyện Cao Lộc"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ]:
+        search.fill(typed)
+        page.get_by_role("button", name="Lọc").click()
+        expect(page.get_by_role("link", name=expected, exact=True)).to_be_visible()
+
+    # The type-ahead finds by the same search, in the same order.
+    page.goto(page.base_url + "/phan-viec/")
+    box = page.get_by_role("combobox", name="Đơn vị", exact=True)
+    box.fill("ubnd huyen")
+    options = page.get_by_role("listbox").get_by_role("option")
+    expect(options.first).to_contain_text("Ủy ban nhân dân huyện Bắc Sơn")
+    expect(options.nth(1)).to_contain_text("Ủy ban nhân dân huyện Bình Gia")
