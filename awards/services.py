@@ -13,8 +13,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.files import validate_document
+from core.history import label_to_store
 from core.names import normalise_text, search_key
 
 from . import rules
@@ -38,6 +40,8 @@ from .models import (
 )
 
 S = DossierState
+# The first row of every dossier's history (stored in Vietnamese, shown in the reader's language).
+CREATED_COMMENT = gettext_lazy("Lập hồ sơ")
 
 
 class DossierRuleError(Exception):
@@ -78,7 +82,11 @@ def save_dossier(dossier, by, initiatives=None):
         dossier._history_user = by
         dossier.save()
         DossierTransition.objects.create(
-            dossier=dossier, from_state="", to_state=S.DRAFT, by=by, comment=_("Lập hồ sơ")
+            dossier=dossier,
+            from_state="",
+            to_state=S.DRAFT,
+            by=by,
+            comment=label_to_store(CREATED_COMMENT),
         )
     else:
         current = Dossier.objects.select_related("unit").get(pk=dossier.pk)
@@ -421,7 +429,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         [Dossier.objects.get(pk=dossier.pk)],
         update=True,
         default_user=by,
-        default_change_reason=str(move.label),
+        default_change_reason=label_to_store(move.label),
     )
     if to_state == S.CENTRAL_APPROVED or (
         to_state == S.APPROVED and not dossier.award_type.is_state_level

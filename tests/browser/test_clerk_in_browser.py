@@ -3,6 +3,7 @@ driven as a user drives them (type, pick, submit)."""
 
 import re
 
+import openpyxl
 import pytest
 from django.urls import path
 from playwright.sync_api import expect
@@ -258,3 +259,39 @@ def test_units_are_listed_in_vietnamese_order_and_found_without_accents(page, pa
     options = page.get_by_role("listbox").get_by_role("option")
     expect(options.first).to_contain_text("Ủy ban nhân dân huyện Bắc Sơn")
     expect(options.nth(1)).to_contain_text("Ủy ban nhân dân huyện Bình Gia")
+
+
+def test_english_mode_reaches_the_reports_and_the_dossier_history(page, password):
+    people = {name: User.objects.get(username=name) for name in ("officer", "staff", "council")}
+    dossier = demo.new_dossier(people["officer"], "bang-khen-tinh", name="Hoàng Văn Bình")
+    demo.advance(dossier, S.IN_APPRAISAL, **people)
+    sign_in(page, "staff", password)
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.get_by_role("link", name="Dashboard").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download progress report (Excel)").click()
+    with open(download.value.path(), "rb") as file:
+        sheet = openpyxl.load_workbook(file).active
+    cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert "PLAN PROGRESS REPORT" in cells and "Task content" in cells
+    assert "Nội dung nhiệm vụ" not in cells
+
+    page.goto(page.base_url + f"/ho-so/{dossier.pk}/")
+    history = page.get_by_role("region", name="Processing history")
+    expect(history).to_contain_text("Create dossier")
+    changes = page.get_by_role("region", name="Change history")
+    expect(changes).to_contain_text("Receive and appraise")
+    expect(changes).not_to_contain_text("Nộp hồ sơ")
+
+
+def test_admin_in_vietnamese_has_a_history_button_that_says_so(page, password):
+    sign_in(page, "admin", password)
+    page.get_by_role("link", name="Quản trị", exact=True).click()
+    site = page.get_by_role("link", name="Quản trị hệ thống thi đua, khen thưởng")
+    expect(site).to_be_visible()
+    expect(page.get_by_text("Trang quản trị cho Django")).to_have_count(0)
+    page.get_by_role("link", name="Nhiệm vụ", exact=True).first.click()
+    page.get_by_role("link", name="4", exact=True).click()
+    page.get_by_role("link", name="Lịch sử").click()
+    expect(page.get_by_role("heading", name=re.compile("^Lịch sử thay đổi: 4\\."))).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Người thay đổi")).to_be_visible()
