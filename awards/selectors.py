@@ -103,9 +103,10 @@ def council_dossiers():
 
 def look_up_awards(text):
     """Award records whose name, from its first word or a later one, begins with `text`
-    ("nguyen van an", "van an"), accents and case ignored; by name, then year. Found through
-    the index of word starts (models.AwardNameStart), so the cost follows what is found, not
-    the length of the history; the view pages through the first LOOKUP_LIMIT."""
+        ("nguyen van an", "van an"), accents and case ignored; by name, then year. Found through
+        the index of word starts (models.AwardNameStart), so the cost follows what is found, not
+        the length of the history; the view pages through the first LOOKUP_LIMIT. In Vietnamese
+    alphabetical order (AwardRecord.name_sort)."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
@@ -113,7 +114,7 @@ def look_up_awards(text):
     return (
         AwardRecord.objects.select_related("award_type", "unit")
         .filter(pk__in=starts)
-        .order_by("name_key", "date_of_birth", "-year", "award_type__position", "pk")
+        .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from awards import services
 from awards.enums import DossierState as S
+from awards.models import AwardRecord, AwardType
 from config import urls as config_urls
 from demo import awards as demo
 from plan.models import Task
@@ -295,3 +296,15 @@ def test_admin_in_vietnamese_has_a_history_button_that_says_so(page, password):
     page.get_by_role("link", name="Lịch sử").click()
     expect(page.get_by_role("heading", name=re.compile("^Lịch sử thay đổi: 4\\."))).to_be_visible()
     expect(page.get_by_role("columnheader", name="Người thay đổi")).to_be_visible()
+
+
+def test_the_award_history_lists_people_in_vietnamese_order(page, password):
+    award = AwardType.objects.get(code="lao-dong-tien-tien")
+    for name in ("Nông Văn Đức", "Nông Văn Dũng", "Nông Thị Ánh", "Nông Văn Ân"):
+        AwardRecord.objects.create(name=name, year=2012, award_type=award)
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/ho-so/tra-cuu/")
+    page.get_by_label("Họ tên cá nhân hoặc tên tập thể").fill("nong")
+    page.get_by_role("button", name="Tìm").click()
+    names = page.locator("table.awards-history tbody tr td:first-child")
+    expect(names).to_have_text(["Nông Thị Ánh", "Nông Văn Ân", "Nông Văn Dũng", "Nông Văn Đức"])

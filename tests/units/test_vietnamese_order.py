@@ -105,3 +105,23 @@ def test_a_renamed_or_new_unit_takes_its_place(client, staff):
     client.force_login(staff)
     names = _listed(client)
     assert names.index("Ân thử") < names.index("Ấp thử") < names.index("Ban Dân tộc tỉnh")
+
+
+def test_the_award_history_lookup_lists_people_in_vietnamese_order(client, staff):
+    from awards.models import AwardRecord, AwardType
+
+    award = AwardType.objects.get(code="lao-dong-tien-tien")
+    names = ["Nông Văn Đức", "Nông Văn Dũng", "Nông Thị Ánh", "Nông Thị Yến", "Nông Văn Ân"]
+    AwardRecord.objects.bulk_create(AwardRecord(name=n, year=2012, award_type=award) for n in names)
+    AwardRecord.objects.create(name="Nông Thị Bích", year=2012, award_type=award)
+    client.force_login(staff)
+    response = client.get(reverse("awards:lookup"), {"q": "nong"})
+    found = [record.name for record in response.context["page"]]
+    assert found == [
+        "Nông Thị Ánh",
+        "Nông Thị Bích",
+        "Nông Thị Yến",
+        "Nông Văn Ân",
+        "Nông Văn Dũng",
+        "Nông Văn Đức",  # đ after d, not with it
+    ]
