@@ -271,7 +271,7 @@ class TaskPart(models.Model):
     class Meta:
         verbose_name = _("phần việc của đơn vị")
         verbose_name_plural = _("phần việc của đơn vị")
-        ordering = ["task", "unit__sort_key"]
+        ordering = ["task", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["task", "unit"], name="one_part_per_unit_and_task")
         ]
@@ -441,7 +441,7 @@ class Reminder(models.Model):
     class Meta:
         verbose_name = _("lần đôn đốc")
         verbose_name_plural = _("lần đôn đốc")
-        ordering = ["-sent_on", "unit__sort_key"]
+        ordering = ["-sent_on", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "sent_on"], name="one_reminder_per_unit_a_day")
         ]

@@ -303,14 +303,14 @@ def evidence_file(request, pk):
 
 
 PART_SORTS = {
-    "nhiem-vu": ["task__number", "unit__name"],
-    "-nhiem-vu": ["-task__number", "unit__name"],
-    "don-vi": ["unit__name", "task__number"],
-    "-don-vi": ["-unit__name", "task__number"],
-    "han": ["task__due_date", "task__number", "unit__name"],
-    "-han": ["-task__due_date", "task__number", "unit__name"],
-    "trang-thai": ["status", "task__number", "unit__name"],
-    "-trang-thai": ["-status", "task__number", "unit__name"],
+    "nhiem-vu": ["task__number", "unit__sort_key"],
+    "-nhiem-vu": ["-task__number", "unit__sort_key"],
+    "don-vi": ["unit__sort_key", "task__number"],
+    "-don-vi": ["-unit__sort_key", "task__number"],
+    "han": ["task__due_date", "task__number", "unit__sort_key"],
+    "-han": ["-task__due_date", "task__number", "unit__sort_key"],
+    "trang-thai": ["status", "task__number", "unit__sort_key"],
+    "-trang-thai": ["-status", "task__number", "unit__sort_key"],
 }
 
 

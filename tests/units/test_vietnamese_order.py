@@ -125,3 +125,11 @@ def test_the_award_history_lookup_lists_people_in_vietnamese_order(client, staff
         "Nông Văn Dũng",
         "Nông Văn Đức",  # đ after d, not with it
     ]
+
+
+def test_the_parts_list_sorted_by_unit_is_in_vietnamese_order(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("part-list"), {"sap_xep": "don-vi", "trang": 2})
+    names = [part.unit.name for part in response.context["page"]]
+    assert len(set(names)) > 1
+    assert names == sorted(names, key=sort_key)
