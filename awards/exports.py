@@ -6,11 +6,13 @@ import json
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from core.spreadsheets import Heading, write_official_xlsx
+from core.spreadsheets import Heading, dated_line, write_official_xlsx
 
 from .enums import DocumentKind, DossierState
 from .models import DossierDocument, DossierTransition
@@ -176,7 +178,7 @@ def _day(value):
 
 
 def _today_line():
-    return f"Lạng Sơn, ngày {_day(timezone.localdate())}"
+    return dated_line("Lạng Sơn", timezone.localdate())
 
 
 def _documents_present(dossier):
@@ -190,14 +192,14 @@ def _nominee_details(dossier):
 
 
 COUNCIL_COLUMNS = [
-    ("TT", 5),
-    ("Số hồ sơ", 14),
-    ("Đối tượng được đề nghị", 26),
-    ("Chức vụ, nơi công tác", 28),
-    ("Đơn vị đề nghị", 30),
-    ("Tóm tắt thành tích", 50),
-    ("Tài liệu có trong hồ sơ", 34),
-    ("Trạng thái", 18),
+    (gettext_lazy("TT"), 5),
+    (gettext_lazy("Số hồ sơ"), 14),
+    (gettext_lazy("Đối tượng được đề nghị"), 26),
+    (gettext_lazy("Chức vụ, nơi công tác"), 28),
+    (gettext_lazy("Đơn vị đề nghị"), 30),
+    (gettext_lazy("Tóm tắt thành tích"), 50),
+    (gettext_lazy("Tài liệu có trong hồ sơ"), 34),
+    (gettext_lazy("Trạng thái"), 18),
 ]
 
 
@@ -232,24 +234,24 @@ def write_council_xlsx(queryset, stream):
         stream,
         columns=COUNCIL_COLUMNS,
         rows=council_rows(queryset),
-        issuer_lines=("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
+        issuer_lines=(_("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"), _("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")),
         right_lines=[_today_line()],
-        title="DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TRÌNH HỘI ĐỒNG",
-        subtitles=["Xếp theo danh hiệu, hình thức khen thưởng"],
-        sheet_title="Hồ sơ trình Hội đồng",
+        title=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TRÌNH HỘI ĐỒNG"),
+        subtitles=[_("Xếp theo danh hiệu, hình thức khen thưởng")],
+        sheet_title=_("Hồ sơ trình Hội đồng"),
     )
 
 
 DOSSIER_LIST_COLUMNS = [
-    ("TT", 5),
-    ("Số hồ sơ", 14),
-    ("Đối tượng", 28),
-    ("Đơn vị đề nghị", 34),
-    ("Danh hiệu, hình thức", 30),
-    ("Năm", 7),
-    ("Đợt", 7),
-    ("Trạng thái", 20),
-    ("Cập nhật", 12),
+    (gettext_lazy("TT"), 5),
+    (gettext_lazy("Số hồ sơ"), 14),
+    (gettext_lazy("Đối tượng"), 28),
+    (gettext_lazy("Đơn vị đề nghị"), 34),
+    (gettext_lazy("Danh hiệu, hình thức"), 30),
+    (gettext_lazy("Năm"), 7),
+    (gettext_lazy("Đợt"), 7),
+    (gettext_lazy("Trạng thái"), 20),
+    (gettext_lazy("Cập nhật"), 12),
 ]
 
 
@@ -264,7 +266,7 @@ def dossier_list_rows(queryset):
             dossier.unit.name,
             dossier.award_type.name,
             dossier.year,
-            f"Đợt {dossier.batch.number}" if dossier.batch else "",
+            _("Đợt %(number)s") % {"number": dossier.batch.number} if dossier.batch else "",
             states.get(dossier.state, dossier.state),
             timezone.localtime(dossier.state_changed_at).date(),
         ]
@@ -279,23 +281,24 @@ def write_dossier_list_xlsx(queryset, title, subtitles, stream):
         right_lines=[_today_line()],
         title=title,
         subtitles=subtitles,
-        sheet_title="Hồ sơ",
+        sheet_title=_("Hồ sơ"),
     )
 
 
 INITIATIVE_COLUMNS = [
-    ("TT", 5),
-    ("Sáng kiến", 50),
-    ("Tác giả", 30),
-    ("Đơn vị", 34),
-    ("Năm", 7),
-    ("Quyết định công nhận", 20),
-    ("Ngày công nhận", 14),
+    (gettext_lazy("TT"), 5),
+    (gettext_lazy("Sáng kiến"), 50),
+    (gettext_lazy("Tác giả"), 30),
+    (gettext_lazy("Đơn vị"), 34),
+    (gettext_lazy("Năm"), 7),
+    (gettext_lazy("Quyết định công nhận"), 20),
+    (gettext_lazy("Ngày công nhận"), 14),
 ]
 
 
 def write_initiatives_xlsx(queryset, stream):
     """The initiatives a user sees on the page (all, or an officer's unit's), with recognition."""
+    not_recognised = _("Chưa công nhận")
     write_official_xlsx(
         stream,
         columns=INITIATIVE_COLUMNS,
@@ -306,12 +309,12 @@ def write_initiatives_xlsx(queryset, stream):
                 initiative.authors,
                 initiative.unit.name,
                 initiative.year,
-                initiative.recognition_decision if initiative.is_recognised else "Chưa công nhận",
+                initiative.recognition_decision if initiative.is_recognised else not_recognised,
                 initiative.recognised_on,
             ]
             for number, initiative in enumerate(queryset.iterator(chunk_size=CHUNK), start=1)
         ),
         right_lines=[_today_line()],
-        title="DANH SÁCH SÁNG KIẾN",
-        sheet_title="Sáng kiến",
+        title=_("DANH SÁCH SÁNG KIẾN"),
+        sheet_title=_("Sáng kiến"),
     )

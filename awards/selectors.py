@@ -102,9 +102,9 @@ def council_dossiers():
 def look_up_awards(user, text):
     """Award records the user may see (rules.award_record_visibility) whose name, from its
     first word or a later one, begins with `text` ("nguyen van an", "van an"), accents and
-    case ignored; by name, then year. Found through the index of word starts
-    (models.AwardNameStart), so the cost follows what is found, not the length of the
-    history; the view pages through the first LOOKUP_LIMIT."""
+    case ignored; in Vietnamese alphabetical order (AwardRecord.name_sort), then year. Found
+    through the index of word starts (models.AwardNameStart), so the cost follows what is
+    found, not the length of the history; the view pages through the first LOOKUP_LIMIT."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
@@ -113,7 +113,7 @@ def look_up_awards(user, text):
     return (
         records.select_related("award_type", "unit")
         .filter(pk__in=starts)
-        .order_by("name_key", "date_of_birth", "-year", "award_type__position", "pk")
+        .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 
 
@@ -125,5 +125,7 @@ def unit_initiatives(unit):
 def visible_initiatives(user):
     """Every initiative for the office, leaders and council; an officer's own unit's only
     (rules.initiative_visibility)."""
-    initiatives = Initiative.objects.select_related("unit").order_by("-year", "unit__name", "title")
+    initiatives = Initiative.objects.select_related("unit").order_by(
+        "-year", "unit__sort_key", "title"
+    )
     return rules.initiative_visibility.filter(user, initiatives)

@@ -13,19 +13,23 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.files import validate_document
+from core.history import label_to_store
 from core.names import normalise_text, search_key
 
 from . import rules
 from .enums import (
     GRANTED_STATES,
     OPEN_STATES,
+    AwardLevel,
     CouncilRecommendation,
     DocumentKind,
     DossierState,
     NomineeKind,
 )
+from .law import legal_basis
 from .models import (
     AwardRecord,
     Dossier,
@@ -36,6 +40,8 @@ from .models import (
 )
 
 S = DossierState
+# The first row of every dossier's history (stored in Vietnamese, shown in the reader's language).
+CREATED_COMMENT = gettext_lazy("Lập hồ sơ")
 
 
 class DossierRuleError(Exception):
@@ -108,7 +114,11 @@ def save_dossier(dossier, by, initiatives=None):
         dossier._history_user = by
         dossier.save()
         DossierTransition.objects.create(
-            dossier=dossier, from_state="", to_state=S.DRAFT, by=by, comment=_("Lập hồ sơ")
+            dossier=dossier,
+            from_state="",
+            to_state=S.DRAFT,
+            by=by,
+            comment=label_to_store(CREATED_COMMENT),
         )
     else:
         current = _editable_now(
@@ -188,21 +198,33 @@ def _wrong_recipient(dossier):
     return []
 
 
+def _with_basis(message, dossier):
+    basis = legal_basis(dossier)
+    return f"{message} ({basis})" if basis else message
+
+
+def _initiative_scope(award_type):
+    # Điều 23: recognised by the unit's own level; điều 22: its effect reaches the province
+    # (Hội đồng Khoa học sáng kiến tỉnh); điều 21: its effect reaches the whole country.
+    if award_type.level == AwardLevel.UNIT:
+        return _("được cấp cơ sở (đơn vị) công nhận")
+    if award_type.is_state_level:
+        return _("có phạm vi ảnh hưởng toàn quốc")
+    return _(
+        "có hiệu quả, phạm vi ảnh hưởng cấp tỉnh, được Hội đồng Khoa học sáng kiến tỉnh công nhận"
+    )
+
+
 def _no_recognised_initiative(dossier):
-    # Luật Thi đua, Khen thưởng 2003 (sửa đổi 2013): Chiến sĩ thi đua toàn quốc (điều 21),
-    # cấp tỉnh (điều 22) and cơ sở (điều 23) all rest on the nominee's initiative (sáng kiến)
-    # recognised by the competent council (Hội đồng Khoa học sáng kiến).
     if not dossier.award_type.requires_initiative:
         return []
     recognised = dossier.initiatives.filter(recognised_on__isnull=False, year__lte=dossier.year)
     if not recognised.exists():
-        return [
-            _(
-                "“%(award)s” phải có ít nhất một sáng kiến đã được Hội đồng Khoa học sáng kiến "
-                "công nhận; hồ sơ chưa gắn sáng kiến nào đã được công nhận."
-            )
-            % {"award": dossier.award_type.name}
-        ]
+        message = _(
+            "“%(award)s” phải có ít nhất một sáng kiến %(scope)s; hồ sơ chưa gắn sáng kiến "
+            "nào đã được công nhận."
+        ) % {"award": dossier.award_type.name, "scope": _initiative_scope(dossier.award_type)}
+        return [_with_basis(message, dossier)]
     return []
 
 
@@ -220,7 +242,7 @@ def earlier_title_years(dossier, award_type):
 
 
 def _missing_earlier_titles(dossier):
-    # Luật Thi đua, Khen thưởng 2003 (sửa đổi 2013), điều 22: Chiến sĩ thi đua cấp tỉnh is
+    # Luật Thi đua, Khen thưởng 2003 as amended in 2005, điều 22: Chiến sĩ thi đua cấp tỉnh is
     # chosen among those who were Chiến sĩ thi đua cơ sở three times in a row; điều 21:
     # Chiến sĩ thi đua toàn quốc among those who were Chiến sĩ thi đua cấp tỉnh twice in a
     # row. The run may end with the dossier's year (the title was given this year) or the
@@ -234,20 +256,18 @@ def _missing_earlier_titles(dossier):
     for last in (year, year - 1):
         if all(y in held for y in range(last - times + 1, last + 1)):
             return []
-    return [
-        _(
-            "Chưa đủ điều kiện “%(award)s”: cần %(times)s năm liên tục đạt “%(earlier)s” "
-            "(đến năm %(year)s hoặc %(previous)s); lịch sử khen thưởng có: %(held)s."
-        )
-        % {
-            "award": award.name,
-            "times": times,
-            "earlier": award.prerequisite.name,
-            "year": year,
-            "previous": year - 1,
-            "held": ", ".join(str(y) for y in sorted(held)) or _("chưa có năm nào"),
-        }
-    ]
+    message = _(
+        "Chưa đủ điều kiện “%(award)s”: cần %(times)s năm liên tục đạt “%(earlier)s” "
+        "(đến năm %(year)s hoặc %(previous)s); lịch sử khen thưởng có: %(held)s."
+    ) % {
+        "award": award.name,
+        "times": times,
+        "earlier": award.prerequisite.name,
+        "year": year,
+        "previous": year - 1,
+        "held": ", ".join(str(y) for y in sorted(held)) or _("chưa có năm nào"),
+    }
+    return [_with_basis(message, dossier)]
 
 
 def _batch_problems(dossier):
@@ -471,7 +491,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         [Dossier.objects.get(pk=dossier.pk)],
         update=True,
         default_user=by,
-        default_change_reason=str(move.label),
+        default_change_reason=label_to_store(move.label),
     )
     if gives_award(dossier):
         _record_award(dossier, by)

@@ -87,7 +87,7 @@ def unit_dossiers(request):
             f"ho-so-{request.user.unit.code}.xlsx",
             exports.write_dossier_list_xlsx,
             dossiers,
-            "HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CỦA ĐƠN VỊ",
+            _("HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CỦA ĐƠN VỊ"),
             [request.user.unit.name],
         )
     page = _page(request, dossiers)
@@ -239,7 +239,7 @@ def inbox(request):
             "ho-so-tiep-nhan.xlsx",
             exports.write_dossier_list_xlsx,
             dossiers,
-            "DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CÁC ĐƠN VỊ GỬI",
+            _("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG CÁC ĐƠN VỊ GỬI"),
             _filter_lines(filters),
         )
     page = _capped_page(request, dossiers)

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "csp",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, under a name admin shows in both languages
     "simple_history",
     # Layers, lowest first: a package imports only those above it in this list
     # (the import-linter contract in pyproject.toml checks it).

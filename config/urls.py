@@ -2,9 +2,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from units.forms import LoginForm
+
+# Admin's own names say what it administers, in the interface's language (Django's
+# Vietnamese for its defaults reads "Trang quản trị cho Django").
+admin.site.site_header = _("Quản trị hệ thống thi đua, khen thưởng")
+admin.site.site_title = _("Quản trị thi đua, khen thưởng")
+admin.site.index_title = _("Quản trị dữ liệu")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import connections, router
 from django.db.models import F, Value
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
@@ -35,6 +35,19 @@ def recorded_as(user, reason=""):
         yield
     finally:
         _acting.value = previous
+
+
+def label_to_store(label):
+    """A label the product writes into a record (a move's name as a history reason, "Lập hồ
+    sơ"), in the source language whoever writes it: `shown_label` translates it back for each
+    reader, so an English reader sees English and a Vietnamese one Vietnamese."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
+
+
+def shown_label(text):
+    """A stored label in the reader's language; any other text (a person's comment) as it is."""
+    return _(text) if text else text
 
 
 def acting(default_user=None, default_reason=""):
@@ -209,7 +222,7 @@ def history_of(instance, limit=30):
             "at": row.history_date,
             "user": row.history_user,
             "kind": KINDS.get(row.history_type, "changed"),
-            "reason": row.history_change_reason or "",
+            "reason": shown_label(row.history_change_reason or ""),
             "changes": [
                 (field.verbose_name, _display(field, old, related), _display(field, new, related))
                 for field, old, new in changed

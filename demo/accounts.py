@@ -10,7 +10,8 @@ DEMO_PASSWORD = "thidua2013"
 
 # username, full name (first, last), role, unit code
 DEMO_ACCOUNTS = [
-    ("admin", ("Quản trị", "hệ thống"), Role.ADMIN, None),
+    # Not a person's name: one word-group, so "Xin chào, Quản trị viên" and the full name agree.
+    ("admin", ("Quản trị viên", ""), Role.ADMIN, None),
     ("staff", ("Hoa", "Nguyễn Thị"), Role.OFFICE_STAFF, "ban-tdkt"),
     ("officer", ("Minh", "Hoàng Văn"), Role.UNIT_OFFICER, "so-gd-dt"),
     ("officer2", ("Lan", "Lương Thị"), Role.UNIT_OFFICER, "h-cao-loc"),

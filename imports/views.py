@@ -40,7 +40,7 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Loại dữ liệu"))
     unit = forms.ModelChoiceField(
         label=gettext_lazy("Đơn vị (với danh sách đề nghị khen thưởng)"),
-        queryset=Unit.objects.order_by("name"),
+        queryset=Unit.objects.order_by("sort_key"),
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )

@@ -94,6 +94,8 @@ class ProgressReportInline(admin.TabularInline):
 @admin.register(TaskPart)
 class TaskPartAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     visibility = part_visibility
+    # Units in Vietnamese order (Unit.sort_key), set here so the model's options need no migration.
+    ordering = ["task", "unit__sort_key"]
     list_display = ["task", "unit", "source"]
     list_filter = ["task__plan", "task__quarter", "source", "unit__kind"]
     list_select_related = ["task", "unit"]
@@ -154,6 +156,7 @@ class SubmissionAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
+    ordering = ["-sent_on", "unit__sort_key"]
     list_display = ["unit", "sent_on", "as_of", "recipients"]
     list_filter = ["sent_on"]
     list_select_related = ["unit"]

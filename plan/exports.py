@@ -5,8 +5,9 @@ import datetime
 import json
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from core.spreadsheets import safe_cell, write_official_xlsx
+from core.spreadsheets import dated_line, safe_cell, write_official_xlsx
 
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
@@ -14,6 +15,7 @@ from .selectors import tasks_of
 from .status import Rollup, task_rollups, with_status
 
 FORMATS = ("json", "csv", "xlsx")
+# The plan's own columns (export_plan), in the language of the plan and of its import.
 COLUMNS = ["TT", "Quý", "Nội dung nhiệm vụ", "Hạn", "Đơn vị thực hiện"]
 # Rows of a list export are read this many at a time (model objects with their related
 # rows): the chunk, not the list, sets the export's memory, so it is kept small.
@@ -63,7 +65,7 @@ def _add_statuses(plan, data, as_of):
     parts = (
         with_status(TaskPart.objects.filter(task__plan=plan), as_of)
         .select_related("unit", "task")
-        .order_by("task__number", "unit__name")
+        .order_by("task__number", "unit__sort_key")
     )
     by_task = {}
     for part in parts:
@@ -150,8 +152,12 @@ def _day(value):
     return value.strftime("%d/%m/%Y")
 
 
+def _as_of_line(as_of):
+    return _("Tính đến ngày %(day)s") % {"day": _day(as_of)}
+
+
 def _status_label(value):
-    return str(Status(value).label) if value else "Chưa giao đơn vị"
+    return str(Status(value).label) if value else _("Chưa giao đơn vị")
 
 
 def write_status_xlsx(plan, as_of, stream):
@@ -181,22 +187,22 @@ def write_status_xlsx(plan, as_of, stream):
     write_official_xlsx(
         stream,
         columns=[
-            ("TT", 6),
-            ("Nội dung nhiệm vụ", 60),
-            ("Đơn vị thực hiện", 34),
-            ("Hạn", 12),
-            ("Trạng thái", 20),
-            ("Số đơn vị hoàn thành", 14),
+            (_("TT"), 6),
+            (_("Nội dung nhiệm vụ"), 60),
+            (_("Đơn vị thực hiện"), 34),
+            (_("Hạn"), 12),
+            (_("Trạng thái"), 20),
+            (_("Số đơn vị hoàn thành"), 14),
         ],
         rows=rows,
         sections=sections,
-        title="BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH",
+        title=_("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH"),
         subtitles=[
-            f"Kế hoạch số {plan.number}: {plan.title}",
-            f"Tính đến ngày {_day(as_of)}",
+            _("Kế hoạch số %(number)s: %(title)s") % {"number": plan.number, "title": plan.title},
+            _as_of_line(as_of),
         ],
-        sheet_title=f"Tiến độ {_day(as_of).replace('/', '-')}",
-        right_lines=[f"{plan.place}, ngày {_day(timezone.localdate())}"],
+        sheet_title=_("Tiến độ %(day)s") % {"day": _day(as_of).replace("/", "-")},
+        right_lines=[dated_line(plan.place, timezone.localdate())],
     )
 
 
@@ -205,11 +211,11 @@ def write_parts_xlsx(parts, as_of, stream):
     write_official_xlsx(
         stream,
         columns=[
-            ("Nhiệm vụ", 8),
-            ("Nội dung", 60),
-            ("Đơn vị", 40),
-            ("Hạn", 12),
-            ("Trạng thái", 20),
+            (_("Nhiệm vụ"), 8),
+            (_("Nội dung"), 60),
+            (_("Đơn vị"), 40),
+            (_("Hạn"), 12),
+            (_("Trạng thái"), 20),
         ],
         rows=(
             [
@@ -221,9 +227,9 @@ def write_parts_xlsx(parts, as_of, stream):
             ]
             for part in parts.iterator(chunk_size=CHUNK)
         ),
-        title="DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ",
-        subtitles=[f"Tính đến ngày {_day(as_of)}"],
-        sheet_title="Phần việc",
+        title=_("DANH SÁCH PHẦN VIỆC CỦA CÁC ĐƠN VỊ"),
+        subtitles=[_as_of_line(as_of)],
+        sheet_title=_("Phần việc"),
     )
 
 
@@ -231,7 +237,12 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
     """Who sent a requirement's document, when, on time or late, and who has not."""
     write_official_xlsx(
         stream,
-        columns=[("Đơn vị", 45), ("Tình trạng", 26), ("Gửi lúc", 18), ("Kết quả xem xét", 18)],
+        columns=[
+            (_("Đơn vị"), 45),
+            (_("Tình trạng"), 26),
+            (_("Gửi lúc"), 18),
+            (_("Kết quả xem xét"), 18),
+        ],
         rows=(
             [
                 unit.name,
@@ -243,10 +254,11 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
             ]
             for unit in units.iterator(chunk_size=CHUNK)
         ),
-        title="TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ",
+        title=_("TÌNH HÌNH GỬI VĂN BẢN CỦA CÁC ĐƠN VỊ"),
         subtitles=[
-            f"{requirement.title} (hạn {_day(requirement.due_on)})",
-            f"Tính đến ngày {_day(as_of)}",
+            _("%(title)s (hạn %(day)s)")
+            % {"title": requirement.title, "day": _day(requirement.due_on)},
+            _as_of_line(as_of),
         ],
-        sheet_title="Văn bản",
+        sheet_title=_("Văn bản"),
     )

@@ -51,7 +51,10 @@ class DueDateForm(StyledForm):
 
 
 class NameUnitsForm(StyledForm):
-    units = UnitMultipleChoiceField(label=_("Đơn vị thực hiện"))
+    units = UnitMultipleChoiceField(
+        label=_("Đơn vị thực hiện"),
+        error_messages={"required": _("Hãy chọn ít nhất một đơn vị.")},
+    )
 
 
 class SubmissionForm(StyledForm):

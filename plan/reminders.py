@@ -84,7 +84,7 @@ def send_reminders(plan, as_of, *, dry_run=False):
         )
     )
     results = []
-    for unit in Unit.objects.filter(pk__in=items).order_by("name"):
+    for unit in Unit.objects.filter(pk__in=items).order_by("sort_key"):
         unit_items = items[unit.pk]
         recipients = recipients_of(unit)
         if unit.pk in already:

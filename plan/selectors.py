@@ -2,6 +2,7 @@
 
 from django.db.models import OuterRef, Prefetch, Subquery
 
+from core.history import history_of
 from units.rules import visible_units_of
 
 from .enums import STATUS_ORDER, Collective, PartSource, Quarter, Status, SubmissionStatus
@@ -107,14 +108,14 @@ def tasks_needing_units(plan):
 # --- What the schedule pages list ------------------------------------------------------------
 
 PART_SORTS = {
-    "nhiem-vu": ["task__number", "unit__name"],
-    "-nhiem-vu": ["-task__number", "unit__name"],
-    "don-vi": ["unit__name", "task__number"],
-    "-don-vi": ["-unit__name", "task__number"],
-    "han": ["task__due_date", "task__number", "unit__name"],
-    "-han": ["-task__due_date", "task__number", "unit__name"],
-    "trang-thai": ["status", "task__number", "unit__name"],
-    "-trang-thai": ["-status", "task__number", "unit__name"],
+    "nhiem-vu": ["task__number", "unit__sort_key"],
+    "-nhiem-vu": ["-task__number", "unit__sort_key"],
+    "don-vi": ["unit__sort_key", "task__number"],
+    "-don-vi": ["-unit__sort_key", "task__number"],
+    "han": ["task__due_date", "task__number", "unit__sort_key"],
+    "-han": ["-task__due_date", "task__number", "unit__sort_key"],
+    "trang-thai": ["status", "task__number", "unit__sort_key"],
+    "-trang-thai": ["-status", "task__number", "unit__sort_key"],
 }
 DEFAULT_PART_SORT = "nhiem-vu"
 
@@ -137,7 +138,7 @@ def filtered_parts(user, plan, as_of, *, status=None, quarter=None, unit=None, k
 def overdue_parts(plan, as_of):
     """Every overdue part of the plan as of the date, by unit then task (page it)."""
     parts = with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE])
-    return parts.select_related("unit", "task").order_by("unit__name", "task__number", "pk")
+    return parts.select_related("unit", "task").order_by("unit__sort_key", "task__number", "pk")
 
 
 def dashboard_quarters(plan, as_of):
@@ -168,7 +169,7 @@ def tasks_for_page():
 def task_parts(user, task, as_of):
     """The task's parts the user may see with their status as of the date, by unit name."""
     parts = with_status(visible_parts(user).filter(task=task), as_of).select_related("unit")
-    return parts.order_by("unit__name", "pk")
+    return parts.order_by("unit__sort_key", "pk")
 
 
 def unit_parts(unit, plan, as_of):
@@ -187,7 +188,7 @@ def requirement_units(user, requirement, as_of, status=None):
     """The units owing a requirement that the user may see, with their standing as of the
     date, by name; only those with `status` when given."""
     units = requirement.units.filter(visible_units_of(user))
-    units = with_submission_status(units, requirement, as_of).order_by("name")
+    units = with_submission_status(units, requirement, as_of).order_by("sort_key")
     if status in SubmissionStatus.values:
         units = units.filter(submission_status=status)
     return units
@@ -226,3 +227,33 @@ def attach_late_reports(parts, as_of):
     for part in parts:
         part.late_report = by_part.get(part.pk)
     return parts
+
+
+def task_change_history(task, limit=30):
+    """The task's audit trail (core.history.history_of) with, in their place by date, the
+    units staff named for it: each naming is one entry, "Giao thêm cho: A, B" (the parts it
+    created share one moment and one user)."""
+    entries = history_of(task, limit=limit)
+    named = (
+        TaskPart.history.filter(task_id=task.pk, source=PartSource.PICKED, history_type="+")
+        .select_related("history_user", "unit")
+        .order_by("-history_date", "unit__sort_key")
+    )
+    groups = {}
+    for row in named:
+        key = (row.history_date, row.history_user_id)
+        entry = groups.get(key)
+        if entry is None:
+            if len(groups) == limit:
+                break
+            entry = groups[key] = {
+                "at": row.history_date,
+                "user": row.history_user,
+                "kind": "named",
+                "reason": "",
+                "changes": [],
+                "units": [],
+            }
+        entry["units"].append(row.unit.name if row.unit else "—")
+    merged = sorted([*entries, *groups.values()], key=lambda entry: entry["at"], reverse=True)
+    return merged[:limit]

@@ -1,38 +1,40 @@
 """The units list written out as XLSX, in the office's layout."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from core.spreadsheets import write_official_xlsx
+from core.spreadsheets import dated_line, write_official_xlsx
 
 # Rows are read this many at a time: the chunk, not the list, sets the export's memory.
 CHUNK = 500
-
-
-def _day(value):
-    return value.strftime("%d/%m/%Y")
 
 
 def write_units_xlsx(units, kind_label, query, stream):
     """Exactly the rows of the units list under its filters (kind, name), every page."""
     filters = []
     if kind_label:
-        filters.append(f"Loại đơn vị: {kind_label}")
+        filters.append(_("Loại đơn vị: %(kind)s") % {"kind": kind_label})
     if query:
-        filters.append(f"Tên có “{query}”")
+        filters.append(_("Tên có “%(text)s”") % {"text": query})
     write_official_xlsx(
         stream,
-        columns=[("TT", 5), ("Tên đơn vị", 50), ("Loại", 28), ("Tham gia kế hoạch", 12)],
+        columns=[
+            (_("TT"), 5),
+            (_("Tên đơn vị"), 50),
+            (_("Loại"), 28),
+            (_("Tham gia kế hoạch"), 12),
+        ],
         rows=(
             [
                 number,
                 unit.name,
                 str(unit.get_kind_display()),
-                "Có" if unit.is_participating else "Không",
+                _("Có") if unit.is_participating else _("Không"),
             ]
             for number, unit in enumerate(units.iterator(chunk_size=CHUNK), start=1)
         ),
-        title="DANH SÁCH ĐƠN VỊ",
-        subtitles=["Lọc theo: " + "; ".join(filters)] if filters else [],
-        sheet_title="Đơn vị",
-        right_lines=[f"Lạng Sơn, ngày {_day(timezone.localdate())}"],
+        title=_("DANH SÁCH ĐƠN VỊ"),
+        subtitles=[_("Lọc theo: %(filters)s") % {"filters": "; ".join(filters)}] if filters else [],
+        sheet_title=_("Đơn vị"),
+        right_lines=[dated_line("Lạng Sơn", timezone.localdate())],
     )

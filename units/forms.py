@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.names import search_key
+from core.names import query_keys
 
 from .models import Unit
 
@@ -102,6 +102,11 @@ class UnitSearchInput(forms.Widget):
         context = super().get_context(name, value, attrs)
         typed = value.typed if isinstance(value, UnitInput) else ""
         chosen = [(getattr(unit, self.to_field), unit.name) for unit in self.chosen]
+        if self.multiple:
+            # The box empties each time a unit is chosen: a `required` on it would refuse a
+            # form with units ticked. app.js asks for one unit instead (data-required).
+            required = context["widget"]["attrs"].pop("required", False)
+            context["widget"]["required"] = bool(required)
         context["widget"].update(
             multiple=self.multiple,
             to_field="code" if self.to_field == "code" else "id",
@@ -138,14 +143,15 @@ def unit_named(text, queryset):
     """The one unit of `queryset` a typed name or code means, or a ValidationError saying why
     there is none: a name, short name or code typed in full wins, else the only unit whose
     name, short name or code contains the text."""
-    key = search_key(text)
-    whole = queryset.filter(
-        Q(search_key__startswith=f"{key}|")
-        | Q(search_key__contains=f"|{key}|")
-        | Q(search_key__endswith=f"|{key}")
-    )
-    for candidates in (whole, queryset.search(text)):
-        found = list(candidates.order_by("name")[:2])
+    whole = Q(pk__in=[])
+    for key in query_keys(text):
+        whole |= (
+            Q(search_key__startswith=f"{key}|")
+            | Q(search_key__contains=f"|{key}|")
+            | Q(search_key__endswith=f"|{key}")
+        )
+    for candidates in (queryset.filter(whole), queryset.search(text)):
+        found = list(candidates.order_by("sort_key")[:2])
         if len(found) == 1:
             return found[0]
         if found:
@@ -188,9 +194,15 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
     def clean(self, value):
         chosen, typed = _split(value)
         chosen = list(chosen or [])
-        self.widget.chosen = []
+        # The ticked units stay ticked when the form comes back with an error (a typed name
+        # that fits no unit, say): the user must not pick them all again.
+        self.widget.chosen = list(self._ticked(chosen))
         if typed:
             chosen.append(str(unit_named(typed, self.queryset).pk))
         units = super().clean(chosen)
-        self.widget.chosen = list(units.order_by("name")) if chosen else []
+        self.widget.chosen = list(units.order_by("sort_key")) if chosen else []
         return units
+
+    def _ticked(self, values):
+        ids = [value for value in values if str(value).isdigit()]
+        return self.queryset.filter(pk__in=ids).order_by("sort_key") if ids else []

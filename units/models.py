@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
-from core.names import search_key
+from core.names import query_keys, sort_key, words_key
 
 from .enums import Role, UnitKind
 
@@ -14,29 +14,45 @@ SEARCHED_FIELDS = ("name", "short_name", "code")
 
 
 def unit_search_key(unit):
-    """The unit's name, short name and code without accents or case, for the unit search."""
-    return "|".join(search_key(getattr(unit, name)) for name in SEARCHED_FIELDS)
+    """The unit's name, short name and code without accents, case or punctuation, for the unit
+    search."""
+    return "|".join(words_key(getattr(unit, name)) for name in SEARCHED_FIELDS)
+
+
+def set_unit_keys(unit):
+    """Keep the unit's stored keys right: its search key and its place in Vietnamese order."""
+    unit.search_key = unit_search_key(unit)
+    unit.sort_key = sort_key(unit.name)
+
+
+KEY_FIELDS = ["search_key", "sort_key"]
 
 
 class UnitQuerySet(models.QuerySet):
     def search(self, text):
-        """Units whose name, short name or code contains `text`, accents and case ignored."""
-        key = search_key(text)
-        return self.filter(search_key__contains=key) if key else self.none()
+        """Units whose name, short name or code contains `text`, accents, case and punctuation
+        ignored, abbreviations (UBND, GD&ĐT...) spelled out: THE unit search of every page."""
+        keys = query_keys(text)
+        if not keys:
+            return self.none()
+        found = models.Q()
+        for key in keys:
+            found |= models.Q(search_key__contains=key)
+        return self.filter(found)
 
-    # Imports and seed_scale write units in bulk, past save(): the key is kept right here too.
+    # Imports and seed_scale write units in bulk, past save(): the keys are kept right here too.
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
         for unit in objs:
-            unit.search_key = unit_search_key(unit)
+            set_unit_keys(unit)
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
         if set(fields) & set(SEARCHED_FIELDS):
             objs = list(objs)
             for unit in objs:
-                unit.search_key = unit_search_key(unit)
-            fields = [*fields, "search_key"]
+                set_unit_keys(unit)
+            fields = [*fields, *KEY_FIELDS]
         return super().bulk_update(objs, fields, *args, **kwargs)
 
 
@@ -67,24 +83,26 @@ class Unit(models.Model):
         help_text=_("Đơn vị nằm trong “Các đơn vị” phải thực hiện kế hoạch năm nay."),
     )
     search_key = models.CharField(max_length=400, editable=False, default="")
+    # The name's place in Vietnamese alphabetical order (core.names.sort_key): lists sort by it.
+    sort_key = models.CharField(max_length=800, editable=False, default="", db_index=True)
 
     objects = UnitManager()
 
-    history = AuditedHistory()
+    history = AuditedHistory(excluded_fields=["sort_key"])
 
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
-        ordering = ["name"]
+        ordering = ["sort_key"]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        # The one place the search key is kept right for single saves (bulk writes: above).
-        self.search_key = unit_search_key(self)
+        # The one place the keys are kept right for single saves (bulk writes: above).
+        set_unit_keys(self)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *KEY_FIELDS}
         super().save(*args, **kwargs)
 
     def natural_key(self):
@@ -95,7 +113,7 @@ class Unit(models.Model):
 def _key_of_loaded_unit(sender, instance, raw, **kwargs):
     # loaddata (the demo's units fixture) saves raw, past Unit.save().
     if raw:
-        instance.search_key = unit_search_key(instance)
+        set_unit_keys(instance)
 
 
 class UnitAliasManager(models.Manager):

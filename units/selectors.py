@@ -36,18 +36,18 @@ UNIT_MATCHES = 20
 
 def unit_matches(user, text):
     """The first UNIT_MATCHES units the user may see whose name, short name or code contains
-    `text` (accents and case ignored), by name: what the unit type-ahead offers."""
+    `text` (Unit.objects.search), in Vietnamese order: what the unit type-ahead offers."""
     units = visible_units(user).search(text)
-    return units.order_by("name").values("id", "code", "name")[:UNIT_MATCHES]
+    return units.order_by("sort_key").values("id", "code", "name")[:UNIT_MATCHES]
 
 
 def unit_list(user, kind=None, query=""):
-    """The units the user may see by name with their parent, of one kind and matching
-    `query` (in its name or an alias) when given: the unit list and its export."""
-    units = visible_units(user).select_related("parent").order_by("name")
+    """The units the user may see in Vietnamese order with their parent, of one kind and
+    matching `query` when given (the one unit search: no accents needed, the plan's
+    abbreviations): the unit list and its export."""
+    units = visible_units(user).select_related("parent").order_by("sort_key")
     if kind:
         units = units.filter(kind=kind)
     if query:
-        units = units.filter(name__icontains=query) | units.filter(aliases__name__icontains=query)
-        units = units.distinct()
+        units = units.search(query)
     return units

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.files import RandomUploadPath, validate_document
-from core.history import AuditedHistory
+from core.history import AuditedHistory, shown_label
 from core.names import normalise_text, search_key
 from units.models import Unit
 
@@ -268,3 +268,8 @@ class DossierTransition(models.Model):
 
     def __str__(self):
         return f"{self.dossier.reference}: {self.from_state or '–'} → {self.to_state}"
+
+    @property
+    def shown_comment(self):
+        """The comment in the reader's language when it is the product's own ("Lập hồ sơ")."""
+        return shown_label(self.comment)

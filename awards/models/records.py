@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
-from core.names import normalise_text, search_key
+from core.names import normalise_text, search_key, sort_key
 from units.models import Unit
 
 from ..enums import NomineeKind
@@ -21,6 +21,10 @@ def word_starts(key):
 class AwardRecordQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         # seed_scale and imports write records in bulk, past save(): index their names too.
+        objs = list(objs)
+        for record in objs:
+            record.name_key = record.name_key or search_key(record.name)
+            record.name_sort = sort_key(record.name)
         objs = super().bulk_create(objs, *args, **kwargs)
         AwardNameStart.objects.bulk_create(
             AwardNameStart(record_id=record.pk, start=start)
@@ -29,6 +33,14 @@ class AwardRecordQuerySet(models.QuerySet):
             for start in word_starts(record.name_key)
         )
         return objs
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if "name" in fields:
+            objs = list(objs)
+            for record in objs:
+                record.name_sort = sort_key(record.name)
+            fields = [*fields, "name_sort"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
 
 
 class AwardRecord(models.Model):
@@ -42,6 +54,8 @@ class AwardRecord(models.Model):
     )
     name = models.CharField(_("họ tên cá nhân hoặc tên tập thể"), max_length=255)
     name_key = models.CharField(max_length=255, db_index=True, editable=False)
+    # The name's place in Vietnamese alphabetical order (core.names.sort_key): lists sort by it.
+    name_sort = models.CharField(max_length=800, editable=False, default="", db_index=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     unit = models.ForeignKey(
         Unit,
@@ -69,12 +83,12 @@ class AwardRecord(models.Model):
 
     objects = AwardRecordQuerySet.as_manager()
 
-    history = AuditedHistory()
+    history = AuditedHistory(excluded_fields=["name_sort"])
 
     class Meta:
         verbose_name = _("khen thưởng đã nhận")
         verbose_name_plural = _("lịch sử khen thưởng")
-        ordering = ["name_key", "-year"]
+        ordering = ["name_sort", "name_key", "-year"]
 
     def __str__(self):
         return f"{self.name}: {self.award_type} {self.year}"
@@ -82,8 +96,9 @@ class AwardRecord(models.Model):
     def save(self, *args, **kwargs):
         self.name = normalise_text(self.name)
         self.name_key = search_key(self.name)
+        self.name_sort = sort_key(self.name)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "name_sort"}
         super().save(*args, **kwargs)
         self.name_starts.all().delete()
         AwardNameStart.objects.bulk_create(

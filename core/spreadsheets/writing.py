@@ -8,6 +8,8 @@ import datetime
 import tempfile
 
 from django.http import FileResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -17,8 +19,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .reading import FORMULA_STARTS
 
-ISSUER_LINES = ("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN")
-MOTTO_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+# In the interface's language when written (English for an English-speaking reader).
+ISSUER_LINES = (gettext_lazy("ỦY BAN NHÂN DÂN"), gettext_lazy("TỈNH LẠNG SƠN"))
+MOTTO_LINES = (
+    gettext_lazy("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    gettext_lazy("Độc lập - Tự do - Hạnh phúc"),
+)
+
+
+def dated_line(place, day):
+    """The place and date line of a document: "Lạng Sơn, ngày 05/02/2014"."""
+    return _("%(place)s, ngày %(day)s") % {"place": place, "day": day.strftime("%d/%m/%Y")}
+
+
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -164,17 +177,17 @@ def write_official_xlsx(
     page setup) is set first, and rows are written strictly top to bottom.
     """
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
+    sheet = workbook.create_sheet(str(sheet_title)[:31])
     count = len(columns)
     split = max(1, count // 2) if count > 1 else 1
     left = [
-        (line, Font(bold=index > 0 or len(issuer_lines) == 1))
+        (str(line), Font(bold=index > 0 or len(issuer_lines) == 1))
         for index, line in enumerate(issuer_lines)
     ]
     left += [(line, Font()) for line in left_lines]
     right = [
-        (MOTTO_LINES[0], Font(bold=True)),
-        (MOTTO_LINES[1], Font(bold=True, underline="single")),
+        (str(MOTTO_LINES[0]), Font(bold=True)),
+        (str(MOTTO_LINES[1]), Font(bold=True, underline="single")),
     ]
     right += [(line, Font(italic=True)) for line in right_lines]
     block = max(len(left), len(right))
@@ -213,7 +226,7 @@ def write_official_xlsx(
     out.skip_to(header_row)
     out.append(
         [
-            text_cell(sheet, header, font=_BOLD, alignment=_CENTRED, border=_BOX)
+            text_cell(sheet, str(header), font=_BOLD, alignment=_CENTRED, border=_BOX)
             for header, _width in columns
         ]
     )

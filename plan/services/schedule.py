@@ -1,6 +1,7 @@
 """Who does what by when: the units' parts of each task, and the tasks' due dates."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -28,9 +29,14 @@ def add_parts(parts, *, by=None, history=True, batch_size=BATCH):
     tasks' tallies. `history=False` is for generated data at scale, where a history row per
     part would double the table and record nothing anyone did. Returns the number written."""
     count, task_ids = 0, set()
+    moment = timezone.now()
     for chunk in batches(parts, batch_size):
         if history:
-            bulk_create_with_history(chunk, TaskPart, batch_size=batch_size, default_user=by)
+            # One moment for the lot: the task's history shows them as one naming
+            # (selectors.task_change_history).
+            bulk_create_with_history(
+                chunk, TaskPart, batch_size=batch_size, default_user=by, default_date=moment
+            )
         else:
             TaskPart.objects.bulk_create(chunk, batch_size=batch_size)
         count += len(chunk)

@@ -68,6 +68,8 @@ def dashboard(request):
         "overdue": overdue,
         "page": overdue,
         "overdue_total": overdue_total,
+        # What each "NV n" of this page is, said in full under the list.
+        "overdue_tasks": sorted({part.task for part in overdue}, key=lambda task: task.number),
         "unit_plans": unit_plans,
         "unit_plan_counts": submission_status_counts(unit_plans, as_of) if unit_plans else None,
         "needing_units": tasks_needing_units(plan),

@@ -6,19 +6,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.history import history_of
 from units.rules import can_view_plan, visible_units_filter
 
 from .. import rules, services
 from ..enums import PlanStatus
 from ..forms import DueDateForm, NameUnitsForm
 from ..models import Task
-from ..selectors import attach_late_reports, task_parts, tasks_for_page
+from ..selectors import attach_late_reports, task_change_history, task_parts, tasks_for_page
 from ..status import task_rollups
 from .common import PAGE_SIZE, as_of_date, require
 
 
-def task_detail(request, year, number):
+def task_detail(request, year, number, units_form=None):
     """A task, its roll-up over all its parts, and a page of its parts (a task "for every
     unit" has thousands at a ministry's size)."""
     require(can_view_plan(request.user))
@@ -42,9 +41,9 @@ def task_detail(request, year, number):
         "rollup": rollup,
         "can_manage": manage,
         "due_form": DueDateForm(initial={"due_on": task.due_on}) if manage else None,
-        "units_form": NameUnitsForm() if manage else None,
+        "units_form": (units_form or NameUnitsForm()) if manage else None,
         # The audit trail is the office's: who changed the task's content or due date.
-        "change_history": history_of(task) if manage else None,
+        "change_history": task_change_history(task) if manage else None,
     }
     return render(request, "plan/task_detail.html", context)
 
@@ -75,6 +74,6 @@ def task_name_units(request, pk):
     if form.is_valid():
         created = services.name_units_for_task(task, form.cleaned_data["units"], by=request.user)
         messages.success(request, _("Đã giao thêm cho %(n)s đơn vị.") % {"n": len(created)})
-    else:
-        messages.error(request, _("Hãy chọn ít nhất một đơn vị."))
-    return redirect("task-detail", task.plan.year, task.number)
+        return redirect("task-detail", task.plan.year, task.number)
+    # The page again, the error at the field and the ticked units still ticked.
+    return task_detail(request, task.plan.year, task.number, units_form=form)

@@ -70,6 +70,7 @@ document.querySelectorAll("[data-unit-search]").forEach((picker) => {
         chosen.append(item);
       }
       input.value = "";
+      input.setCustomValidity(""); // a unit is ticked: the form may go
     } else {
       hidden.value = value;
       input.value = unit.name;
@@ -129,6 +130,21 @@ document.querySelectorAll("[data-unit-search]").forEach((picker) => {
       // No answer (offline, signed out): the typed text is still sent with the form.
     }
   };
+
+  if (chosen && picker.dataset.required) {
+    // At least one unit ticked, or a name typed for the server to find: the box itself empties
+    // at each choice, so it cannot carry `required` (units/forms.py UnitSearchInput).
+    const unmet = () => !chosen.querySelector("input:checked") && !input.value.trim();
+    const clear = () => input.setCustomValidity("");
+    input.form.addEventListener("submit", (event) => {
+      if (!unmet()) return;
+      event.preventDefault();
+      input.setCustomValidity(picker.dataset.required);
+      input.reportValidity();
+    });
+    input.addEventListener("input", clear);
+    chosen.addEventListener("change", clear);
+  }
 
   if (hidden && hidden.value) input.removeAttribute("name");
   input.addEventListener("input", () => {

@@ -56,7 +56,11 @@ def _chien_si_tinh(make_dossier):
 
 def test_chien_si_thi_dua_needs_an_initiative_recognised_by_the_council(make_dossier, officer):
     dossier = _chien_si_tinh(make_dossier)
-    assert "sáng kiến đã được Hội đồng Khoa học sáng kiến" in refused_because(dossier, officer)
+    message = refused_because(dossier, officer)
+    assert "sáng kiến có hiệu quả, phạm vi ảnh hưởng cấp tỉnh" in message
+    # The refusal names the article and the law in force for the 2013 plan.
+    assert "(Điều 22 Luật Thi đua, Khen thưởng năm 2003, sửa đổi, bổ sung năm 2005)" in message
+    assert "2013)" not in message
 
     pending = demo.recognised_initiative(officer.unit, dossier.full_name)
     pending.recognised_on = None

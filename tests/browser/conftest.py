@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import load_demo_data
 
@@ -81,3 +82,18 @@ def switch_user(page, username, password):
     sign_out(page)
     sign_in(page, username, password)
     page.get_by_role("button", name="Đăng xuất").wait_for()
+
+
+def draft_dossier(page, name, award, achievements, workplace="Trường THPT Việt Bắc"):
+    """An officer drafts a dossier for a teacher from the unit's dossiers page."""
+    page.get_by_role("link", name="Hồ sơ của đơn vị").click()
+    page.get_by_role("link", name="Lập hồ sơ mới").click()
+    page.get_by_label("Cá nhân").check()
+    page.get_by_label("Họ và tên").fill(name)
+    page.get_by_label("Chức vụ").fill("Giáo viên")
+    page.get_by_label("Nơi công tác").fill(workplace)
+    page.get_by_label("Danh hiệu, hình thức").select_option(label=award)
+    page.get_by_label("Loại khen thưởng").select_option(label="Khen thưởng thường xuyên")
+    expect(page.get_by_label("Năm")).to_have_value("2013")  # the current plan's year
+    page.get_by_label("Tóm tắt thành tích").fill(achievements)
+    page.get_by_role("button", name="Lưu hồ sơ").click()

@@ -10,7 +10,7 @@ from demo.accounts import DEMO_PASSWORD
 from units.enums import Role
 from units.models import Unit, User
 
-from .conftest import pdf, sign_in, switch_user
+from .conftest import draft_dossier, pdf, sign_in, switch_user
 
 pytestmark = pytest.mark.browser
 
@@ -148,19 +148,12 @@ def _move(page, button, **fields):
 
 def test_dossier_from_draft_to_decision(page, password):
     sign_in(page, "officer", password)
-    page.get_by_role("link", name="Hồ sơ của đơn vị").click()
-    page.get_by_role("link", name="Lập hồ sơ mới").click()
-    page.get_by_label("Cá nhân").check()
-    page.get_by_label("Họ và tên").fill("Nông Thị Hạnh")
-    page.get_by_label("Chức vụ").fill("Giáo viên")
-    page.get_by_label("Nơi công tác").fill("Trường THPT Việt Bắc")
-    page.get_by_label("Danh hiệu, hình thức").select_option(
-        label="Bằng khen của Chủ tịch UBND tỉnh"
+    draft_dossier(
+        page,
+        "Nông Thị Hạnh",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Hoàn thành xuất sắc nhiệm vụ năm học 2012-2013.",
     )
-    page.get_by_label("Loại khen thưởng").select_option(label="Khen thưởng thường xuyên")
-    expect(page.get_by_label("Năm")).to_have_value("2013")
-    page.get_by_label("Tóm tắt thành tích").fill("Hoàn thành xuất sắc nhiệm vụ năm học 2012-2013.")
-    page.get_by_role("button", name="Lưu hồ sơ").click()
     expect(page.get_by_role("status")).to_contain_text("Hãy tải lên các tài liệu rồi nộp hồ sơ.")
     heading = page.get_by_role("heading", level=1).inner_text()
     reference = heading.split(" · ")[0]

@@ -127,7 +127,11 @@ MATRIX = {
     "dashboard": Row(only("staff", "leader", "admin")),
     "dashboard-export": Row(only("staff", "leader", "admin")),
     "task-set-due-date": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
-    "task-name-units": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "task-name-units": Row(
+        POST_ONLY,
+        post=only("staff", "admin"),
+        note="an empty POST: the task page again, the form's error at the field",
+    ),
     # --- Next year's plan: the office's draft, invisible to everyone else (404) -------------
     # An empty roll-over form is refused with a message (302) and nothing is made.
     "plan-roll-over": Row(POST_ONLY, post=only("staff", "admin", ok="302")),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0006_award_name_starts'),
+        ('awards', '0007_award_record_name_sort'),
         ('emulation', '0001_initial'),
     ]
 
