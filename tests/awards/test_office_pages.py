@@ -1,8 +1,11 @@
 """The office's inbox (filters, pages, bulk moves), the council's list and opinion, the lookup."""
 
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.enums import DossierState
@@ -177,6 +180,21 @@ def test_lookup_queries_do_not_grow_with_records(client, staff, django_assert_ma
     assert page.count("Hà Thị Lan") == 25
     last = client.get(reverse("awards:lookup"), {"q": "ha thi lan", "trang": 3}).content.decode()
     assert last.count("Hà Thị Lan") == 13
+
+
+def test_lookup_reads_the_name_index_only_as_far_as_a_person_reads(client, staff):
+    # Each query over the word-start index stops after a fixed number of rows, so a common
+    # name ("nguyen van") costs the same whatever the length of the history.
+    client.force_login(staff)
+    _records(5)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("awards:lookup"), {"q": "ha thi lan"}).content.decode()
+    assert "5 khen thưởng" in page
+    reads = [q["sql"] for q in queries.captured_queries if "awardnamestart" in q["sql"]]
+    assert reads
+    # The rows of the index are read in a subquery of their own, with its own LIMIT.
+    inner = re.compile(r"\(SELECT [^()]*awardnamestart[^()]*LIMIT \d+\)", re.S)
+    assert all(inner.search(sql) for sql in reads), reads
 
 
 def test_inbox_queries_do_not_grow_with_dossiers(
