@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("plan.urls")),
     path("ho-so/", include("awards.urls")),
     path("", include("imports.urls")),
+    path("", include("core.urls")),
 ]

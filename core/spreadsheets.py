@@ -35,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from .names import name_key
+from .progress import counted
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -448,7 +449,7 @@ def write_official_xlsx(
     body = _BodyCells(sheet)
     sections = sections or {}
     index = 0
-    for values in rows:
+    for values in counted(rows):
         if isinstance(values, Heading):
             heading(str(values))
             continue

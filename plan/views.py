@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exports import export_response
 from core.files import document_response
 from core.history import history_of
 from core.spreadsheets import xlsx_response
@@ -339,7 +340,7 @@ def part_list(request):
     )
     if request.GET.get("xuat") == "xlsx":
         name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
-        return _xlsx_response(name, exports.write_parts_xlsx, parts, as_of)
+        return export_response(request, name, exports.write_parts_xlsx, parts, as_of)
     page = Paginator(parts, 50).get_page(request.GET.get("trang"))
     context = {"plan": plan, "form": form, "page": page, "as_of": as_of, "sort": sort}
     return render(request, "plan/part_list.html", context)

@@ -1,8 +1,10 @@
 """The office's inbox (filters, pages, bulk moves), the council's list and opinion, the lookup."""
 
 import datetime
+import io
 import re
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +12,7 @@ from django.urls import reverse
 
 from awards.enums import DossierState
 from awards.models import AwardRecord, AwardType, Batch, Dossier
+from core.models import ExportJob, ExportJobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +227,19 @@ def test_council_list_queries_do_not_grow(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("awards:council"))
     assert response.context["page"].paginator.count == 6
+
+
+def test_a_years_dossiers_past_the_size_are_exported_by_a_background_job(
+    client, staff, dossier_in, settings
+):
+    settings.EXPORT_BACKGROUND_ROWS = 2
+    references = sorted(dossier_in(S.SUBMITTED).reference for _ in range(3))
+    client.force_login(staff)
+    response = client.get(reverse("awards:inbox"), {"year": 2013, "xuat": "xlsx"})
+    job = ExportJob.objects.get(requested_by=staff)
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.status, job.rows_total) == (ExportJobStatus.DONE, 3)
+    download = client.get(reverse("export-job-file", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    listed = [row[1] for row in sheet.iter_rows(values_only=True) if str(row[1]).startswith("HS-")]
+    assert sorted(listed) == references

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier, DossierDocument, Initiative
+from core.models import ExportJob, ExportJobStatus
 from demo import awards as award_demo
 from plan import services as plan_services
 from plan.enums import PartState, RequirementKind
@@ -41,6 +42,7 @@ class UnitObjects:
     document: DossierDocument
     council_dossier: Dossier  # before the council: council members may read it
     initiative: Initiative
+    export_job: ExportJob  # a finished background export the unit's officer asked for
 
 
 def make_unit_objects(officer, staff, council):
@@ -62,7 +64,18 @@ def make_unit_objects(officer, staff, council):
     initiative = award_services.register_initiative(
         unit, officer, title=f"Sáng kiến của {unit.code}", authors="Tác giả", year=2013
     )
+    export_job = ExportJob.objects.create(
+        requested_by=officer,
+        kind="part-list",
+        path="/phan-viec/",
+        parameters="xuat=xlsx",
+        language="vi",
+        filename="phan-viec.xlsx",
+        status=ExportJobStatus.DONE,
+    )
+    export_job.file.save("phan-viec.xlsx", ContentFile(b"PK\x03\x04 kiem thu"))
     return UnitObjects(
+        export_job=export_job,
         initiative=initiative,
         unit=unit,
         part=part,
