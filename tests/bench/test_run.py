@@ -1,0 +1,45 @@
+"""bench/run.py's arithmetic and its interleaving, with stand-in workers (no database)."""
+
+from bench.run import comparison, measure_probe, scale_sizes
+
+
+def test_one_years_or_dossiers_figure_applies_to_every_scale_size():
+    assert scale_sizes([1000, 2000], [10], [50000, 100000]) == [
+        {"units": 1000, "years": 10, "dossiers": 50000},
+        {"units": 2000, "years": 10, "dossiers": 100000},
+    ]
+
+
+class FakeWorker:
+    """Answers with the next of its times, and logs each timed request in a shared list."""
+
+    def __init__(self, name, times, log):
+        self.name, self.times, self.log = name, list(times), log
+
+    def ask(self, op, name):
+        if op == "queries":
+            return {"queries": 7}
+        self.log.append(self.name)
+        return {"seconds": self.times.pop(0)}
+
+
+def test_sizes_are_asked_in_turn_and_a_burst_of_load_moves_no_ratio():
+    log = []
+    # Warm-up, then five rounds; round 3 is slowed tenfold for both sizes alike.
+    demo = FakeWorker("demo", [9, 0.1, 0.1, 1.0, 0.1, 0.1], log)
+    scale = FakeWorker("scale", [9, 0.12, 0.12, 1.2, 0.12, 0.12], log)
+    found = measure_probe([demo, scale], "page", repeat=5)
+    assert log[2:] == ["demo", "scale", "scale", "demo", "demo", "scale", "scale", "demo"] + [
+        "demo",
+        "scale",
+    ]
+    assert round(found["scale"]["ratio"], 6) == 1.2
+    assert found["scale"]["queries"] == found["demo"]["queries"] == 7
+
+
+def test_two_runs_are_compared_ratio_by_ratio():
+    lines = comparison(
+        {"dashboard @ 1000": 1.1, "unit list @ 1000": 0.9}, {"dashboard @ 1000": 1.0}
+    )
+    assert "| dashboard @ 1000 | 1.10 | 1.00 | 10% |" in lines
+    assert lines[-1].startswith("\nLargest difference between the two runs: 10%")
