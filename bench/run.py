@@ -12,9 +12,11 @@ Every database is prepared up front, each served by its own bench/measure.py pro
 Then, page by page, the same request goes to the demo database, to each scale one, and
 again, `repeat` rounds (the order reversed every other round), so a burst of load on a
 shared machine falls on every size alike. A page's time ratio is the median over the
-rounds of scale time ÷ demo time within the round. --check exits 1 when a query count
-grows with the data (CI's small run); --save and --compare keep and compare the ratios of
-two runs, to show they agree.
+rounds of scale time ÷ demo time within the round, for CPU time (the request's process and
+its PostgreSQL connection's process: the work done, which the goals are judged on) and for
+wall time (shown too; on a shared machine it mostly measures waiting for a CPU). --check
+exits 1 when a query count grows with the data (CI's small run); --save and --compare keep
+and compare the ratios of two runs, to show they agree.
 """
 
 import argparse
@@ -32,6 +34,9 @@ TIME_GOAL = 1.5
 ADMIN_GOAL = 0.5
 # The staff pages compared with the Django admin's changelist of the same rows.
 ADMIN_PAIRS = ("parts list", "unit list", "dossier inbox")
+# CPU seconds (the request's process and its database connection's): the goals are judged
+# on them. Wall seconds: shown beside them; on a shared machine they swing with the load.
+CLOCKS = ("cpu", "seconds")
 
 
 def numbers(value):
@@ -115,17 +120,22 @@ class Worker:
 
 
 def measure_probe(workers, name, repeat):
-    """Queries and times of one probe in every database, interleaved round by round."""
+    """Queries and times of one probe in every database, interleaved round by round: for
+    each size the median wall and CPU seconds, and the median over the rounds of its time
+    ÷ the demo's time in the same round."""
     for worker in workers:
         worker.ask(op="time", name=name)  # warm-up: caches, connections, compiled templates
     found = {w.name: {"queries": w.ask(op="queries", name=name)["queries"]} for w in workers}
     rounds = []
     for index in range(repeat):
         order = workers if index % 2 == 0 else workers[::-1]
-        rounds.append({w.name: w.ask(op="time", name=name)["seconds"] for w in order})
+        rounds.append({w.name: w.ask(op="time", name=name) for w in order})
     for worker in workers:
-        found[worker.name]["seconds"] = statistics.median(r[worker.name] for r in rounds)
-        found[worker.name]["ratio"] = statistics.median(r[worker.name] / r["demo"] for r in rounds)
+        for clock in CLOCKS:
+            found[worker.name][clock] = statistics.median(r[worker.name][clock] for r in rounds)
+            found[worker.name][f"{clock} ratio"] = statistics.median(
+                r[worker.name][clock] / r["demo"][clock] for r in rounds
+            )
     return found
 
 
@@ -163,10 +173,11 @@ def table(result, names):
     scales = names[1:]
     lines = [
         row(
-            ["page or export", *(f"queries {n}" for n in names), "queries flat", "ms demo"]
-            + [f"{h} {n}" for n in scales for h in ("ms", "ratio")]
+            ["page or export", *(f"queries {n}" for n in names), "queries flat"]
+            + ["cpu ms demo", "wall ms demo"]
+            + [f"{h} {n}" for n in scales for h in ("cpu ms", "cpu ratio", "wall ms", "wall ratio")]
         ),
-        row(["---"] + ["---:"] * (len(names) + 2 + 2 * len(scales))),
+        row(["---"] + ["---:"] * (len(names) + 3 + 4 * len(scales))),
     ]
     flat, ratios = True, {}
     for group in ("pages", "status", "exports"):
@@ -174,31 +185,33 @@ def table(result, names):
             same = len({found[n]["queries"] for n in names}) == 1
             flat &= same
             cells = [name, *(found[n]["queries"] for n in names), "ok" if same else "GROWS"]
-            cells.append(ms(found["demo"]["seconds"]))
+            cells += [ms(found["demo"]["cpu"]), ms(found["demo"]["seconds"])]
             for n in scales:
-                ratio = found[n]["ratio"]
-                ratios[f"{name} @ {n}"] = ratio
-                goal = f" {mark(ratio <= TIME_GOAL)}" if group != "exports" else ""
-                cells += [ms(found[n]["seconds"]), f"{ratio:.2f}{goal}"]
+                cpu, wall = found[n]["cpu ratio"], found[n]["seconds ratio"]
+                ratios[f"cpu: {name} @ {n}"] = cpu
+                ratios[f"wall: {name} @ {n}"] = wall
+                goal = f" {mark(cpu <= TIME_GOAL)}" if group != "exports" else ""
+                cells += [ms(found[n]["cpu"]), f"{cpu:.2f}{goal}"]
+                cells += [ms(found[n]["seconds"]), f"{wall:.2f}"]
             lines.append(row(cells))
     lines += [
         "",
-        row(["staff list page vs Django admin changelist", "size", "ms page", "ms admin", "ratio"]),
-        row(["---", "---", "---:", "---:", "---:"]),
+        row(
+            [
+                *("staff list page vs Django admin changelist", "size"),
+                *("cpu ms page", "cpu ms admin", "cpu ratio", "wall ratio"),
+            ]
+        ),
+        row(["---", "---", "---:", "---:", "---:", "---:"]),
     ]
     for name in ADMIN_PAIRS:
         for n in names:
-            ours = result["pages"][name][n]["seconds"]
-            theirs = result["admin"][name][n]["seconds"]
-            ratios[f"{name} ÷ admin @ {n}"] = ours / theirs
-            cells = [
-                name,
-                n,
-                ms(ours),
-                ms(theirs),
-                f"{ours / theirs:.2f} {mark(ours / theirs <= ADMIN_GOAL)}",
-            ]
-            lines.append(row(cells))
+            ours, theirs = result["pages"][name][n], result["admin"][name][n]
+            cpu, wall = ours["cpu"] / theirs["cpu"], ours["seconds"] / theirs["seconds"]
+            ratios[f"cpu: {name} ÷ admin @ {n}"] = cpu
+            ratios[f"wall: {name} ÷ admin @ {n}"] = wall
+            cells = [name, n, ms(ours["cpu"]), ms(theirs["cpu"])]
+            lines.append(row([*cells, f"{cpu:.2f} {mark(cpu <= ADMIN_GOAL)}", f"{wall:.2f}"]))
     lines.append("")
     for n, imp in result.get("import", {}).items():
         ratio = imp["seconds"] / imp["floor_seconds"]
@@ -229,16 +242,22 @@ def table(result, names):
 
 
 def comparison(ratios, saved):
-    """How far this run's ratios are from a saved run's, one line each, then the largest."""
+    """How far this run's ratios are from a saved run's, one line each, then the largest
+    difference for each clock."""
     lines = [row(["ratio", "this run", "saved run", "difference"]), row(["---", *["---:"] * 3])]
-    worst = 0.0
+    worst = {}
     for name, ratio in ratios.items():
         if name not in saved:
             continue
         difference = abs(ratio - saved[name]) / saved[name]
-        worst = max(worst, difference)
+        clock = name.split(":")[0]
+        worst[clock] = max(worst.get(clock, 0.0), difference)
         lines.append(row([name, f"{ratio:.2f}", f"{saved[name]:.2f}", f"{difference:.0%}"]))
-    lines.append(f"\nLargest difference between the two runs: {worst:.0%} (goal ≤ 10 %).")
+    lines.append("")
+    lines += [
+        f"Largest difference between the two runs, {clock} ratios: {value:.0%} (goal ≤ 10 %)."
+        for clock, value in worst.items()
+    ]
     return lines
 
 

@@ -20,7 +20,8 @@ class FakeWorker:
         if op == "queries":
             return {"queries": 7}
         self.log.append(self.name)
-        return {"seconds": self.times.pop(0)}
+        seconds = self.times.pop(0)
+        return {"seconds": seconds, "cpu": seconds / 2}
 
 
 def test_sizes_are_asked_in_turn_and_a_burst_of_load_moves_no_ratio():
@@ -31,13 +32,16 @@ def test_sizes_are_asked_in_turn_and_a_burst_of_load_moves_no_ratio():
     found = measure_probe([demo, scale], "page", repeat=5)
     rounds = [["demo", "scale"], ["scale", "demo"]] * 2 + [["demo", "scale"]]
     assert log[2:] == [name for pair in rounds for name in pair]
-    assert round(found["scale"]["ratio"], 6) == 1.2
+    assert round(found["scale"]["seconds ratio"], 6) == round(found["scale"]["cpu ratio"], 6) == 1.2
     assert found["scale"]["queries"] == found["demo"]["queries"] == 7
 
 
 def test_two_runs_are_compared_ratio_by_ratio():
-    lines = comparison(
-        {"dashboard @ 1000": 1.1, "unit list @ 1000": 0.9}, {"dashboard @ 1000": 1.0}
-    )
-    assert "| dashboard @ 1000 | 1.10 | 1.00 | 10% |" in lines
-    assert lines[-1].startswith("\nLargest difference between the two runs: 10%")
+    saved = {"cpu: dashboard @ 1000": 1.0, "wall: dashboard @ 1000": 1.0}
+    ratios = {"cpu: dashboard @ 1000": 1.05, "wall: dashboard @ 1000": 1.3, "cpu: x @ 1000": 2}
+    lines = comparison(ratios, saved)
+    assert "| cpu: dashboard @ 1000 | 1.05 | 1.00 | 5% |" in lines
+    assert lines[-2:] == [
+        "Largest difference between the two runs, cpu ratios: 5% (goal ≤ 10 %).",
+        "Largest difference between the two runs, wall ratios: 30% (goal ≤ 10 %).",
+    ]
