@@ -162,8 +162,9 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=10000)
 
 # Exports of more rows than this run as a background job (core.exports): the page shows its
 # progress and keeps the file for the user to download, so no request waits for them. Smaller
-# ones are written in the request as before. They run in `manage.py db_worker` (README).
-EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=5000)
+# ones (about a second at most) are written in the request as before. The jobs run in
+# `manage.py db_worker` (README).
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=2000)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING = {
