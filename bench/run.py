@@ -6,7 +6,8 @@ the benchmark then uses databases beside it, <name>_bench_demo and
 <name>_bench_scale_<units>x<years>x<dossiers>, created if missing and reused if built.
 Sizes come from the arguments or BENCH_UNITS, BENCH_YEARS, BENCH_DOSSIERS, each a number
 or a comma-separated list (BENCH_UNITS=1000,2000: two scale sizes in one run; a single
-years or dossiers figure applies to every size), and BENCH_REPEAT, BENCH_IMPORT_ROWS.
+years or dossiers figure applies to every size), and BENCH_REPEAT (rounds per page),
+BENCH_EXPORT_REPEAT (rounds per export), BENCH_IMPORT_ROWS.
 
 Every database is prepared up front, each served by its own bench/measure.py process.
 Then, page by page, the same request goes to the demo database, to each scale one, and
@@ -143,9 +144,11 @@ def measure_all(workers, args):
     probes = workers[0].ready["probes"]
     result = {group: {} for group in probes}
     for group, names in probes.items():
+        # An export takes seconds at scale and varies little from one run to the next.
+        repeat = args.export_repeat if group == "exports" else args.repeat
         for name in names:
             print(f"measuring {name}", file=sys.stderr, flush=True)
-            result[group][name] = measure_probe(workers, name, args.repeat)
+            result[group][name] = measure_probe(workers, name, repeat)
     result["memory"] = {
         name: {w.name: w.ask(op="memory", name=name)["bytes"] for w in workers}
         for name in probes["exports"]
@@ -267,6 +270,9 @@ def main():
     parser.add_argument("--years", default=os.environ.get("BENCH_YEARS", "3"))
     parser.add_argument("--dossiers", default=os.environ.get("BENCH_DOSSIERS", "5000"))
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 5)))
+    parser.add_argument(
+        "--export-repeat", type=int, default=int(os.environ.get("BENCH_EXPORT_REPEAT", 5))
+    )
     parser.add_argument(
         "--import-rows", type=int, default=int(os.environ.get("BENCH_IMPORT_ROWS", 10000))
     )
