@@ -248,7 +248,8 @@ def probes(staff):
                 plan.year, io.BytesIO()
             ),
         },
-        "admin": {name: page(admin, url) for name, url in admin_pages.items()},
+        # Named apart from the pages: every probe of every group is asked for by its name.
+        "admin": {f"admin: {name}": page(admin, url) for name, url in admin_pages.items()},
         "status": {
             "whole-plan status": lambda: quarter_counts(plan, as_of),
             "whole-plan status as of 30/09": lambda: quarter_counts(plan, past),
@@ -312,7 +313,9 @@ def main():
     groups = probes(staff)
     ready = {"size": size(seed_seconds), "probes": {g: list(c) for g, c in groups.items()}}
     print(json.dumps({"ready": ready}), flush=True)
-    serve({name: call for calls in groups.values() for name, call in calls.items()}, staff)
+    calls = {name: call for group in groups.values() for name, call in group.items()}
+    assert len(calls) == sum(map(len, groups.values())), "two probes share a name"
+    serve(calls, staff)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """bench/run.py's arithmetic and its interleaving, with stand-in workers (no database)."""
 
-from bench.run import comparison, measure_probe, scale_sizes
+from bench.run import comparison, measure_against_admin, measure_probe, scale_sizes
 
 
 def test_one_years_or_dossiers_figure_applies_to_every_scale_size():
@@ -45,3 +45,27 @@ def test_two_runs_are_compared_ratio_by_ratio():
         "Largest difference between the two runs, cpu ratios: 5% (goal ≤ 10 %).",
         "Largest difference between the two runs, wall ratios: 30% (goal ≤ 10 %).",
     ]
+
+
+class FakeServer:
+    """One database: a staff page twice as fast as its admin changelist, both slowed alike
+    on the third round."""
+
+    name = "demo"
+
+    def __init__(self):
+        self.asked = []
+
+    def ask(self, op, name):
+        self.asked.append(name)
+        slow = 10 if len(self.asked) in (7, 8) else 1
+        seconds = (0.05 if name.startswith("admin: ") else 0.025) * slow
+        return {"seconds": seconds, "cpu": seconds}
+
+
+def test_a_page_and_its_admin_changelist_are_asked_in_turn():
+    server = FakeServer()
+    found = measure_against_admin(server, "parts list", repeat=5)
+    rounds = server.asked[2:]
+    assert rounds[:4] == ["parts list", "admin: parts list", "admin: parts list", "parts list"]
+    assert found["cpu ratio"] == found["seconds ratio"] == 0.5
