@@ -20,6 +20,7 @@ from .models import (
 )
 
 LOOKUP_LIMIT = 200
+LOOKUP_MATCHES = 2 * (LOOKUP_LIMIT + 1)
 
 
 def dossiers():
@@ -102,17 +103,23 @@ def council_dossiers():
 def look_up_awards(user, text):
     """Award records the user may see (rules.award_record_visibility) whose name, from its
     first word or a later one, begins with `text` ("nguyen van an", "van an"), accents and
-    case ignored; in Vietnamese alphabetical order (AwardRecord.name_sort), then year. Found
-    through the index of word starts (models.AwardNameStart), so the cost follows what is
-    found, not the length of the history; the view pages through the first LOOKUP_LIMIT."""
+    case ignored; in Vietnamese alphabetical order (AwardRecord.name_sort), then year.
+
+    Found through the index of word starts (models.AwardNameStart), and only as far as a
+    person reads: the first LOOKUP_MATCHES word starts the index meets, not every match.
+    "nguyen van" matches a good part of ten years of history; counting and ordering all of
+    it made the page grow with the history. The view pages through the first LOOKUP_LIMIT
+    and says when there may be more. Twice the limit is read because one name can match at
+    two of its words ("an" in "An Văn An") and is then counted once."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
+    # No ORDER BY: the index's own (byte) order is what lets the database stop early.
     starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
     records = rules.award_record_visibility.filter(user, AwardRecord.objects.all())
     return (
         records.select_related("award_type", "unit")
-        .filter(pk__in=starts)
+        .filter(pk__in=starts[:LOOKUP_MATCHES])
         .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exports import export_response
 from core.files import document_response
 from core.history import history_of
 from core.pagination import CappedPaginator
@@ -235,7 +236,8 @@ def inbox(request):
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     dossiers = selectors.inbox(cleaned)
     if _wants_xlsx(request):
-        return xlsx_response(
+        return export_response(
+            request,
             "ho-so-tiep-nhan.xlsx",
             exports.write_dossier_list_xlsx,
             dossiers,

@@ -1,17 +1,21 @@
-"""Measure one database: build it if it is empty, then time every main page and export.
+"""A worker that serves one database to bench/run.py: builds it if it is empty, then times
+one request (or one export, or the status) at a time, as run.py asks.
 
-Run by bench/run.py once for the demo database and once for the scale database, with
-DATABASE_URL naming it; prints one JSON object on the last line of stdout. Pages are
-requested with Django's test Client (force_login) against that real database, queries are
-counted with connection.execute_wrapper, times are medians of --repeat runs after a warm-up.
+run.py starts one worker per database (the demo, and each scale size) with DATABASE_URL
+naming it and asks each in turn for the same page, demo then scale then demo again, so
+the noise of a shared machine falls on both sizes alike. Protocol: the worker prints one
+JSON line when it is ready ({"ready": {...sizes, probes}}), then answers each JSON line it
+reads on stdin ({"op": "time" | "queries" | "memory", "name": ...}, {"op": "import",
+"rows": n}) with one JSON line on stdout. Pages are requested with Django's test Client
+(force_login) against that real database, queries counted with connection.execute_wrapper.
 """
 
 import argparse
 import datetime
+import gc
 import io
 import json
 import os
-import statistics
 import sys
 import time
 import tracemalloc
@@ -53,18 +57,57 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def measure(call, repeat):
-    """(queries of one call, median seconds over `repeat` calls after a warm-up)."""
-    call()
+def count_queries(call):
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
         call()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+    return counter.count
+
+
+def database_cpu_reader():
+    """A function giving the CPU seconds the database server has spent for this connection.
+
+    PostgreSQL serves a connection from one process of its own: its /proc schedstat counts
+    the nanoseconds it ran. SQLite runs inside this process (process_time counts it); a
+    database on another machine cannot be read, and counts 0.
+    """
+    if connection.vendor != "postgresql":
+        return lambda: 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+
+    def read():
+        try:
+            with open(f"/proc/{pid}/schedstat") as stats:
+                return int(stats.read().split()[0]) / 1e9
+        except OSError:
+            return 0.0
+
+    return read
+
+
+def elapsed(call):
+    """Wall seconds, and CPU seconds of this process and of its database connection's.
+
+    On a machine shared with other jobs the wall time mostly measures how long the request
+    waited for a CPU; the CPU time is the work the request made, which is what grows with
+    the data, and it moves little with the load.
+    """
+    database_cpu = database_cpu_reader()
+    # As timeit does: no garbage collection inside the timing, whose pauses fall on one
+    # request or another at random (a full collection of a worker's heap takes milliseconds).
+    gc.collect()
+    gc.disable()
+    try:
+        wall, cpu, db = time.perf_counter(), time.process_time(), database_cpu()
         call()
-        times.append(time.perf_counter() - started)
-    return {"queries": counter.count, "seconds": statistics.median(times)}
+    finally:
+        gc.enable()
+    return {
+        "seconds": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu + database_cpu() - db,
+    }
 
 
 def build(scale):
@@ -157,21 +200,8 @@ def peak_memory(call):
         tracemalloc.stop()
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--units", type=int, default=0)
-    parser.add_argument("--years", type=int, default=0)
-    parser.add_argument("--dossiers", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--import-rows", type=int, default=0)
-    args = parser.parse_args()
-    scale = (
-        {"units": args.units, "years": args.years, "dossiers": args.dossiers}
-        if args.units
-        else None
-    )
-    seed_seconds = build(scale)
-
+def probes(staff):
+    """{group: {name: a call}}: what run.py times, the same names in every database."""
     plan = current_plan()
     # Pages open as of today, as users see them; one row and the whole-plan status are
     # also drawn as of 30/09 of the plan's year, when Q4's reports are still to come and
@@ -180,12 +210,10 @@ def main():
     as_of = timezone.localdate()
     day = f"ngay={as_of:%d/%m/%Y}"
     requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
-    staff = User.objects.get(username="staff")
     client = Client()
     client.force_login(staff)
     admin = Client()
     admin.force_login(User.objects.get(username="admin"))
-
     pages = {
         "plan page (/)": f"/?{day}",
         "dashboard": f"/bang-dieu-khien/?{day}",
@@ -202,41 +230,92 @@ def main():
     exports = {
         "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
         "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
+        "inbox of a year xlsx": f"/ho-so/tiep-nhan/?year={plan.year}&xuat=xlsx",
     }
     admin_pages = {
         "parts list": "/admin/plan/taskpart/",
         "unit list": "/admin/units/unit/",
         "dossier inbox": "/admin/awards/dossier/",
     }
-    result = {"pages": {}, "exports": {}, "admin": {}, "memory": {}}
-    for name, url in pages.items():
-        result["pages"][name] = measure(page(client, url), args.repeat)
-    for name, url in exports.items():
-        result["exports"][name] = measure(page(client, url), max(1, args.repeat // 2))
-        result["memory"][name] = peak_memory(page(client, url))
+    return {
+        "pages": {name: page(client, url) for name, url in pages.items()},
+        # The exports' own work, in the request (a large one runs as a background job, whose
+        # task calls the same writer): the size at which a job takes over is not measured.
+        "exports": {
+            **{name: synchronous(page(client, url)) for name, url in exports.items()},
+            # export_dossiers: the year's dossiers and every move of each, two sheets.
+            "year with history (command)": lambda: award_exports.write_xlsx(
+                plan.year, io.BytesIO()
+            ),
+        },
+        # Named apart from the pages: every probe of every group is asked for by its name.
+        "admin": {f"admin: {name}": page(admin, url) for name, url in admin_pages.items()},
+        "status": {
+            "whole-plan status": lambda: quarter_counts(plan, as_of),
+            "whole-plan status as of 30/09": lambda: quarter_counts(plan, past),
+        },
+    }
 
-    def dossiers_export():
-        award_exports.write_xlsx(plan.year, io.BytesIO())
 
-    result["exports"]["dossiers export"] = measure(dossiers_export, max(1, args.repeat // 2))
-    result["memory"]["dossiers export"] = peak_memory(dossiers_export)
-    for name, url in admin_pages.items():
-        result["admin"][name] = measure(page(admin, url), args.repeat)
-    result["status"] = measure(lambda: quarter_counts(plan, as_of), args.repeat)
-    result["status_past"] = measure(lambda: quarter_counts(plan, past), args.repeat)
-    result["status"]["units"] = Unit.objects.count()
-    result["status"]["parts"] = plan.tasks.aggregate(n=Count("parts"))["n"]
-    if args.import_rows:
-        result["import"] = measure_import(args.import_rows, staff)
-    result["size"] = {
+def synchronous(call):
+    def in_the_request():
+        with override_settings(EXPORT_BACKGROUND_ROWS=None):
+            call()
+
+    return in_the_request
+
+
+def size(seed_seconds):
+    plan = current_plan()
+    return {
         "units": Unit.objects.count(),
         "plans": Plan.objects.count(),
         "current year": plan.year,
+        "parts": plan.tasks.aggregate(n=Count("parts"))["n"],
         "dossiers": Dossier.objects.count(),
         "vendor": connection.vendor,
         "seed_seconds": seed_seconds,
     }
-    print(json.dumps(result))
+
+
+def serve(calls, staff):
+    """Answer run.py's questions, one JSON line each, until stdin closes."""
+    for line in sys.stdin:
+        ask = json.loads(line)
+        if ask["op"] == "import":
+            answer = measure_import(ask["rows"], staff)
+        else:
+            call = calls[ask["name"]]
+            if ask["op"] == "time":
+                answer = elapsed(call)
+            elif ask["op"] == "queries":
+                # The session's renewal (units.auth, at most once a minute) adds a write to
+                # whichever request it falls on: of two requests, one is without it.
+                answer = {"queries": min(count_queries(call), count_queries(call))}
+            else:
+                answer = {"bytes": peak_memory(call)}
+        print(json.dumps(answer), flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=0)
+    parser.add_argument("--years", type=int, default=0)
+    parser.add_argument("--dossiers", type=int, default=0)
+    args = parser.parse_args()
+    scale = (
+        {"units": args.units, "years": args.years, "dossiers": args.dossiers}
+        if args.units
+        else None
+    )
+    seed_seconds = build(scale)
+    staff = User.objects.get(username="staff")
+    groups = probes(staff)
+    ready = {"size": size(seed_seconds), "probes": {g: list(c) for g, c in groups.items()}}
+    print(json.dumps({"ready": ready}), flush=True)
+    calls = {name: call for group in groups.values() for name, call in group.items()}
+    assert len(calls) == sum(map(len, groups.values())), "two probes share a name"
+    serve(calls, staff)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "csp",
     "config.apps.AxesConfig",  # django-axes, under a name admin shows in both languages
     "simple_history",
+    # Background jobs (large exports): Django's Tasks API, backported, with its database
+    # backend, so the queue lives in the same database and needs no broker.
+    "django_tasks",
+    "django_tasks_db",
     # Layers, lowest first: a package imports only those above it in this list
     # (the import-linter contract in pyproject.toml checks it).
     "core",
@@ -171,6 +175,13 @@ MAX_UPLOAD_SIZE_MB = env.int("MAX_UPLOAD_SIZE_MB", default=20)
 # Spreadsheet imports: the largest file (megabytes) and the most data rows one file may hold.
 IMPORT_MAX_SIZE_MB = env.int("IMPORT_MAX_SIZE_MB", default=5)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=10000)
+
+# Exports of more rows than this run as a background job (core.exports): the page shows its
+# progress and keeps the file for the user to download, so no request waits for them. Smaller
+# ones (about a second at most) are written in the request as before. The jobs run in
+# `manage.py db_worker` (README).
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=2000)
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING = {
     "version": 1,

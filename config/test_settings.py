@@ -19,3 +19,11 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+
+# Background jobs run at once, in the request that starts them, so tests see their result.
+# The database backend stays configured under another name for the admin's page of the
+# worker's records (tests/security/test_access_matrix.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}

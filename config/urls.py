@@ -40,4 +40,5 @@ urlpatterns = [
     path("thi-dua/", include("emulation.urls")),
     path("ho-so/", include("awards.urls")),
     path("", include("imports.urls")),
+    path("", include("core.urls")),
 ]

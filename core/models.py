@@ -1,6 +1,9 @@
-"""The one table core keeps: what has already been done once (core.once)."""
+"""What core keeps in the database: the export jobs that run in the background, and what
+has already been done once (core.once)."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +22,68 @@ class OnceToken(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ExportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang tạo")
+    DONE = "done", _("Đã xong")
+    FAILED = "failed", _("Không tạo được")
+
+
+def export_path(job, filename):
+    # One folder per job: two jobs of the same list never share a file name.
+    return f"exports/{job.created_at:%Y/%m}/{job.pk}/{filename}"
+
+
+class ExportJob(models.Model):
+    """A large export written in the background: who asked for which list (the page's URL
+    and its filters, replayed by the worker), how far it has come, and the file it made.
+
+    Not audited: a job changes nothing in the plan or the dossiers; this row is its record.
+    The file is served only to the user who asked (core.views.export_file).
+    """
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    # The list page's URL name ("part-list", "awards:inbox"): what is exported.
+    kind = models.CharField(_("loại"), max_length=100)
+    path = models.CharField(max_length=255)
+    # The page's query string (its filters, the date, ?xuat=xlsx), as the user sent it.
+    parameters = models.TextField(blank=True)
+    language = models.CharField(max_length=10)
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=ExportJobStatus.choices,
+        default=ExportJobStatus.QUEUED,
+    )
+    rows_total = models.PositiveIntegerField(_("số dòng"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("số dòng đã ghi"), default=0)
+    file = models.FileField(upload_to=export_path, max_length=500, blank=True)
+    # The django-tasks result id, to find the worker's own record of the run.
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu xuất tệp")
+        verbose_name_plural = _("yêu cầu xuất tệp")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("export-job", args=[self.pk])
+
+    @property
+    def percent(self):
+        """How far the file has come, 0-100; 100 only once it is there to download."""
+        if self.status == ExportJobStatus.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, self.rows_done * 100 // self.rows_total)

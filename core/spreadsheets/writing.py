@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..progress import counted
 from .reading import FORMULA_STARTS
 
 # In the interface's language when written (English for an English-speaking reader).
@@ -237,7 +238,7 @@ def write_official_xlsx(
     body = _BodyCells(sheet)
     sections = sections or {}
     index = 0
-    for values in rows:
+    for values in counted(rows):
         if isinstance(values, Heading):
             heading(str(values))
             continue

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exports import export_response
 from core.files import document_response
-from core.spreadsheets import xlsx_response
 from units.rules import can_view_plan
 
 from .. import exports, rules, services
@@ -144,7 +144,7 @@ def part_list(request):
     )
     if request.GET.get("xuat") == "xlsx":
         name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
-        return xlsx_response(name, exports.write_parts_xlsx, parts, as_of)
+        return export_response(request, name, exports.write_parts_xlsx, parts, as_of)
     page = Paginator(parts, PAGE_SIZE).get_page(request.GET.get("trang"))
     page.object_list = attach_late_reports(page.object_list, as_of)
     context = {"plan": plan, "form": form, "page": page, "as_of": as_of, "sort": sort}

@@ -1,12 +1,18 @@
 """The office's inbox (filters, pages, bulk moves), the council's list and opinion, the lookup."""
 
 import datetime
+import io
+import re
 
+import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.enums import DossierState
 from awards.models import AwardRecord, AwardType, Batch, Dossier
+from core.models import ExportJob, ExportJobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +185,21 @@ def test_lookup_queries_do_not_grow_with_records(client, staff, django_assert_ma
     assert last.count("Hà Thị Lan") == 13
 
 
+def test_lookup_reads_the_name_index_only_as_far_as_a_person_reads(client, staff):
+    # Each query over the word-start index stops after a fixed number of rows, so a common
+    # name ("nguyen van") costs the same whatever the length of the history.
+    client.force_login(staff)
+    _records(5)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("awards:lookup"), {"q": "ha thi lan"}).content.decode()
+    assert "5 khen thưởng" in page
+    reads = [q["sql"] for q in queries.captured_queries if "awardnamestart" in q["sql"]]
+    assert reads
+    # The rows of the index are read in a subquery of their own, with its own LIMIT.
+    inner = re.compile(r"\(SELECT [^()]*awardnamestart[^()]*LIMIT \d+\)", re.S)
+    assert all(inner.search(sql) for sql in reads), reads
+
+
 def test_inbox_queries_do_not_grow_with_dossiers(
     client, staff, officer2, dossier_in, django_assert_max_num_queries
 ):
@@ -206,3 +227,19 @@ def test_council_list_queries_do_not_grow(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("awards:council"))
     assert response.context["page"].paginator.count == 6
+
+
+def test_a_years_dossiers_past_the_size_are_exported_by_a_background_job(
+    client, staff, dossier_in, settings
+):
+    settings.EXPORT_BACKGROUND_ROWS = 2
+    references = sorted(dossier_in(S.SUBMITTED).reference for _ in range(3))
+    client.force_login(staff)
+    response = client.get(reverse("awards:inbox"), {"year": 2013, "xuat": "xlsx"})
+    job = ExportJob.objects.get(requested_by=staff)
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.status, job.rows_total) == (ExportJobStatus.DONE, 3)
+    download = client.get(reverse("export-job-file", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    listed = [row[1] for row in sheet.iter_rows(values_only=True) if str(row[1]).startswith("HS-")]
+    assert sorted(listed) == references

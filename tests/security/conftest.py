@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier, DossierDocument, Initiative
+from core.models import ExportJob, ExportJobStatus
 from demo import awards as award_demo
 from emulation import services as emulation_services
 from emulation.models import (
@@ -58,6 +59,7 @@ class UnitObjects:
     inspection: Inspection  # a visit in the unit's own inspection plan
     led_cluster: Cluster  # a grouping the unit leads
     movement: Movement  # a movement of the year
+    export_job: ExportJob  # a finished background export the unit's officer asked for
 
 
 def make_unit_objects(officer, staff, council):
@@ -86,7 +88,18 @@ def make_unit_objects(officer, staff, council):
             year=2013, kind=Cluster.Kind.BLOCK, name=f"Khối do {unit.code} dẫn đầu",
             leader=unit, members=[unit], by=staff,
         )  # fmt: skip
+    export_job = ExportJob.objects.create(
+        requested_by=officer,
+        kind="part-list",
+        path="/phan-viec/",
+        parameters="xuat=xlsx",
+        language="vi",
+        filename="phan-viec.xlsx",
+        status=ExportJobStatus.DONE,
+    )
+    export_job.file.save("phan-viec.xlsx", ContentFile(b"PK\x03\x04 kiem thu"))
     return UnitObjects(
+        export_job=export_job,
         led_cluster=led_cluster,
         movement=Movement.objects.get(name=f"Phong trào {unit.code}"),
         inspection=inspection,

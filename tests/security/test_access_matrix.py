@@ -27,6 +27,8 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.apps import apps
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
@@ -95,6 +97,9 @@ OBJECT_URLS = {
     "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
     "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
     "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
+    "export-job": lambda o, d: {"pk": o.export_job.pk},
+    "export-job-status": lambda o, d: {"pk": o.export_job.pk},
+    "export-job-file": lambda o, d: {"pk": o.export_job.pk},
 }
 
 # URLs of objects that belong to no unit, filled with real rows: on PostgreSQL a reloaded
@@ -269,6 +274,10 @@ MATRIX = {
         post=cells("403", own="302", other="404", staff="302", admin="302"),
     ),
     "emulation:score-evidence": Row(cells("200", other="404")),
+    # --- A background export: only the user who asked sees it, whatever the others' roles.
+    "export-job": Row(cells("404", own="200")),
+    "export-job-status": Row(cells("404", own="200")),
+    "export-job-file": Row(cells("404", own="200")),
 }
 
 # --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
@@ -322,6 +331,9 @@ ADMIN_MODELS = {
     "emulation.pactsignature": {"add": "403", "delete": "403", "simple_history": "200"},
     "emulation.score": {"add": "403", "delete": "403", "simple_history": "200"},
     "emulation.exemplar": {"add": "403", "delete": "403", "simple_history": "200"},
+    # Background jobs: read only; what ran is kept, not added by hand.
+    "core.exportjob": {"add": "403"},
+    "django_tasks_database.dbtaskresult": {"add": "403", "delete": "403"},
 }
 
 
@@ -444,6 +456,12 @@ def admin_rows(unit_a):
     )
     initiative = Initiative.objects.create(
         title="Sáng kiến thử", authors="Nguyễn Văn Thử", unit=unit_a.unit, year=2013
+    )
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="core.exports.run_export_job",
+        backend_name="database",
+        run_after=timezone.now(),
     )
     AwardRecord.objects.create(
         name="Nguyễn Văn Thử", year=2012, award_type=unit_a.dossier.award_type, unit=initiative.unit
