@@ -16,6 +16,8 @@ from .models import (
     DossierDocument,
     DossierTransition,
     Initiative,
+    Requirement,
+    RuleSet,
 )
 from .rules import award_record_visibility, dossier_visibility, initiative_visibility
 
@@ -164,3 +166,19 @@ class AwardRecordAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_select_related = ["award_type", "unit"]
     search_fields = ["name", "name_key", "decision_number"]
     autocomplete_fields = ["unit", "award_type", "dossier"]
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    extra = 0
+    fields = ["award_type", "kind", "position", "article", "params", "text", "verified", "source"]
+    autocomplete_fields = ["award_type"]
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(SimpleHistoryAdmin):
+    """The law by date: an admin adds a rule set, its bases and requirements, as data."""
+
+    list_display = ["title", "code", "effective_from", "effective_to"]
+    search_fields = ["title", "code"]
+    inlines = [RequirementInline]

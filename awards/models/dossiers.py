@@ -116,6 +116,16 @@ class Dossier(models.Model):
     central_decision_date = models.DateField(
         _("ngày quyết định của Trung ương"), null=True, blank=True
     )
+    ruleset = models.ForeignKey(
+        "awards.RuleSet",
+        verbose_name=_("xét theo bộ quy định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="dossiers",
+        help_text=_("Bộ quy định có hiệu lực vào ngày xét; ghi lại khi hồ sơ được nộp."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người lập"),

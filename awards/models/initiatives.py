@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from core.history import AuditedHistory
 from units.models import Unit
 
+from ..enums import Scope
+
 
 class Initiative(models.Model):
     """Sáng kiến: what a Chiến sĩ thi đua title rests on, once Hội đồng KHSK recognises it."""
@@ -23,6 +25,14 @@ class Initiative(models.Model):
         max_length=255,
         blank=True,
         default="Hội đồng Khoa học sáng kiến tỉnh",
+    )
+    # The titles ask how far its effect reaches (Luật TĐKT điều 21-23): the province's
+    # council recognises at provincial level, hence the default.
+    scope = models.CharField(
+        _("phạm vi ảnh hưởng được công nhận"),
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.PROVINCE,
     )
 
     history = AuditedHistory()

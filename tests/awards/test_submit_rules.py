@@ -56,13 +56,15 @@ def _chien_si_tinh(make_dossier):
 
 def test_chien_si_thi_dua_needs_an_initiative_recognised_by_the_council(make_dossier, officer):
     dossier = _chien_si_tinh(make_dossier)
-    assert "sáng kiến đã được Hội đồng Khoa học sáng kiến" in refused_because(dossier, officer)
+    message = refused_because(dossier, officer)
+    assert message.startswith("Điều 22, Luật Thi đua, Khen thưởng 2003 (sửa đổi 2005): ")
+    assert "chưa có sáng kiến nào đã được công nhận" in message
 
     pending = demo.recognised_initiative(officer.unit, dossier.full_name)
     pending.recognised_on = None
     pending.save()
     dossier.initiatives.add(pending)
-    assert "chưa gắn sáng kiến nào đã được công nhận" in refused_because(dossier, officer)
+    assert "chưa có sáng kiến nào đã được công nhận" in refused_because(dossier, officer)
 
     pending.recognised_on = datetime.date(2013, 3, 20)
     pending.save()

@@ -292,6 +292,7 @@ ADMIN_MODELS = {
     "awards.initiative": {"simple_history": "200"},
     "awards.dossier": {"add": "403", "delete": "403", "simple_history": "200"},
     "awards.awardrecord": {"simple_history": "200"},
+    "awards.ruleset": {"simple_history": "200"},
     "emulation.scoresheettemplate": {},
     "emulation.inspectionplan": {"simple_history": "200"},
     "emulation.movement": {"simple_history": "200"},
