@@ -79,7 +79,7 @@ class InitiativeAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["year", ("recognised_on", admin.EmptyFieldListFilter)]
     list_select_related = ["unit"]
     search_fields = ["title", "authors", "unit__name"]
-    autocomplete_fields = ["unit"]
+    autocomplete_fields = ["unit", "author_people"]
 
 
 class DocumentInline(admin.TabularInline):
@@ -138,7 +138,7 @@ class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
     list_select_related = ["unit", "award_type", "batch"]
     search_fields = ["reference", "full_name", "collective_name", "nominee_key", "unit__name"]
-    autocomplete_fields = ["unit", "award_type", "category", "batch", "initiatives"]
+    autocomplete_fields = ["unit", "award_type", "category", "batch", "initiatives", "person"]
     readonly_fields = ["reference", "state", "state_changed_at", "created_by", "created_at"]
     inlines = [DocumentInline, TransitionInline]
     actions = [
@@ -165,7 +165,7 @@ class AwardRecordAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["year", "award_type__level", "award_type"]
     list_select_related = ["award_type", "unit"]
     search_fields = ["name", "name_key", "decision_number"]
-    autocomplete_fields = ["unit", "award_type", "dossier"]
+    autocomplete_fields = ["unit", "award_type", "dossier", "person"]
 
 
 class RequirementInline(admin.TabularInline):

@@ -12,9 +12,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.names import search_key
+from people.enums import Rating, rating_at_least
+from people.services import find_person
 
 from .enums import (
     GRANTED_STATES,
@@ -82,6 +85,7 @@ class Nominee:
     award_type: AwardType
     year: int
     unit_id: int | None = None
+    person: object = None  # people.Person when the register knows the nominee
     dossier: Dossier | None = None
     initiatives: list = field(default_factory=list)
 
@@ -98,6 +102,10 @@ class Nominee:
             award_type=dossier.award_type,
             year=dossier.year,
             unit_id=dossier.unit_id,
+            # A draft's nominee joins the register on submission: until then, look them up.
+            person=dossier.person
+            if dossier.person_id or dossier.nominee_kind != NomineeKind.INDIVIDUAL
+            else find_person(dossier.full_name, dossier.date_of_birth),
             dossier=dossier,
             initiatives=list(dossier.initiatives.all()) if dossier.pk else [],
         )
@@ -106,28 +114,42 @@ class Nominee:
     def of_person(cls, name, date_of_birth, award_type, year):
         """A person with no dossier: every initiative they are an author of counts."""
         nominee = cls(name, date_of_birth, NomineeKind.INDIVIDUAL, award_type, year)
-        nominee.initiatives = [
-            initiative
-            for initiative in Initiative.objects.filter(year__lte=year)
-            if nominee.is_author_of(initiative)
-        ]
+        nominee.person = find_person(name, date_of_birth)
+        candidates = Initiative.objects.filter(year__lte=year).prefetch_related("author_people")
+        nominee.initiatives = [i for i in candidates if nominee.is_author_of(i)]
         return nominee
 
     def is_author_of(self, initiative):
+        """Authors recorded as people decide; an initiative with only typed authors is
+        matched by name."""
+        people = list(initiative.author_people.all())
+        if people:
+            if self.person is not None:
+                return any(p.pk == self.person.pk for p in people)
+            return any(
+                p.name_key == self.name_key and p.date_of_birth in (None, self.date_of_birth)
+                for p in people
+            )
         authors = re.split(r"[,;\n]+", initiative.authors or "")
         return self.name_key in {search_key(author) for author in authors}
 
 
 def earlier_title_years(nominee, award_type):
     """The years the nominee holds `award_type` on record (award history)."""
+    same_name = Q(name_key=nominee.name_key, person__isnull=True)
+    if nominee.person is not None:
+        same_name |= Q(person=nominee.person)
     records = AwardRecord.objects.filter(
-        name_key=nominee.name_key, nominee_kind=nominee.kind, award_type=award_type
-    ).values_list("year", "date_of_birth")
+        same_name, nominee_kind=nominee.kind, award_type=award_type
+    ).values_list("year", "date_of_birth", "person_id")
     return {
         year
-        for year, born in records
+        for year, born, person_id in records
+        if person_id is not None
         # Two people of the same name are told apart by the date of birth when both are known.
-        if born is None or nominee.date_of_birth is None or born == nominee.date_of_birth
+        or born is None
+        or nominee.date_of_birth is None
+        or born == nominee.date_of_birth
     }
 
 
@@ -229,7 +251,38 @@ def _documents(nominee, requirement):
     return []
 
 
-CHECKS = {K.PREREQUISITE: _prerequisite, K.INITIATIVE: _initiative, K.DOCUMENTS: _documents}
+def _rating(nominee, requirement):
+    needed = Rating(requirement.params.get("rating", Rating.GOOD))
+    years = range(nominee.year - int(requirement.params.get("years", 1)) + 1, nominee.year + 1)
+    rated = {}
+    if nominee.person is not None:
+        rated = dict(nominee.person.ratings.filter(year__in=years).values_list("year", "rating"))
+    short = [y for y in years if y not in rated or not rating_at_least(rated[y], needed)]
+    if not short:
+        return []
+    found = ", ".join(f"{y}: {Rating(rated[y]).label}" for y in sorted(rated)) or _(
+        "chưa có xếp loại"
+    )
+    return [
+        _(
+            "“%(award)s” cần xếp loại “%(needed)s” trở lên các năm %(years)s; "
+            "sổ xếp loại có: %(found)s."
+        )
+        % {
+            "award": nominee.award_type.name,
+            "needed": needed.label,
+            "years": ", ".join(str(y) for y in years),
+            "found": found,
+        }
+    ]
+
+
+CHECKS = {
+    K.PREREQUISITE: _prerequisite,
+    K.INITIATIVE: _initiative,
+    K.DOCUMENTS: _documents,
+    K.RATING: _rating,
+}
 
 
 def problems(nominee, ruleset):

@@ -112,12 +112,3 @@ class Scope(models.TextChoices):
 
 
 SCOPE_ORDER = [Scope.UNIT, Scope.PROVINCE, Scope.NATION]
-
-
-class Rating(models.TextChoices):
-    """Xếp loại hằng năm, best first."""
-
-    EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
-    GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
-    DONE = "done", _("Hoàn thành nhiệm vụ")
-    FAILED = "failed", _("Không hoàn thành nhiệm vụ")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.files import validate_document
 from core.names import normalise_text, search_key
+from people.services import person_for
 
 from . import eligibility, rules
 from .enums import (
@@ -274,6 +275,7 @@ def build_award_record(dossier):
         return None
     central = dossier.state == S.CENTRAL_APPROVED
     return AwardRecord(
+        person_id=dossier.person_id,
         nominee_kind=dossier.nominee_kind,
         name=dossier.nominee_name,
         name_key=dossier.nominee_key,
@@ -333,6 +335,11 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
             raise DossierRuleError(problems)
         # The dossier keeps the rule set it was judged by, whatever rule sets come later.
         changes["ruleset"] = eligibility.ruleset_for(dossier)
+        if dossier.person_id is None and dossier.nominee_kind == NomineeKind.INDIVIDUAL:
+            # Its nominee enters the person register, so the award it may give has a person.
+            changes["person"] = person_for(
+                dossier.full_name, dossier.date_of_birth, sex=dossier.sex
+            )
 
     now = timezone.now()
     # Compare-and-set: the UPDATE matches only if the state is still the one we checked, so
