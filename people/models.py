@@ -119,3 +119,25 @@ class AnnualRating(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.year} {self.get_rating_display()}"
+
+    # The import names the person by name and date of birth (people.resources): these read
+    # the person's, or hold what a row says until the person is found or added.
+    @property
+    def person_name(self):
+        if getattr(self, "_person_name", None) is not None:
+            return self._person_name
+        return self.person.full_name if self.person_id else ""
+
+    @person_name.setter
+    def person_name(self, value):
+        self._person_name = value
+
+    @property
+    def person_born(self):
+        if hasattr(self, "_person_born"):
+            return self._person_born
+        return self.person.date_of_birth if self.person_id else None
+
+    @person_born.setter
+    def person_born(self, value):
+        self._person_born = value
