@@ -127,3 +127,34 @@ def test_a_dossier_for_a_known_person_picks_them_and_submission_registers_the_re
     typed.refresh_from_db()
     assert typed.person == people.find_person("Triệu Thị Mới", BORN)
     assert AnnualRating.objects.filter(person=typed.person).count() == 0
+
+
+def test_the_dossier_form_picks_a_person_of_the_unit_not_of_another(client, officer):
+    from django.urls import reverse
+
+    ours = people.person_for("Hà Thị Chọn", BORN, sex="female", unit=officer.unit, year=2013)
+    theirs = people.person_for(
+        "Lý Văn Ngoài", BORN, unit=Unit.objects.get(code="h-cao-loc"), year=2013
+    )
+    form = {
+        "nominee_kind": "individual",
+        "full_name": "",
+        "award_type": AwardType.objects.get(code="bang-khen-tinh").pk,
+        "category": Category.objects.get(code="thuong-xuyen").pk,
+        "year": "2013",
+        "achievements": "Thành tích",
+    }
+    client.force_login(officer)
+    page = client.get(reverse("awards:create")).content.decode()
+    assert "Hà Thị Chọn (15/08/1979)" in page and "Lý Văn Ngoài" not in page
+
+    refused = client.post(reverse("awards:create"), {**form, "person": theirs.pk})
+    assert refused.status_code == 200 and not Dossier.objects.filter(person=theirs).exists()
+
+    client.post(reverse("awards:create"), {**form, "person": ours.pk})
+    dossier = Dossier.objects.get(person=ours)
+    assert (dossier.full_name, dossier.date_of_birth, dossier.sex) == (
+        "Hà Thị Chọn",
+        BORN,
+        "female",
+    )
