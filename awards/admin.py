@@ -16,6 +16,8 @@ from .models import (
     DossierDocument,
     DossierTransition,
     Initiative,
+    Requirement,
+    RuleSet,
 )
 from .rules import award_record_visibility, dossier_visibility, initiative_visibility
 
@@ -77,7 +79,7 @@ class InitiativeAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["year", ("recognised_on", admin.EmptyFieldListFilter)]
     list_select_related = ["unit"]
     search_fields = ["title", "authors", "unit__name"]
-    autocomplete_fields = ["unit"]
+    autocomplete_fields = ["unit", "author_people"]
 
 
 class DocumentInline(admin.TabularInline):
@@ -136,7 +138,7 @@ class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
     list_select_related = ["unit", "award_type", "batch"]
     search_fields = ["reference", "full_name", "collective_name", "nominee_key", "unit__name"]
-    autocomplete_fields = ["unit", "award_type", "category", "batch", "initiatives"]
+    autocomplete_fields = ["unit", "award_type", "category", "batch", "initiatives", "person"]
     readonly_fields = ["reference", "state", "state_changed_at", "created_by", "created_at"]
     inlines = [DocumentInline, TransitionInline]
     actions = [
@@ -169,4 +171,20 @@ class AwardRecordAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
     list_filter = ["year", "award_type__level", "award_type"]
     list_select_related = ["award_type", "unit"]
     search_fields = ["name", "name_key", "decision_number"]
-    autocomplete_fields = ["unit", "award_type", "dossier"]
+    autocomplete_fields = ["unit", "award_type", "dossier", "person"]
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    extra = 0
+    fields = ["award_type", "kind", "position", "article", "params", "text", "verified", "source"]
+    autocomplete_fields = ["award_type"]
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(SimpleHistoryAdmin):
+    """The law by date: an admin adds a rule set, its bases and requirements, as data."""
+
+    list_display = ["title", "code", "effective_from", "effective_to"]
+    search_fields = ["title", "code"]
+    inlines = [RequirementInline]

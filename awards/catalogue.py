@@ -1,4 +1,5 @@
-"""The award catalogue: award types, categories, 2013 batches (fixtures/award_types.json)."""
+"""The award catalogue: award types, categories, 2013 batches (fixtures/award_types.json),
+and the rule sets of the law by date (fixtures/rulesets.json)."""
 
 from django.core.management import call_command
 from django.db import transaction
@@ -16,6 +17,8 @@ BATCH_TASKS = {(2013, 1): 13, (2013, 2): 26}
 def load_catalogue():
     """Load (or refresh) the catalogue fixture and link each batch to its task in the plan."""
     call_command("loaddata", "award_types", verbosity=0)
+    # The rule sets name award types by code, so they load after them.
+    call_command("loaddata", "rulesets", verbosity=0)
     for (year, number), task_number in BATCH_TASKS.items():
         task = Task.objects.filter(plan__year=year, number=task_number).first()
         if task:

@@ -90,3 +90,25 @@ class DocumentKind(models.TextChoices):
 class CouncilRecommendation(models.TextChoices):
     APPROVE = "approve", _("Đề nghị khen thưởng")
     REFUSE = "refuse", _("Không đề nghị khen thưởng")
+
+
+class RequirementKind(models.TextChoices):
+    PREREQUISITE = "prerequisite", _("Danh hiệu phải đạt trước")
+    RATING = "rating", _("Xếp loại hằng năm")
+    INITIATIVE = "initiative", _("Sáng kiến, đề tài được công nhận")
+    DOCUMENTS = "documents", _("Tài liệu hồ sơ")
+    CAP = "cap", _("Tỷ lệ tối đa")
+    VOTES = "votes", _("Tỷ lệ phiếu của Hội đồng")
+    BATCH = "batch", _("Trình theo đợt")
+    NOTE = "note", _("Điều kiện khác (không kiểm tra tự động)")
+
+
+class Scope(models.TextChoices):
+    """How far an initiative's effect is recognised to reach, narrowest first."""
+
+    UNIT = "unit", _("Cơ sở (đơn vị)")
+    PROVINCE = "province", _("Cấp tỉnh")
+    NATION = "nation", _("Toàn quốc")
+
+
+SCOPE_ORDER = [Scope.UNIT, Scope.PROVINCE, Scope.NATION]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Movement
+from people.models import Person
 from units.forms import UnitChoiceField, date_field, style_fields
 
 from . import rules
@@ -19,6 +20,7 @@ class DossierForm(forms.ModelForm):
         model = Dossier
         fields = [
             "nominee_kind",
+            "person",
             "full_name",
             "sex",
             "date_of_birth",
@@ -52,6 +54,16 @@ class DossierForm(forms.ModelForm):
         self.fields["movement"].queryset = Movement.objects.order_by("-year", "starts_on")
         self.fields["movement"].help_text = _("Bắt buộc với khen thưởng theo chuyên đề.")
         self.fields["sex"].required = False
+        # A person the register already has in the unit is picked, not retyped.
+        person = self.fields["person"]
+        person.queryset = (
+            Person.objects.filter(memberships__unit=unit, merged_into=None)
+            .distinct()
+            .order_by("name_key", "date_of_birth")
+        )
+        person.label = _("Người đã có trong sổ của đơn vị")
+        person.help_text = _("Chọn để lấy họ tên, ngày sinh từ sổ; hoặc để trống và nhập bên dưới.")
+        person.required = False
         style_fields(self)
 
     def clean(self):
@@ -60,6 +72,11 @@ class DossierForm(forms.ModelForm):
         if category is not None and category.code == THEMATIC and not data.get("movement"):
             self.add_error("movement", _("Khen thưởng theo chuyên đề phải nêu phong trào thi đua."))
         kind = data.get("nominee_kind")
+        person = data.get("person")
+        if person and kind == NomineeKind.INDIVIDUAL:
+            data["full_name"] = person.full_name
+            data["date_of_birth"] = person.date_of_birth or data.get("date_of_birth")
+            data["sex"] = person.sex or data.get("sex")
         if kind == NomineeKind.INDIVIDUAL and not data.get("full_name"):
             self.add_error("full_name", _("Nhập họ và tên cá nhân được đề nghị."))
         if kind == NomineeKind.COLLECTIVE and not data.get("collective_name"):

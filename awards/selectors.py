@@ -42,6 +42,7 @@ def dossier_page(user, pk):
     """One dossier the user may see, with its documents, history and initiatives; None if not."""
     return (
         visible_dossiers(user)
+        .select_related("ruleset")
         .prefetch_related(
             Prefetch("documents", queryset=DossierDocument.objects.select_related("uploaded_by")),
             Prefetch("transitions", queryset=DossierTransition.objects.select_related("by")),

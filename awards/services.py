@@ -18,18 +18,17 @@ from django.utils.translation import gettext_lazy
 from core.files import validate_document
 from core.history import label_to_store
 from core.names import normalise_text, search_key
+from people.services import person_for
 
-from . import rules
+from . import eligibility, rules
 from .enums import (
     GRANTED_STATES,
     OPEN_STATES,
-    AwardLevel,
     CouncilRecommendation,
     DocumentKind,
     DossierState,
     NomineeKind,
 )
-from .law import legal_basis
 from .models import (
     AwardRecord,
     Dossier,
@@ -177,15 +176,6 @@ def attach_document(dossier, by, kind, file):
 # Rules checked before a dossier is submitted -------------------------------------------
 
 
-def _missing_documents(dossier):
-    attached = set(dossier.documents.values_list("kind", flat=True))
-    missing = [kind for kind in dossier.award_type.required_documents if kind not in attached]
-    if missing:
-        labels = ", ".join(str(DocumentKind(kind).label) for kind in missing)
-        return [_("Thiếu tài liệu bắt buộc: %(documents)s.") % {"documents": labels}]
-    return []
-
-
 def _wrong_recipient(dossier):
     if not dossier.award_type.accepts(dossier.nominee_kind):
         return [
@@ -198,76 +188,10 @@ def _wrong_recipient(dossier):
     return []
 
 
-def _with_basis(message, dossier):
-    basis = legal_basis(dossier)
-    return f"{message} ({basis})" if basis else message
-
-
-def _initiative_scope(award_type):
-    # Điều 23: recognised by the unit's own level; điều 22: its effect reaches the province
-    # (Hội đồng Khoa học sáng kiến tỉnh); điều 21: its effect reaches the whole country.
-    if award_type.level == AwardLevel.UNIT:
-        return _("được cấp cơ sở (đơn vị) công nhận")
-    if award_type.is_state_level:
-        return _("có phạm vi ảnh hưởng toàn quốc")
-    return _(
-        "có hiệu quả, phạm vi ảnh hưởng cấp tỉnh, được Hội đồng Khoa học sáng kiến tỉnh công nhận"
-    )
-
-
-def _no_recognised_initiative(dossier):
-    if not dossier.award_type.requires_initiative:
-        return []
-    recognised = dossier.initiatives.filter(recognised_on__isnull=False, year__lte=dossier.year)
-    if not recognised.exists():
-        message = _(
-            "“%(award)s” phải có ít nhất một sáng kiến %(scope)s; hồ sơ chưa gắn sáng kiến "
-            "nào đã được công nhận."
-        ) % {"award": dossier.award_type.name, "scope": _initiative_scope(dossier.award_type)}
-        return [_with_basis(message, dossier)]
-    return []
-
-
-def earlier_title_years(dossier, award_type):
-    """The years the dossier's nominee holds `award_type` on record (award history)."""
-    records = AwardRecord.objects.filter(
-        name_key=dossier.nominee_key, nominee_kind=dossier.nominee_kind, award_type=award_type
-    ).values_list("year", "date_of_birth")
-    return {
-        year
-        for year, born in records
-        # Two people of the same name are told apart by the date of birth when both are known.
-        if born is None or dossier.date_of_birth is None or born == dossier.date_of_birth
-    }
-
-
-def _missing_earlier_titles(dossier):
-    # Luật Thi đua, Khen thưởng 2003 as amended in 2005, điều 22: Chiến sĩ thi đua cấp tỉnh is
-    # chosen among those who were Chiến sĩ thi đua cơ sở three times in a row; điều 21:
-    # Chiến sĩ thi đua toàn quốc among those who were Chiến sĩ thi đua cấp tỉnh twice in a
-    # row. The run may end with the dossier's year (the title was given this year) or the
-    # year before.
-    award = dossier.award_type
-    times = award.prerequisite_times
-    if award.prerequisite_id is None or not times:
-        return []
-    held = earlier_title_years(dossier, award.prerequisite)
-    year = dossier.year
-    for last in (year, year - 1):
-        if all(y in held for y in range(last - times + 1, last + 1)):
-            return []
-    message = _(
-        "Chưa đủ điều kiện “%(award)s”: cần %(times)s năm liên tục đạt “%(earlier)s” "
-        "(đến năm %(year)s hoặc %(previous)s); lịch sử khen thưởng có: %(held)s."
-    ) % {
-        "award": award.name,
-        "times": times,
-        "earlier": award.prerequisite.name,
-        "year": year,
-        "previous": year - 1,
-        "held": ", ".join(str(y) for y in sorted(held)) or _("chưa có năm nào"),
-    }
-    return [_with_basis(message, dossier)]
+def _law_problems(dossier):
+    # What the law asks (documents, earlier titles, initiatives...) is read from the rule set
+    # in force for the dossier's year; each message names its article and rule set.
+    return eligibility.dossier_problems(dossier)
 
 
 def _batch_problems(dossier):
@@ -344,9 +268,7 @@ def _refusing_duplicates(dossier):
 
 SUBMIT_RULES = [
     _wrong_recipient,
-    _missing_documents,
-    _no_recognised_initiative,
-    _missing_earlier_titles,
+    _law_problems,
     _batch_problems,
     _duplicates,
 ]
@@ -406,6 +328,7 @@ def build_award_record(dossier):
         return None
     central = dossier.state == S.CENTRAL_APPROVED
     return AwardRecord(
+        person_id=dossier.person_id,
         nominee_kind=dossier.nominee_kind,
         name=dossier.nominee_name,
         name_key=dossier.nominee_key,
@@ -463,6 +386,13 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         problems = submit_problems(dossier)
         if problems:
             raise DossierRuleError(problems)
+        # The dossier keeps the rule set it was judged by, whatever rule sets come later.
+        changes["ruleset"] = eligibility.ruleset_for(dossier)
+        if dossier.person_id is None and dossier.nominee_kind == NomineeKind.INDIVIDUAL:
+            # Its nominee enters the person register, so the award it may give has a person.
+            changes["person"] = person_for(
+                dossier.full_name, dossier.date_of_birth, sex=dossier.sex
+            )
 
     now = timezone.now()
     # Compare-and-set: the UPDATE matches only if the state is still the one we checked, so

@@ -18,7 +18,7 @@ from core.pagination import CappedPaginator
 from core.spreadsheets import xlsx_response
 from plan.selectors import current_plan
 
-from . import exports, rules, selectors, services
+from . import eligibility, exports, rules, selectors, services
 from .enums import DossierState
 from .forms import (
     BulkMoveForm,
@@ -149,11 +149,15 @@ def dossier_detail(request, pk):
             strict=True,
         )
     ]
+    ruleset = eligibility.ruleset_for(dossier)
     return render(
         request,
         "awards/dossier_detail.html",
         {
             "dossier": dossier,
+            "ruleset": ruleset,
+            "requirements": eligibility.requirements(ruleset, dossier.award_type),
+            "warnings": eligibility.dossier_warnings(dossier),
             "required": required,
             "moves": rules.available_moves(request.user, dossier),
             "can_edit": rules.can_edit_dossier(request.user, dossier),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     # (the import-linter contract in pyproject.toml checks it).
     "core",
     "units",
+    "people",
     "plan",
     "emulation",
     "awards",

@@ -17,10 +17,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from awards.history_resources import AwardHistoryResource
 from awards.resources import NomineeResource
 from core.history import recorded_as
 from core.resources import collector_paused
 from core.spreadsheets import SpreadsheetError, read_table, write_csv, write_official_xlsx
+from people.resources import RatingResource
 from plan.resources import ResponsibleUnitResource, TaskResource
 from units.resources import UnitResource, UserResource
 
@@ -64,8 +66,33 @@ IMPORT_KINDS = {
             "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
             for_unit=True,
         ),
+        ImportKind(
+            "lich-su-khen-thuong",
+            gettext_lazy("Lịch sử khen thưởng"),
+            AwardHistoryResource,
+            "LỊCH SỬ KHEN THƯỞNG",
+        ),
+        ImportKind(
+            "xep-loai", gettext_lazy("Xếp loại hằng năm"), RatingResource, "XẾP LOẠI HẰNG NĂM"
+        ),
     )
 }
+
+# The names `manage.py import_data` also takes for the kinds (English, for scripts).
+COMMAND_NAMES = {
+    "units": "don-vi",
+    "tasks": "nhiem-vu",
+    "responsible_units": "don-vi-thuc-hien",
+    "users": "nguoi-dung",
+    "nominees": "de-nghi-khen-thuong",
+    "award_history": "lich-su-khen-thuong",
+    "ratings": "xep-loai",
+}
+
+
+def kind_named(name):
+    """The import kind a command names by its slug or its English name; None if unknown."""
+    return IMPORT_KINDS.get(COMMAND_NAMES.get(name, name))
 
 
 @dataclass

@@ -14,6 +14,7 @@ from .dossiers import (
 )
 from .initiatives import Initiative
 from .records import AwardNameStart, AwardRecord, AwardRecordQuerySet, word_starts
+from .rulesets import Requirement, RuleSet
 
 __all__ = [
     "NO_BIRTH_DATE",
@@ -31,5 +32,7 @@ __all__ = [
     "DossierDocument",
     "DossierTransition",
     "Initiative",
+    "Requirement",
+    "RuleSet",
     "word_starts",
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.files import RandomUploadPath, validate_document
 from core.history import AuditedHistory, shown_label
 from core.names import normalise_text, search_key
+from people.models import Person
 from units.models import Unit
 
 from ..enums import (
@@ -93,6 +94,15 @@ class Dossier(models.Model):
         choices=NomineeKind.choices,
         default=NomineeKind.INDIVIDUAL,
     )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("người trong sổ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        help_text=_("Chọn người đã có trong sổ thay vì gõ lại họ tên, ngày sinh."),
+    )
     full_name = models.CharField(_("họ và tên"), max_length=255, blank=True)
     sex = models.CharField(_("giới tính"), max_length=10, choices=Sex.choices, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
@@ -124,6 +134,16 @@ class Dossier(models.Model):
     )
     central_decision_date = models.DateField(
         _("ngày quyết định của Trung ương"), null=True, blank=True
+    )
+    ruleset = models.ForeignKey(
+        "awards.RuleSet",
+        verbose_name=_("xét theo bộ quy định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="dossiers",
+        help_text=_("Bộ quy định có hiệu lực vào ngày xét; ghi lại khi hồ sơ được nộp."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -187,6 +207,18 @@ class Dossier(models.Model):
         return f"{self.reference} – {self.nominee_name}"
 
     def save(self, *args, **kwargs):
+        if self.person_id and self.nominee_kind == NomineeKind.INDIVIDUAL:
+            person = self.person
+            if not self.full_name:
+                # A known person is picked, not retyped: the register's name and birth date.
+                self.full_name = person.full_name
+                self.date_of_birth = person.date_of_birth or self.date_of_birth
+                self.sex = person.sex or self.sex
+            elif search_key(self.full_name) != person.name_key or (
+                self.date_of_birth and self.date_of_birth != person.date_of_birth
+            ):
+                # Renamed to someone else: the link goes; submission finds the right person.
+                self.person = None
         for name in ("full_name", "position", "workplace", "collective_name"):
             setattr(self, name, normalise_text(getattr(self, name)))
         self.achievements = unicodedata.normalize("NFC", self.achievements).strip()

@@ -4,7 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
+from people.models import Person
 from units.models import Unit
+
+from ..enums import Scope
 
 
 class Initiative(models.Model):
@@ -12,6 +15,10 @@ class Initiative(models.Model):
 
     title = models.CharField(_("tên sáng kiến"), max_length=500)
     authors = models.CharField(_("tác giả"), max_length=500)
+    # The authors as people of the register: whose initiative it is, for the titles.
+    author_people = models.ManyToManyField(
+        Person, verbose_name=_("tác giả (trong sổ người)"), blank=True, related_name="initiatives"
+    )
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="initiatives"
     )
@@ -23,6 +30,14 @@ class Initiative(models.Model):
         max_length=255,
         blank=True,
         default="Hội đồng Khoa học sáng kiến tỉnh",
+    )
+    # The titles ask how far its effect reaches (Luật TĐKT điều 21-23): the province's
+    # council recognises at provincial level, hence the default.
+    scope = models.CharField(
+        _("phạm vi ảnh hưởng được công nhận"),
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.PROVINCE,
     )
 
     history = AuditedHistory()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
 from core.names import normalise_text, search_key, sort_key
+from people.models import Person
 from units.models import Unit
 
 from ..enums import NomineeKind
@@ -51,6 +52,14 @@ class AwardRecord(models.Model):
 
     nominee_kind = models.CharField(
         _("đối tượng"), max_length=20, choices=NomineeKind.choices, default=NomineeKind.INDIVIDUAL
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("người"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_records",
     )
     name = models.CharField(_("họ tên cá nhân hoặc tên tập thể"), max_length=255)
     name_key = models.CharField(max_length=255, db_index=True, editable=False)

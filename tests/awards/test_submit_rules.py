@@ -57,16 +57,14 @@ def _chien_si_tinh(make_dossier):
 def test_chien_si_thi_dua_needs_an_initiative_recognised_by_the_council(make_dossier, officer):
     dossier = _chien_si_tinh(make_dossier)
     message = refused_because(dossier, officer)
-    assert "sáng kiến có hiệu quả, phạm vi ảnh hưởng cấp tỉnh" in message
-    # The refusal names the article and the law in force for the 2013 plan.
-    assert "(Điều 22 Luật Thi đua, Khen thưởng năm 2003, sửa đổi, bổ sung năm 2005)" in message
-    assert "2013)" not in message
+    assert message.startswith("Điều 22, Luật Thi đua, Khen thưởng 2003 (sửa đổi 2005): ")
+    assert "chưa có sáng kiến nào đã được công nhận" in message
 
     pending = demo.recognised_initiative(officer.unit, dossier.full_name)
     pending.recognised_on = None
     pending.save()
     dossier.initiatives.add(pending)
-    assert "chưa gắn sáng kiến nào đã được công nhận" in refused_because(dossier, officer)
+    assert "chưa có sáng kiến nào đã được công nhận" in refused_because(dossier, officer)
 
     pending.recognised_on = datetime.date(2013, 3, 20)
     pending.save()

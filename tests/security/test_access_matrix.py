@@ -31,6 +31,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
+from people.models import AnnualRating, Person
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
 from tests.urls import fill_route, project_routes, route_arguments
@@ -324,6 +325,9 @@ ADMIN_MODELS = {
     "awards.initiative": {"simple_history": "200"},
     "awards.dossier": {"add": "403", "delete": "403", "simple_history": "200"},
     "awards.awardrecord": {"simple_history": "200"},
+    "awards.ruleset": {"simple_history": "200"},
+    "people.person": {"simple_history": "200"},
+    "people.annualrating": {"simple_history": "200"},
     "emulation.scoresheettemplate": {},
     "emulation.inspectionplan": {"simple_history": "200"},
     "emulation.movement": {"simple_history": "200"},
@@ -466,6 +470,8 @@ def admin_rows(unit_a):
     AwardRecord.objects.create(
         name="Nguyễn Văn Thử", year=2012, award_type=unit_a.dossier.award_type, unit=initiative.unit
     )
+    person = Person.objects.create(full_name="Nguyễn Văn Thử")
+    AnnualRating.objects.create(person=person, year=2012, rating="good")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.awards import create_demo_dossiers
 from demo.emulation import create_demo_emulation
+from demo.people import create_demo_people
 from demo.plan import create_demo_year
 from plan.models import Plan
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         if create_demo_emulation(2013):
             self.stdout.write("Đã tạo dữ liệu thi đua của các cụm, khối năm 2013.")
         create_demo_dossiers()
+        create_demo_people()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
