@@ -394,10 +394,10 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         )
     comment = _clean(comment)
     changes = _move_changes(move, to_state, comment, decision)
-    if move.submit_checks:
-        problems = submit_problems(dossier)
-        if problems:
-            raise DossierRuleError(problems)
+    problems = submit_problems(dossier) if move.submit_checks else []
+    problems += [message for check in move.checks for message in check(dossier)]
+    if problems:
+        raise DossierRuleError(problems)
 
     now = timezone.now()
     # Compare-and-set: the UPDATE matches only if the state is still the one we checked, so

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "plan",
     "emulation",
     "awards",
+    "council",
     "imports",
     "demo",
 ]

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("plan.urls")),
     path("thi-dua/", include("emulation.urls")),
     path("ho-so/", include("awards.urls")),
+    path("hoi-dong-tdkt/", include("council.urls")),
     path("", include("imports.urls")),
 ]

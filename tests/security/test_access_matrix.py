@@ -20,7 +20,9 @@ in, which proves nothing about access; their row gives the GET 405 and the real 
 Each POST runs in a savepoint rolled back afterwards, so cells do not depend on each other.
 """
 
+import datetime
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
@@ -28,7 +30,11 @@ from django.apps import apps
 from django.db import transaction
 from django.test import Client
 
+from awards.enums import DossierState
 from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
+from council import services as council_services
+from council.models import CouncilMember
+from demo import awards as award_demo
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
 from tests.urls import fill_route, project_routes, route_arguments
@@ -104,6 +110,16 @@ PLAIN_OBJECT_URLS = {
     "draft-edit": lambda o: {"year": 2014},
     "draft-task-edit": lambda o: {"year": 2014},
     "draft-publish": lambda o: {"year": 2014},
+    # The council's round (the `council_round` fixture): a closed session and its draft decision.
+    **dict.fromkeys(
+        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes")]
+        + ["council:decision-create"],
+        lambda o: {"pk": o.council_round.session.pk},
+    ),
+    **dict.fromkeys(
+        ["council:decision", "council:decision-record", "council:decision-docx"],
+        lambda o: {"pk": o.council_round.decision.pk},
+    ),
 }
 
 MATRIX = {
@@ -246,6 +262,23 @@ MATRIX = {
         post=cells("403", own="302", other="404", staff="302", admin="302"),
     ),
     "emulation:score-evidence": Row(cells("200", other="404")),
+    # --- The council's round: the office runs it, members vote, leaders read ----------------
+    "council:sessions": Row(only("staff", "council", "leader", "admin")),
+    # The office adds members (an empty form: 200 with errors); others may only read.
+    "council:members": Row(
+        only("staff", "council", "leader", "admin"), post=only("staff", "admin")
+    ),
+    "council:session-create": Row(only("staff", "admin"), post=only("staff", "admin")),
+    "council:session": Row(only("staff", "council", "leader", "admin")),
+    # Refused with a message (the ballot is closed, the form is empty): 302 for the office.
+    "council:attendance": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:close": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:vote": Row(only("council"), post=only("council", ok="302")),
+    "council:minutes": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-create": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:decision": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-record": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:decision-docx": Row(only("staff", "council", "leader", "admin")),
 }
 
 # --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
@@ -444,12 +477,35 @@ def role_clients(officer, officer2, staff, council, leader, admin_user):
 
 
 @pytest.fixture
+def council_round(unit_a, officer, staff, council):
+    """A council of one (the council account), a closed session on a dossier of unit A that
+    passed, and the draft decision listing it."""
+    dossier = award_demo.advance(
+        award_demo.new_dossier(officer, "bang-khen-tinh", name="Người được bỏ phiếu"),
+        DossierState.BEFORE_COUNCIL,
+        officer=officer,
+        staff=staff,
+        council=council,
+    )
+    council_services.add_member(2013, staff, full_name="Vi Văn Đức", user=council)
+    session = council_services.open_session(
+        2013, staff, date=datetime.date(2013, 12, 10), dossiers=[dossier]
+    )
+    council_services.set_attendance(session, staff, CouncilMember.objects.filter(year=2013))
+    council_services.cast_votes(session, council, {session.items.get().pk: "for"})
+    council_services.close_ballot(session, staff)
+    decision = council_services.draft_decision(session, staff, signer_name="Lý Văn Quang")
+    unit_a.council_round = SimpleNamespace(session=session, decision=decision)
+    return unit_a.council_round
+
+
+@pytest.fixture
 def draft_2014(staff):
     return roll_over_plan(2013, 2014, by=staff).plan
 
 
 def test_every_url_answers_every_role_as_the_matrix_says(
-    role_clients, unit_a, unit_b, admin_rows, draft_2014
+    role_clients, unit_a, unit_b, admin_rows, draft_2014, council_round
 ):
     routes = project_routes()
     missing = sorted({_key(n, r) for n, r in routes} - set(MATRIX))

@@ -1,0 +1,59 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from units.models import User
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
+    council_role = forms.CharField(label=_("Chức danh trong Hội đồng"), initial="Ủy viên")
+    position = forms.CharField(label=_("Chức vụ, đơn vị"), required=False)
+    user = forms.ModelChoiceField(
+        label=_("Tài khoản (để bỏ phiếu)"),
+        queryset=User.objects.filter(groups__name="council_member").order_by("username"),
+        required=False,
+    )
+
+
+class SessionForm(forms.Form):
+    date = forms.DateField(label=_("Ngày họp"), widget=DATE_INPUT)
+    place = forms.CharField(label=_("Địa điểm"), initial="Lạng Sơn")
+    dossiers = forms.ModelMultipleChoiceField(
+        label=_("Hồ sơ đưa ra bỏ phiếu"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, dossiers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = dossiers
+        self.fields["dossiers"].label_from_instance = lambda d: (
+            f"{d.reference} - {d.nominee_name} - {d.award_type.name}"
+        )
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Thành viên có mặt"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members
+
+
+class DecisionDraftForm(forms.Form):
+    signer_name = forms.CharField(label=_("Người ký"), required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), initial="CHỦ TỊCH")
+
+
+class RecordDecisionForm(forms.Form):
+    number = forms.CharField(label=_("Số quyết định"), max_length=50)
+    date = forms.DateField(label=_("Ngày ký"), widget=DATE_INPUT)
+
+
+class CorrectDecisionForm(RecordDecisionForm):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
