@@ -1,12 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from units.forms import date_field, style_fields
 from units.models import User
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+class StyledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
 
 
-class MemberForm(forms.Form):
+class MemberForm(StyledForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
     council_role = forms.CharField(label=_("Chức danh trong Hội đồng"), initial="Ủy viên")
     position = forms.CharField(label=_("Chức vụ, đơn vị"), required=False)
@@ -17,8 +22,8 @@ class MemberForm(forms.Form):
     )
 
 
-class SessionForm(forms.Form):
-    date = forms.DateField(label=_("Ngày họp"), widget=DATE_INPUT)
+class SessionForm(StyledForm):
+    date = date_field(_("Ngày họp"), required=True)
     place = forms.CharField(label=_("Địa điểm"), initial="Lạng Sơn")
     dossiers = forms.ModelMultipleChoiceField(
         label=_("Hồ sơ đưa ra bỏ phiếu"), queryset=None, widget=forms.CheckboxSelectMultiple
@@ -32,7 +37,7 @@ class SessionForm(forms.Form):
         )
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(StyledForm):
     present = forms.ModelMultipleChoiceField(
         label=_("Thành viên có mặt"),
         queryset=None,
@@ -45,14 +50,14 @@ class AttendanceForm(forms.Form):
         self.fields["present"].queryset = members
 
 
-class DecisionDraftForm(forms.Form):
+class DecisionDraftForm(StyledForm):
     signer_name = forms.CharField(label=_("Người ký"), required=False)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), initial="CHỦ TỊCH")
 
 
-class RecordDecisionForm(forms.Form):
+class RecordDecisionForm(StyledForm):
     number = forms.CharField(label=_("Số quyết định"), max_length=50)
-    date = forms.DateField(label=_("Ngày ký"), widget=DATE_INPUT)
+    date = date_field(_("Ngày ký"), required=True)
 
 
 class CorrectDecisionForm(RecordDecisionForm):

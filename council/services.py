@@ -184,7 +184,9 @@ def record_decision(decision, by, *, number, date):
     number = normalise_text(number)
     if not number or not date:
         raise CouncilError(_("Cần ghi số và ngày ký của quyết định."))
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    # Locked: two clerks recording the same decision at once record it once.
+    Decision.objects.select_for_update().filter(pk=decision.pk).first()
+    decision.refresh_from_db()
     if decision.recorded_at:
         raise CouncilError(_("Quyết định đã được ghi số; hãy dùng chức năng đính chính."))
     problems = []
@@ -212,7 +214,8 @@ def correct_decision(decision, by, *, number, date, reason):
     number, reason = normalise_text(number), normalise_text(reason)
     if not number or not date or not reason:
         raise CouncilError(_("Cần ghi số, ngày ký và lý do đính chính."))
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    Decision.objects.select_for_update().filter(pk=decision.pk).first()
+    decision.refresh_from_db()
     if not decision.recorded_at:
         raise CouncilError(_("Quyết định chưa được ghi số."))
     old_number = decision.number
