@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards import rules as award_rules
+from council import proposals as council_proposals
 from council import rules as council_rules
 from emulation import rules as emulation_rules
 from imports import rules as import_rules
@@ -45,6 +46,7 @@ MENU = (
     Entry(_("Hồ sơ khen thưởng"), "awards:inbox", award_rules.can_see_inbox),
     Entry(_("Hồ sơ của đơn vị"), "awards:unit-dossiers", award_rules.can_see_unit_dossiers),
     Entry(_("Hồ sơ trình Hội đồng"), "awards:council", award_rules.can_see_council_list),
+    Entry(_("Tờ trình"), "council:proposals", council_proposals.can_see_proposals),
     Entry(_("Hội đồng TĐKT"), "council:sessions", council_rules.can_see_council_work),
     Entry(_("Quản trị"), "admin:index", can_open_admin),
 )

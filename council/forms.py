@@ -62,3 +62,26 @@ class RecordDecisionForm(StyledForm):
 
 class CorrectDecisionForm(RecordDecisionForm):
     reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProposalForm(StyledForm):
+    summary = forms.CharField(
+        label=_("Trích yếu"), max_length=500, initial="Về việc đề nghị khen thưởng năm 2013"
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), required=False)
+    signer_name = forms.CharField(label=_("Người ký"), required=False)
+    dossiers = forms.ModelMultipleChoiceField(
+        label=_("Hồ sơ"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, dossiers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = dossiers
+        self.fields["dossiers"].label_from_instance = lambda d: (
+            f"{d.reference} - {d.nominee_name} - {d.award_type.name}"
+        )
+
+
+class SendProposalForm(StyledForm):
+    number = forms.CharField(label=_("Số tờ trình"), max_length=50, required=False)
+    date = date_field(_("Ngày tờ trình"), required=True)

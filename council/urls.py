@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import proposal_views, views
 
 app_name = "council"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("quyet-dinh/<int:pk>/ghi-so/", views.decision_record, name="decision-record"),
     path("quyet-dinh/<int:pk>/tai.docx", views.decision_docx, name="decision-docx"),
+    path("to-trinh/", proposal_views.proposal_list, name="proposals"),
+    path("to-trinh/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path("to-trinh/<int:pk>/gui/", proposal_views.proposal_send, name="proposal-send"),
+    path("to-trinh/<int:pk>/tai.docx", proposal_views.proposal_docx, name="proposal-docx"),
 ]

@@ -34,6 +34,7 @@ from awards.enums import DossierState
 from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
 from council import services as council_services
 from council.models import CouncilMember
+from council.proposals import create_proposal
 from demo import awards as award_demo
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
@@ -97,6 +98,10 @@ OBJECT_URLS = {
     "emulation:scores": lambda o, d: {"pk": o.cluster.pk, "code": o.unit.code},
     "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
     "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
+    # The unit's proposal (tờ trình), from the `unit_proposals` fixture.
+    "council:proposal": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-send": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-docx": lambda o, d: {"pk": o.proposal.pk},
 }
 
 # URLs of objects that belong to no unit, filled with real rows: on PostgreSQL a reloaded
@@ -279,6 +284,16 @@ MATRIX = {
     "council:decision": Row(only("staff", "council", "leader", "admin")),
     "council:decision-record": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "council:decision-docx": Row(only("staff", "council", "leader", "admin")),
+    # Proposals: an officer lists and drafts the unit's own, the office all and its own.
+    "council:proposals": Row(
+        only("officers", "staff", "admin"), post=only("officers", "staff", "admin")
+    ),
+    "council:proposal": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    "council:proposal-docx": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    # Only the unit sends its proposal (an empty form goes back with a message).
+    "council:proposal-send": Row(
+        cells("405", other="405"), post=cells("403", own="302", other="404")
+    ),
 }
 
 # --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
@@ -500,12 +515,21 @@ def council_round(unit_a, officer, staff, council):
 
 
 @pytest.fixture
+def unit_proposals(unit_a, unit_b, officer, officer2):
+    """Each unit's proposal, drafted from its draft dossier."""
+    for objects, user in ((unit_a, officer), (unit_b, officer2)):
+        objects.proposal = create_proposal(
+            user, 2013, summary="Về việc đề nghị khen thưởng", dossiers=[objects.dossier]
+        )
+
+
+@pytest.fixture
 def draft_2014(staff):
     return roll_over_plan(2013, 2014, by=staff).plan
 
 
 def test_every_url_answers_every_role_as_the_matrix_says(
-    role_clients, unit_a, unit_b, admin_rows, draft_2014, council_round
+    role_clients, unit_a, unit_b, admin_rows, draft_2014, council_round, unit_proposals
 ):
     routes = project_routes()
     missing = sorted({_key(n, r) for n, r in routes} - set(MATRIX))
