@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from core.documents import date_line
 from core.spreadsheets import Heading, write_official_xlsx
 
 from .enums import DocumentKind, DossierState
@@ -31,8 +32,24 @@ def _date(value):
     return value.isoformat() if value else None
 
 
+# Fields apps above awards add to each exported dossier (the council's ballot): name ->
+# function(year) -> {reference: value}, one read per export; a dossier without a value has no
+# such field.
+EXTRA_FIELDS = {}
+
+
 def dossier_data(year):
     """{"dossiers": [...]}: each dossier with its nominee, award, decision and full history."""
+    extras = {name: read(year) for name, read in EXTRA_FIELDS.items()}
+    data = _dossier_data(year)
+    for row in data["dossiers"]:
+        for name, values in extras.items():
+            if row["reference"] in values:
+                row[name] = values[row["reference"]]
+    return data
+
+
+def _dossier_data(year):
     return {
         "dossiers": [
             {
@@ -176,7 +193,7 @@ def _day(value):
 
 
 def _today_line():
-    return f"Lạng Sơn, ngày {_day(timezone.localdate())}"
+    return date_line("Lạng Sơn", timezone.localdate())
 
 
 def _documents_present(dossier):

@@ -8,9 +8,10 @@ class CouncilConfig(AppConfig):
 
     def ready(self):
         # awards must not import this app: the ballot gate joins awards' approval checks here.
-        from awards import rules
+        from awards import exports, rules
 
-        from .selectors import ballot_problems
+        from .selectors import ballot_problems, ballots_by_reference
 
         if ballot_problems not in rules.APPROVAL_CHECKS:
             rules.APPROVAL_CHECKS.append(ballot_problems)
+        exports.EXTRA_FIELDS["ballot"] = ballots_by_reference
