@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from awards import rules as award_rules
 from council import proposals as council_proposals
 from council import rules as council_rules
+from council import unit_decisions
 from emulation import rules as emulation_rules
 from imports import rules as import_rules
 from plan import rules as plan_rules
@@ -48,6 +49,9 @@ MENU = (
     Entry(_("Hồ sơ trình Hội đồng"), "awards:council", award_rules.can_see_council_list),
     Entry(_("Tờ trình"), "council:proposals", council_proposals.can_see_proposals),
     Entry(_("Hội đồng TĐKT"), "council:sessions", council_rules.can_see_council_work),
+    Entry(
+        _("Khen thưởng cấp đơn vị"), "council:unit-decisions", unit_decisions.can_see_unit_decisions
+    ),
     Entry(_("Quản trị"), "admin:index", can_open_admin),
 )
 

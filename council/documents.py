@@ -20,6 +20,7 @@ PROVINCE = "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
 OFFICE_PARENT = "SỞ NỘI VỤ TỈNH LẠNG SƠN"
 OFFICE = "BAN THI ĐUA - KHEN THƯỞNG"
 COUNCIL = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH LẠNG SƠN"
+LEGAL_BASIS = "Căn cứ Luật Thi đua, Khen thưởng và các văn bản hướng dẫn thi hành;"
 
 
 def nominee_line(dossier):
@@ -201,3 +202,46 @@ def proposal_docx(proposal):
 
 def date_line_of(date):
     return date_line(PLACE, date)
+
+
+def unit_decision_docx(decision):
+    """The unit head's decision, issued by the unit, with its list by award type."""
+    awardees = list(decision.awardees.select_related("award_type"))
+    doc = OfficialDocument(template_path("quyet_dinh"))
+    doc.header(
+        Header(
+            parent="",
+            issuer=decision.unit.name,
+            number=decision.number,
+            place=PLACE,
+            date=decision.date,
+            kind="Quyết định",
+            summary=decision.summary,
+        )
+    )
+    doc.centred(f"{decision.signer_title} {decision.unit.name}".upper(), bold=True)
+    doc.paragraph(LEGAL_BASIS, italic=True)
+    doc.centred("QUYẾT ĐỊNH:", bold=True)
+    collectives = sum(1 for a in awardees if a.nominee_kind == "collective")
+    doc.paragraph(
+        f"Điều 1. Công nhận danh hiệu thi đua, tặng thưởng năm {decision.year} cho "
+        f"{collectives} tập thể và {len(awardees) - collectives} cá nhân (có danh sách kèm theo)."
+    )
+    doc.paragraph("Điều 2. Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành./.")
+    doc.signature(
+        Signature("", decision.signer_title, decision.signer_name),
+        recipients=("Như Điều 2", "Ban TĐKT tỉnh (b/c)", "Lưu: VT"),
+    )
+    doc.page_break()
+    doc.centred("DANH SÁCH", bold=True)
+    groups = OrderedDict()
+    for awardee in awardees:
+        groups.setdefault(awardee.award_type, []).append(awardee)
+    for award_type, rows in groups.items():
+        doc.paragraph(f"{award_type.name} ({len(rows)})", bold=True, indent=False)
+        doc.table(
+            ["TT", "Họ và tên (tên tập thể)", "Chức vụ"],
+            [(i, a.name, a.position) for i, a in enumerate(rows, start=1)],
+            widths_mm=(12, 90, 63),
+        )
+    return doc.to_bytes()

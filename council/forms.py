@@ -85,3 +85,26 @@ class ProposalForm(StyledForm):
 class SendProposalForm(StyledForm):
     number = forms.CharField(label=_("Số tờ trình"), max_length=50, required=False)
     date = date_field(_("Ngày tờ trình"), required=True)
+
+
+class UnitDecisionForm(StyledForm):
+    number = forms.CharField(label=_("Số quyết định"), max_length=50)
+    date = date_field(_("Ngày ký"), required=True)
+    summary = forms.CharField(
+        label=_("Trích yếu"),
+        max_length=500,
+        initial="Về việc công nhận danh hiệu thi đua năm 2013",
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), initial="GIÁM ĐỐC")
+    signer_name = forms.CharField(label=_("Người ký"))
+
+    def __init__(self, *args, award_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.award_types = list(award_types)
+        for award_type in self.award_types:
+            self.fields[f"list_{award_type.code}"] = forms.CharField(
+                label=award_type.name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+                help_text=_("Mỗi dòng một người (hoặc tập thể): “Họ và tên; chức vụ”."),
+            )

@@ -200,3 +200,53 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.number or str(_("Dự thảo quyết định"))
+
+
+class UnitDecision(models.Model):
+    """A unit head's decision on the unit-level titles (Lao động tiên tiến, Chiến sĩ thi đua
+    cơ sở, Tập thể lao động tiên tiến, Giấy khen): never goes to the province; its awardees
+    become award records the province relies on."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    number = models.CharField(_("số quyết định"), max_length=50)
+    date = models.DateField(_("ngày ký"))
+    summary = models.CharField(_("trích yếu"), max_length=500)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=255)
+    signer_name = models.CharField(_("người ký"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = AuditedHistory()
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng của đơn vị")
+        verbose_name_plural = _("quyết định khen thưởng của đơn vị")
+        ordering = ["-year", "unit", "-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.number} ({self.unit})"
+
+
+class UnitAwardee(models.Model):
+    """A line of a unit decision's list; its award record points back through `record`."""
+
+    decision = models.ForeignKey(UnitDecision, on_delete=models.PROTECT, related_name="awardees")
+    award_type = models.ForeignKey(
+        "awards.AwardType", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT
+    )
+    name = models.CharField(_("họ tên cá nhân hoặc tên tập thể"), max_length=255)
+    nominee_kind = models.CharField(_("đối tượng"), max_length=20)
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    record = models.OneToOneField(
+        "awards.AwardRecord", on_delete=models.PROTECT, related_name="unit_awardee"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["decision", "order", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import proposal_views, views
+from . import proposal_views, unit_decision_views, views
 
 app_name = "council"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("to-trinh/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
     path("to-trinh/<int:pk>/gui/", proposal_views.proposal_send, name="proposal-send"),
     path("to-trinh/<int:pk>/tai.docx", proposal_views.proposal_docx, name="proposal-docx"),
+    path("don-vi/", unit_decision_views.unit_decision_list, name="unit-decisions"),
+    path("don-vi/<int:pk>/", unit_decision_views.unit_decision_detail, name="unit-decision"),
 ]

@@ -11,9 +11,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from awards.enums import DossierState, NomineeKind
+from awards.models import AwardType, Initiative
 from awards.services import move_dossier
 from council import proposals, services
-from council.models import Session
+from council.models import Session, UnitDecision
+from council.unit_decisions import parse_lines, record_unit_decision
 from units.enums import Role
 from units.models import Unit, User
 
@@ -152,3 +154,56 @@ def create_demo_round():
         decision, staff, number="245/QĐ-UBND", date=datetime.date(YEAR, 12, 20)
     )
     return True
+
+
+# Unit decisions on Lao động tiên tiến and Chiến sĩ thi đua cơ sở: (unit, number, head's
+# title, head, advanced workers, base soldiers among them).
+UNIT_DECISIONS = [
+    ("so-gd-dt", "215/QĐ-SGDĐT", "GIÁM ĐỐC", "Hoàng Văn Minh",
+     ["Nguyễn Văn Hùng", "Lương Thị Lan", "Hà Thị Dung", "Chu Văn Sơn"], ["Nguyễn Văn Hùng"]),
+    ("h-cao-loc", "1850/QĐ-UBND", "CHỦ TỊCH", "Lương Văn Tuấn",
+     ["Vi Thị Yến", "Hoàng Đức Thắng", "Nông Thị Ngọc"], ["Vi Thị Yến"]),
+    ("so-y-te", "402/QĐ-SYT", "GIÁM ĐỐC", "Triệu Văn Nam",
+     ["Đinh Thị Hạnh", "Lộc Văn Hải", "Lý Thanh Tâm"], ["Lộc Văn Hải"]),
+]  # fmt: skip
+
+
+@transaction.atomic
+def create_demo_unit_decisions():
+    """Three units' decisions of 2013, unless made already; returns how many were made."""
+    made = 0
+    advanced, soldier = (
+        AwardType.objects.get(code="lao-dong-tien-tien"),
+        AwardType.objects.get(code="cstd-co-so"),
+    )
+    for unit_code, number, title, head, workers, soldiers in UNIT_DECISIONS:
+        unit = Unit.objects.get(code=unit_code)
+        if UnitDecision.objects.filter(unit=unit, number=number).exists():
+            continue
+        officer = unit_officer(unit)
+        for name in soldiers:
+            Initiative.objects.get_or_create(
+                unit=unit,
+                authors=name,
+                year=YEAR,
+                defaults={
+                    "title": f"Sáng kiến cải tiến công tác chuyên môn của {name}",
+                    "recognised_on": datetime.date(YEAR, 11, 20),
+                    "recognition_decision": f"{number.split('/')[0]}a/QĐ-HĐSK",
+                },
+            )
+        record_unit_decision(
+            unit,
+            officer,
+            year=YEAR,
+            number=number,
+            date=datetime.date(YEAR, 12, 26),
+            summary="Về việc công nhận danh hiệu Lao động tiên tiến, Chiến sĩ thi đua cơ sở "
+            "năm 2013",
+            signer_title=title,
+            signer_name=head,
+            lines=parse_lines(advanced, "\n".join(workers))
+            + parse_lines(soldier, "\n".join(soldiers)),
+        )
+        made += 1
+    return made

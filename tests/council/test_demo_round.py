@@ -3,8 +3,8 @@
 import pytest
 
 from awards.enums import DossierState
-from council.models import Decision, Proposal, Session
-from demo.council import create_demo_round
+from council.models import Decision, Proposal, Session, UnitDecision
+from demo.council import create_demo_round, create_demo_unit_decisions
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +24,11 @@ def test_the_demo_holds_a_full_2013_round():
     assert decision.number == "245/QĐ-UBND"
     assert decision.dossiers.count() >= 10
     assert all(d.state == DossierState.APPROVED for d in decision.dossiers.all())
+
+
+def test_three_units_decide_their_advanced_workers_and_base_soldiers():
+    assert create_demo_unit_decisions() == 3
+    assert create_demo_unit_decisions() == 0
+    for decision in UnitDecision.objects.all():
+        codes = set(decision.awardees.values_list("award_type__code", flat=True))
+        assert codes == {"lao-dong-tien-tien", "cstd-co-so"}

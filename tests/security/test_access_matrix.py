@@ -31,10 +31,18 @@ from django.db import transaction
 from django.test import Client
 
 from awards.enums import DossierState
-from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
+from awards.models import (
+    AwardRecord,
+    AwardType,
+    Dossier,
+    DossierDocument,
+    DossierTransition,
+    Initiative,
+)
 from council import services as council_services
 from council.models import CouncilMember
 from council.proposals import create_proposal
+from council.unit_decisions import parse_lines, record_unit_decision
 from demo import awards as award_demo
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
@@ -102,6 +110,7 @@ OBJECT_URLS = {
     "council:proposal": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-send": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-docx": lambda o, d: {"pk": o.proposal.pk},
+    "council:unit-decision": lambda o, d: {"pk": o.unit_decision.pk},
 }
 
 # URLs of objects that belong to no unit, filled with real rows: on PostgreSQL a reloaded
@@ -291,6 +300,9 @@ MATRIX = {
     "council:proposal": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     "council:proposal-docx": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     # Only the unit sends its proposal (an empty form goes back with a message).
+    # Unit decisions: everyone follows them (an officer only the unit's); officers record.
+    "council:unit-decisions": Row(cells("200"), post=only("officers")),
+    "council:unit-decision": Row(cells("200", other="404")),
     "council:proposal-send": Row(
         cells("405", other="405"), post=cells("403", own="302", other="404")
     ),
@@ -516,10 +528,19 @@ def council_round(unit_a, officer, staff, council):
 
 @pytest.fixture
 def unit_proposals(unit_a, unit_b, officer, officer2):
-    """Each unit's proposal, drafted from its draft dossier."""
+    """Each unit's proposal, drafted from its draft dossier, and its decision on Giấy khen."""
     for objects, user in ((unit_a, officer), (unit_b, officer2)):
         objects.proposal = create_proposal(
             user, 2013, summary="Về việc đề nghị khen thưởng", dossiers=[objects.dossier]
+        )
+        objects.unit_decision = record_unit_decision(
+            objects.unit,
+            user,
+            year=2013,
+            number="12/QĐ-TĐKT",
+            date=datetime.date(2013, 12, 25),
+            signer_name="Thủ trưởng",
+            lines=parse_lines(AwardType.objects.get(code="giay-khen"), "Nguyễn Văn Giấy"),
         )
 
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.awards import create_demo_dossiers
-from demo.council import create_demo_round
+from demo.council import create_demo_round, create_demo_unit_decisions
 from demo.emulation import create_demo_emulation
 from demo.plan import create_demo_year
 from plan.models import Plan
@@ -24,6 +24,7 @@ class Command(BaseCommand):
         if create_demo_emulation(2013):
             self.stdout.write("Đã tạo dữ liệu thi đua của các cụm, khối năm 2013.")
         create_demo_dossiers()
+        create_demo_unit_decisions()
         if create_demo_round():
             self.stdout.write(
                 "Đã tạo đợt xét khen thưởng năm 2013: tờ trình, phiên họp, quyết định."
