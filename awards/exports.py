@@ -192,6 +192,12 @@ def _day(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+# The office's own lists are issued by Ban Thi đua - Khen thưởng under Sở Nội vụ, signed by
+# its head.
+OFFICE_ISSUER = ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "BAN THI ĐUA - KHEN THƯỞNG")
+OFFICE_SIGNATURE = ("TRƯỞNG BAN", "")
+
+
 def _today_line():
     return date_line("Lạng Sơn", timezone.localdate())
 
@@ -251,6 +257,8 @@ def write_council_xlsx(queryset, stream):
         rows=council_rows(queryset),
         issuer_lines=("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
         right_lines=[_today_line()],
+        total_label="hồ sơ",
+        signature=("TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "THƯỜNG TRỰC HỘI ĐỒNG", ""),
         title="DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TRÌNH HỘI ĐỒNG",
         subtitles=["Xếp theo danh hiệu, hình thức khen thưởng"],
         sheet_title="Hồ sơ trình Hội đồng",
@@ -293,7 +301,10 @@ def write_dossier_list_xlsx(queryset, title, subtitles, stream):
         stream,
         columns=DOSSIER_LIST_COLUMNS,
         rows=dossier_list_rows(queryset),
+        issuer_lines=OFFICE_ISSUER,
         right_lines=[_today_line()],
+        total_label="hồ sơ",
+        signature=OFFICE_SIGNATURE,
         title=title,
         subtitles=subtitles,
         sheet_title="Hồ sơ",
@@ -328,7 +339,10 @@ def write_initiatives_xlsx(queryset, stream):
             ]
             for number, initiative in enumerate(queryset.iterator(chunk_size=CHUNK), start=1)
         ),
+        issuer_lines=OFFICE_ISSUER,
         right_lines=[_today_line()],
+        total_label="sáng kiến",
+        signature=OFFICE_SIGNATURE,
         title="DANH SÁCH SÁNG KIẾN",
         sheet_title="Sáng kiến",
     )

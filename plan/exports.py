@@ -6,6 +6,7 @@ import json
 
 from django.utils import timezone
 
+from core.documents import date_line
 from core.spreadsheets import safe_cell, write_official_xlsx
 
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
@@ -196,7 +197,7 @@ def write_status_xlsx(plan, as_of, stream):
             f"Tính đến ngày {_day(as_of)}",
         ],
         sheet_title=f"Tiến độ {_day(as_of).replace('/', '-')}",
-        right_lines=[f"{plan.place}, ngày {_day(timezone.localdate())}"],
+        right_lines=[date_line(plan.place, timezone.localdate())],
     )
 
 

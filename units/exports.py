@@ -2,14 +2,11 @@
 
 from django.utils import timezone
 
+from core.documents import date_line
 from core.spreadsheets import write_official_xlsx
 
 # Rows are read this many at a time: the chunk, not the list, sets the export's memory.
 CHUNK = 500
-
-
-def _day(value):
-    return value.strftime("%d/%m/%Y")
 
 
 def write_units_xlsx(units, kind_label, query, stream):
@@ -34,5 +31,5 @@ def write_units_xlsx(units, kind_label, query, stream):
         title="DANH SÁCH ĐƠN VỊ",
         subtitles=["Lọc theo: " + "; ".join(filters)] if filters else [],
         sheet_title="Đơn vị",
-        right_lines=[f"Lạng Sơn, ngày {_day(timezone.localdate())}"],
+        right_lines=[date_line("Lạng Sơn", timezone.localdate())],
     )
