@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,6 +21,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from .files import detect_kind
 
 FONT = "Times New Roman"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -251,3 +254,34 @@ def _page_field(paragraph):
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+# The kinds of document whose template an office may replace.
+TEMPLATE_KINDS = ("to_trinh", "bien_ban", "quyet_dinh")
+
+
+class TemplateError(Exception):
+    pass
+
+
+def template_bytes(kind):
+    """The template an office downloads to edit in Word: its own if uploaded, else the
+    built-in blank page (A4, margins, page numbers)."""
+    path = template_path(kind)
+    return path.read_bytes() if path else OfficialDocument().to_bytes()
+
+
+def save_template(kind, file):
+    """Keep an office's edited template (a real .docx python-docx can open) for `kind`."""
+    if kind not in TEMPLATE_KINDS:
+        raise TemplateError(_("Loại văn bản không hợp lệ."))
+    if not file.name.lower().endswith(".docx") or detect_kind(file) != "docx":
+        raise TemplateError(_("Tệp “%s” không phải là tệp Word .docx.") % file.name)
+    data = file.read()
+    try:
+        Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds on a damaged package
+        raise TemplateError(_("Không mở được tệp “%s”.") % file.name) from error
+    folder = Path(settings.MEDIA_ROOT) / "document_templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{kind}.docx").write_bytes(data)

@@ -108,3 +108,15 @@ class UnitDecisionForm(StyledForm):
                 widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
                 help_text=_("Mỗi dòng một người (hoặc tập thể): “Họ và tên; chức vụ”."),
             )
+
+
+class TemplateForm(StyledForm):
+    kind = forms.ChoiceField(
+        label=_("Loại văn bản"),
+        choices=[
+            ("to_trinh", _("Tờ trình")),
+            ("bien_ban", _("Biên bản họp Hội đồng")),
+            ("quyet_dinh", _("Quyết định khen thưởng")),
+        ],
+    )
+    file = forms.FileField(label=_("Tệp mẫu (.docx)"))

@@ -6,6 +6,7 @@ app_name = "council"
 
 urlpatterns = [
     path("", views.sessions, name="sessions"),
+    path("mau-van-ban/", views.document_templates, name="templates"),
     path("thanh-vien/", views.members, name="members"),
     path("phien/tao/", views.session_create, name="session-create"),
     path("phien/<int:pk>/", views.session_detail, name="session"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from awards.enums import DossierState
 from awards.models import Dossier
 from awards.services import DossierRuleError
+from core import documents as core_documents
 
 from . import documents, rules, selectors, services
 from .forms import (
@@ -21,6 +22,7 @@ from .forms import (
     MemberForm,
     RecordDecisionForm,
     SessionForm,
+    TemplateForm,
 )
 from .models import BallotCast, Decision, Session
 
@@ -270,3 +272,21 @@ def decision_docx(request, pk):
     _require(rules.can_see_council_work(request.user))
     decision = get_object_or_404(Decision, pk=pk)
     return _docx(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx")
+
+
+def document_templates(request):
+    """The office downloads a kind's template, edits it in Word and uploads it back."""
+    _require(rules.can_run_council(request.user))
+    kind = request.GET.get("tai")
+    if kind in core_documents.TEMPLATE_KINDS:
+        return _docx(core_documents.template_bytes(kind), f"mau-{kind}.docx")
+    form = TemplateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            core_documents.save_template(form.cleaned_data["kind"], form.cleaned_data["file"])
+        except core_documents.TemplateError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _("Đã lưu mẫu; các văn bản tạo sau dùng mẫu này."))
+            return redirect("council:templates")
+    return render(request, "council/templates.html", {"form": form})

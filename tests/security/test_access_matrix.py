@@ -278,6 +278,8 @@ MATRIX = {
     "emulation:score-evidence": Row(cells("200", other="404")),
     # --- The council's round: the office runs it, members vote, leaders read ----------------
     "council:sessions": Row(only("staff", "council", "leader", "admin")),
+    # The office's document templates (an empty upload: 200 with the form's errors).
+    "council:templates": Row(only("staff", "admin"), post=only("staff", "admin")),
     # The office adds members (an empty form: 200 with errors); others may only read.
     "council:members": Row(
         only("staff", "council", "leader", "admin"), post=only("staff", "admin")
