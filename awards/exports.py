@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from core.spreadsheets import Heading, dated_line, write_official_xlsx
+from core.documents import date_line
+from core.spreadsheets import Heading, write_official_xlsx
 
 from .enums import DocumentKind, DossierState
 from .models import DossierDocument, DossierTransition
@@ -33,8 +34,24 @@ def _date(value):
     return value.isoformat() if value else None
 
 
+# Fields apps above awards add to each exported dossier (the council's ballot): name ->
+# function(year) -> {reference: value}, one read per export; a dossier without a value has no
+# such field.
+EXTRA_FIELDS = {}
+
+
 def dossier_data(year):
     """{"dossiers": [...]}: each dossier with its nominee, award, decision and full history."""
+    extras = {name: read(year) for name, read in EXTRA_FIELDS.items()}
+    data = _dossier_data(year)
+    for row in data["dossiers"]:
+        for name, values in extras.items():
+            if row["reference"] in values:
+                row[name] = values[row["reference"]]
+    return data
+
+
+def _dossier_data(year):
     return {
         "dossiers": [
             {
@@ -177,8 +194,14 @@ def _day(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+# The office's own lists are issued by Ban Thi đua - Khen thưởng under Sở Nội vụ, signed by
+# its head.
+OFFICE_ISSUER = ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "BAN THI ĐUA - KHEN THƯỞNG")
+OFFICE_SIGNATURE = ("TRƯỞNG BAN", "")
+
+
 def _today_line():
-    return dated_line("Lạng Sơn", timezone.localdate())
+    return date_line("Lạng Sơn", timezone.localdate())
 
 
 def _documents_present(dossier):
@@ -236,6 +259,8 @@ def write_council_xlsx(queryset, stream):
         rows=council_rows(queryset),
         issuer_lines=(_("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"), _("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")),
         right_lines=[_today_line()],
+        total_label="hồ sơ",
+        signature=("TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "THƯỜNG TRỰC HỘI ĐỒNG", ""),
         title=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TRÌNH HỘI ĐỒNG"),
         subtitles=[_("Xếp theo danh hiệu, hình thức khen thưởng")],
         sheet_title=_("Hồ sơ trình Hội đồng"),
@@ -278,7 +303,10 @@ def write_dossier_list_xlsx(queryset, title, subtitles, stream):
         stream,
         columns=DOSSIER_LIST_COLUMNS,
         rows=dossier_list_rows(queryset),
+        issuer_lines=OFFICE_ISSUER,
         right_lines=[_today_line()],
+        total_label="hồ sơ",
+        signature=OFFICE_SIGNATURE,
         title=title,
         subtitles=subtitles,
         sheet_title=_("Hồ sơ"),
@@ -314,7 +342,10 @@ def write_initiatives_xlsx(queryset, stream):
             ]
             for number, initiative in enumerate(queryset.iterator(chunk_size=CHUNK), start=1)
         ),
+        issuer_lines=OFFICE_ISSUER,
         right_lines=[_today_line()],
+        total_label="sáng kiến",
+        signature=OFFICE_SIGNATURE,
         title=_("DANH SÁCH SÁNG KIẾN"),
         sheet_title=_("Sáng kiến"),
     )

@@ -19,7 +19,7 @@ from units.rules import (
     unit_owned_visibility,
 )
 
-from .enums import COUNCIL_STATES, EDITABLE_STATES, DossierState
+from .enums import COUNCIL_STATES, EDITABLE_STATES, CouncilRecommendation, DossierState
 
 S = DossierState
 
@@ -60,11 +60,28 @@ class Move:
     submit_checks: bool = False  # run the submit rules (services.submit_problems) first
     applies: object = None  # predicate (dossier) -> bool, for moves only some dossiers have
     style: str = "primary"
+    # Further checks, each (dossier) -> [message]; a list apps above awards may add to at
+    # start-up (the council's ballot), since awards must not import them.
+    checks: object = ()
 
 
 def _move(label, allowed, *needs, **options):
     return Move(label, allowed, frozenset(needs), **options)
 
+
+def _council_said_no(dossier):
+    # The council's recorded opinion "against" is not overruled by the office.
+    if dossier.council_recommendation == CouncilRecommendation.REFUSE:
+        return [
+            _("Hội đồng đã có ý kiến không đề nghị khen thưởng hồ sơ %(reference)s.")
+            % {"reference": dossier.reference}
+        ]
+    return []
+
+
+# What approval checks besides the role and the state: the council's opinion here; the
+# council app adds its ballot (a dossier below the votes needed is not approved).
+APPROVAL_CHECKS = [_council_said_no]
 
 # (from_state, to_state) -> Move. A move from a state to itself records something
 # without changing the state (the council's opinion).
@@ -84,7 +101,9 @@ MOVES = {
     (S.BEFORE_COUNCIL, S.BEFORE_COUNCIL): _move(
         _("Ghi ý kiến Hội đồng"), council, COMMENT, RECOMMENDATION
     ),
-    (S.BEFORE_COUNCIL, S.APPROVED): _move(_("Ghi quyết định khen thưởng"), office, DECISION),
+    (S.BEFORE_COUNCIL, S.APPROVED): _move(
+        _("Ghi quyết định khen thưởng"), office, DECISION, checks=APPROVAL_CHECKS
+    ),
     (S.BEFORE_COUNCIL, S.REFUSED): _move(
         _("Không khen thưởng"), office, COMMENT, style="outline-danger"
     ),

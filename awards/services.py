@@ -382,10 +382,11 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
         )
     comment = _clean(comment)
     changes = _move_changes(move, to_state, comment, decision)
+    problems = submit_problems(dossier) if move.submit_checks else []
+    problems += [message for check in move.checks for message in check(dossier)]
+    if problems:
+        raise DossierRuleError(problems)
     if move.submit_checks:
-        problems = submit_problems(dossier)
-        if problems:
-            raise DossierRuleError(problems)
         # The dossier keeps the rule set it was judged by, whatever rule sets come later.
         changes["ruleset"] = eligibility.ruleset_for(dossier)
         if dossier.person_id is None and dossier.nominee_kind == NomineeKind.INDIVIDUAL:

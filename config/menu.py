@@ -14,6 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards import rules as award_rules
+from council import proposals as council_proposals
+from council import rules as council_rules
+from council import unit_decisions
 from emulation import rules as emulation_rules
 from imports import rules as import_rules
 from plan import rules as plan_rules
@@ -44,6 +47,11 @@ MENU = (
     Entry(_("Hồ sơ khen thưởng"), "awards:inbox", award_rules.can_see_inbox),
     Entry(_("Hồ sơ của đơn vị"), "awards:unit-dossiers", award_rules.can_see_unit_dossiers),
     Entry(_("Hồ sơ trình Hội đồng"), "awards:council", award_rules.can_see_council_list),
+    Entry(_("Tờ trình"), "council:proposals", council_proposals.can_see_proposals),
+    Entry(_("Hội đồng TĐKT"), "council:sessions", council_rules.can_see_council_work),
+    Entry(
+        _("Khen thưởng cấp đơn vị"), "council:unit-decisions", unit_decisions.can_see_unit_decisions
+    ),
     Entry(_("Quản trị"), "admin:index", can_open_admin),
 )
 

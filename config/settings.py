@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "plan",
     "emulation",
     "awards",
+    "council",
     "imports",
     "demo",
 ]

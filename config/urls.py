@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("plan.urls")),
     path("thi-dua/", include("emulation.urls")),
     path("ho-so/", include("awards.urls")),
+    path("hoi-dong-tdkt/", include("council.urls")),
     path("", include("imports.urls")),
     path("", include("core.urls")),
 ]

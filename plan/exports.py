@@ -7,7 +7,8 @@ import json
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import dated_line, safe_cell, write_official_xlsx
+from core.documents import date_line
+from core.spreadsheets import safe_cell, write_official_xlsx
 
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
@@ -202,7 +203,7 @@ def write_status_xlsx(plan, as_of, stream):
             _as_of_line(as_of),
         ],
         sheet_title=_("Tiến độ %(day)s") % {"day": _day(as_of).replace("/", "-")},
-        right_lines=[dated_line(plan.place, timezone.localdate())],
+        right_lines=[date_line(plan.place, timezone.localdate())],
     )
 
 

@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import dated_line, write_official_xlsx
+from core.documents import date_line
+from core.spreadsheets import write_official_xlsx
 
 # Rows are read this many at a time: the chunk, not the list, sets the export's memory.
 CHUNK = 500
@@ -36,5 +37,5 @@ def write_units_xlsx(units, kind_label, query, stream):
         title=_("DANH SÁCH ĐƠN VỊ"),
         subtitles=[_("Lọc theo: %(filters)s") % {"filters": "; ".join(filters)}] if filters else [],
         sheet_title=_("Đơn vị"),
-        right_lines=[dated_line("Lạng Sơn", timezone.localdate())],
+        right_lines=[date_line("Lạng Sơn", timezone.localdate())],
     )

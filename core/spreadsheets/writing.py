@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -73,7 +74,16 @@ def text_cell(sheet, value, *, font=None, alignment=None, border=None):
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_BOLD = Font(bold=True)
+# Official documents are set in Times New Roman (Nghị định 30/2020, Phụ lục I): the header
+# block's fonts and the workbook's default (the table's cells) alike.
+FONT_NAME = "Times New Roman"
+
+
+def _font(**options):
+    return Font(name=FONT_NAME, size=options.pop("size", 12), **options)
+
+
+_BOLD = _font(bold=True)
 _CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _TOP = Alignment(wrap_text=True, vertical="top")
 
@@ -161,6 +171,8 @@ def write_official_xlsx(
     left_lines=(),
     right_lines=(),
     sections=None,
+    total_label=None,
+    signature=(),
 ):
     """Write a table under the header block of a Vietnamese administrative document.
 
@@ -178,19 +190,21 @@ def write_official_xlsx(
     page setup) is set first, and rows are written strictly top to bottom.
     """
     workbook = Workbook(write_only=True)
+    # The default font (style 0) is what every cell without its own font is shown in.
+    workbook._fonts = IndexedList([_font()])
     sheet = workbook.create_sheet(str(sheet_title)[:31])
     count = len(columns)
     split = max(1, count // 2) if count > 1 else 1
     left = [
-        (str(line), Font(bold=index > 0 or len(issuer_lines) == 1))
+        (str(line), _font(bold=index > 0 or len(issuer_lines) == 1))
         for index, line in enumerate(issuer_lines)
     ]
-    left += [(line, Font()) for line in left_lines]
+    left += [(line, _font()) for line in left_lines]
     right = [
-        (str(MOTTO_LINES[0]), Font(bold=True)),
-        (str(MOTTO_LINES[1]), Font(bold=True, underline="single")),
+        (str(MOTTO_LINES[0]), _font(bold=True)),
+        (str(MOTTO_LINES[1]), _font(bold=True, underline="single")),
     ]
-    right += [(line, Font(italic=True)) for line in right_lines]
+    right += [(line, _font(italic=True)) for line in right_lines]
     block = max(len(left), len(right))
     title_row = block + 2
     header_row = title_row + len(subtitles) + 2
@@ -221,9 +235,9 @@ def write_official_xlsx(
             merged.append((split + 1, count))
         out.append(cells, merged)
     out.skip_to(title_row)
-    out.append([centred(title, Font(bold=True, size=14))], [(1, count)])
+    out.append([centred(title, _font(bold=True, size=14))], [(1, count)])
     for line in subtitles:
-        out.append([centred(line, Font(italic=True))], [(1, count)])
+        out.append([centred(line, _font(italic=True))], [(1, count)])
     out.skip_to(header_row)
     out.append(
         [
@@ -246,6 +260,18 @@ def write_official_xlsx(
             heading(sections[index])
         index += 1
         out.append(body.row(values))
+    if total_label:
+        # "Tổng cộng: 12 hồ sơ" under the table (the count of its data rows).
+        out.append([text_cell(sheet, f"Tổng cộng: {index} {total_label}", font=_BOLD)])
+    if signature:
+        out.append([None])
+        for position, line in enumerate(signature):
+            cells = [None] * count
+            cells[split if count > 1 else 0] = centred(line, _font(bold=bool(line)))
+            out.append(cells, [(split + 1, count)] if count > 1 else [])
+            if position == len(signature) - 2:
+                for _blank in range(3):  # room for the signature
+                    out.append([None])
     workbook.save(stream)
     return header_row
 

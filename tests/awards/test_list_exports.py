@@ -28,13 +28,16 @@ def workbook(response):
 
 
 def table(sheet, first_header="TT"):
-    """(header, data rows, section headings) below the document's header block."""
+    """(header, data rows, section headings) below the document's header block, down to the
+    totals row ("Tổng cộng: ...") that ends the table above the signature block."""
     rows = list(sheet.iter_rows())
     start = next(i for i, row in enumerate(rows) if row[0].value == first_header)
     header = [cell.value for cell in rows[start]]
     data, headings = [], []
     for row in rows[start + 1 :]:
         values = [cell.value for cell in row]
+        if str(values[0] or "").startswith("Tổng cộng:"):
+            break
         if all(value is None for value in values[1:]):
             headings.append(values[0])
         else:
@@ -100,6 +103,10 @@ def test_council_list_export_is_grouped_by_award_type_with_documents(
     assert "Tờ trình đề nghị khen thưởng" in documents and "Báo cáo thành tích" in documents
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.cell(1, 1).value == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert f"Tổng cộng: {len(data)} hồ sơ" in values
+    assert "THƯỜNG TRỰC HỘI ĐỒNG" in values
+    assert any(str(v).startswith("Lạng Sơn, ngày ") and " tháng " in str(v) for v in values)
 
 
 def test_council_export_queries_stay_flat(client, council, dossier_in):

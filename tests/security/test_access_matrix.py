@@ -20,7 +20,9 @@ in, which proves nothing about access; their row gives the GET 405 and the real 
 Each POST runs in a savepoint rolled back afterwards, so cells do not depend on each other.
 """
 
+import datetime
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
@@ -30,7 +32,20 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from awards.models import AwardRecord, Dossier, DossierDocument, DossierTransition, Initiative
+from awards.enums import DossierState
+from awards.models import (
+    AwardRecord,
+    AwardType,
+    Dossier,
+    DossierDocument,
+    DossierTransition,
+    Initiative,
+)
+from council import services as council_services
+from council.models import CouncilMember
+from council.proposals import create_proposal
+from council.unit_decisions import parse_lines, record_unit_decision
+from demo import awards as award_demo
 from people.models import AnnualRating, Person
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
@@ -101,6 +116,11 @@ OBJECT_URLS = {
     "export-job": lambda o, d: {"pk": o.export_job.pk},
     "export-job-status": lambda o, d: {"pk": o.export_job.pk},
     "export-job-file": lambda o, d: {"pk": o.export_job.pk},
+    # The unit's proposal (tờ trình), from the `unit_proposals` fixture.
+    "council:proposal": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-send": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-docx": lambda o, d: {"pk": o.proposal.pk},
+    "council:unit-decision": lambda o, d: {"pk": o.unit_decision.pk},
 }
 
 # URLs of objects that belong to no unit, filled with real rows: on PostgreSQL a reloaded
@@ -115,6 +135,16 @@ PLAIN_OBJECT_URLS = {
     "draft-edit": lambda o: {"year": 2014},
     "draft-task-edit": lambda o: {"year": 2014},
     "draft-publish": lambda o: {"year": 2014},
+    # The council's round (the `council_round` fixture): a closed session and its draft decision.
+    **dict.fromkeys(
+        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes")]
+        + ["council:decision-create"],
+        lambda o: {"pk": o.council_round.session.pk},
+    ),
+    **dict.fromkeys(
+        ["council:decision", "council:decision-record", "council:decision-docx"],
+        lambda o: {"pk": o.council_round.decision.pk},
+    ),
 }
 
 MATRIX = {
@@ -279,6 +309,38 @@ MATRIX = {
     "export-job": Row(cells("404", own="200")),
     "export-job-status": Row(cells("404", own="200")),
     "export-job-file": Row(cells("404", own="200")),
+    # --- The council's round: the office runs it, members vote, leaders read ----------------
+    "council:sessions": Row(only("staff", "council", "leader", "admin")),
+    # The office's document templates (an empty upload: 200 with the form's errors).
+    "council:templates": Row(only("staff", "admin"), post=only("staff", "admin")),
+    # The office adds members (an empty form: 200 with errors); others may only read.
+    "council:members": Row(
+        only("staff", "council", "leader", "admin"), post=only("staff", "admin")
+    ),
+    "council:session-create": Row(only("staff", "admin"), post=only("staff", "admin")),
+    "council:session": Row(only("staff", "council", "leader", "admin")),
+    # Refused with a message (the ballot is closed, the form is empty): 302 for the office.
+    "council:attendance": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:close": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:vote": Row(only("council"), post=only("council", ok="302")),
+    "council:minutes": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-create": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:decision": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-record": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    "council:decision-docx": Row(only("staff", "council", "leader", "admin")),
+    # Proposals: an officer lists and drafts the unit's own, the office all and its own.
+    "council:proposals": Row(
+        only("officers", "staff", "admin"), post=only("officers", "staff", "admin")
+    ),
+    "council:proposal": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    "council:proposal-docx": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    # Only the unit sends its proposal (an empty form goes back with a message).
+    # Unit decisions: everyone follows them (an officer only the unit's); officers record.
+    "council:unit-decisions": Row(cells("200"), post=only("officers")),
+    "council:unit-decision": Row(cells("200", other="404")),
+    "council:proposal-send": Row(
+        cells("405", other="405"), post=cells("403", own="302", other="404")
+    ),
 }
 
 # --- Django admin: the admin only. Everyone else is sent to the admin's login page. -----------
@@ -491,12 +553,53 @@ def role_clients(officer, officer2, staff, council, leader, admin_user):
 
 
 @pytest.fixture
+def council_round(unit_a, officer, staff, council):
+    """A council of one (the council account), a closed session on a dossier of unit A that
+    passed, and the draft decision listing it."""
+    dossier = award_demo.advance(
+        award_demo.new_dossier(officer, "bang-khen-tinh", name="Người được bỏ phiếu"),
+        DossierState.BEFORE_COUNCIL,
+        officer=officer,
+        staff=staff,
+        council=council,
+    )
+    council_services.add_member(2013, staff, full_name="Vi Văn Đức", user=council)
+    session = council_services.open_session(
+        2013, staff, date=datetime.date(2013, 12, 10), dossiers=[dossier]
+    )
+    council_services.set_attendance(session, staff, CouncilMember.objects.filter(year=2013))
+    council_services.cast_votes(session, council, {session.items.get().pk: "for"})
+    council_services.close_ballot(session, staff)
+    decision = council_services.draft_decision(session, staff, signer_name="Lý Văn Quang")
+    unit_a.council_round = SimpleNamespace(session=session, decision=decision)
+    return unit_a.council_round
+
+
+@pytest.fixture
+def unit_proposals(unit_a, unit_b, officer, officer2):
+    """Each unit's proposal, drafted from its draft dossier, and its decision on Giấy khen."""
+    for objects, user in ((unit_a, officer), (unit_b, officer2)):
+        objects.proposal = create_proposal(
+            user, 2013, summary="Về việc đề nghị khen thưởng", dossiers=[objects.dossier]
+        )
+        objects.unit_decision = record_unit_decision(
+            objects.unit,
+            user,
+            year=2013,
+            number="12/QĐ-TĐKT",
+            date=datetime.date(2013, 12, 25),
+            signer_name="Thủ trưởng",
+            lines=parse_lines(AwardType.objects.get(code="giay-khen"), "Nguyễn Văn Giấy"),
+        )
+
+
+@pytest.fixture
 def draft_2014(staff):
     return roll_over_plan(2013, 2014, by=staff).plan
 
 
 def test_every_url_answers_every_role_as_the_matrix_says(
-    role_clients, unit_a, unit_b, admin_rows, draft_2014
+    role_clients, unit_a, unit_b, admin_rows, draft_2014, council_round, unit_proposals
 ):
     routes = project_routes()
     missing = sorted({_key(n, r) for n, r in routes} - set(MATRIX))

@@ -106,3 +106,32 @@ def test_ten_times_the_rows_take_no_more_memory_to_write():
     assert large_file > 5 * small_file  # the rows were written
     # A workbook built in memory takes about ten times as much for ten times the rows.
     assert large < 1.5 * small, (small, large)
+
+
+def test_official_xlsx_is_times_new_roman_with_totals_and_a_signature_block():
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.documents import date_line
+    from core.spreadsheets import write_official_xlsx
+
+    stream = io.BytesIO()
+    write_official_xlsx(
+        stream,
+        columns=[("TT", 5), ("Tên", 30), ("Đơn vị", 30)],
+        rows=[[1, "Một", "A"], [2, "Hai", "B"]],
+        title="DANH SÁCH",
+        issuer_lines=("SỞ NỘI VỤ TỈNH LẠNG SƠN", "BAN THI ĐUA - KHEN THƯỞNG"),
+        right_lines=[date_line("Lạng Sơn", datetime.date(2026, 11, 30))],
+        total_label="hồ sơ",
+        signature=("TRƯỞNG BAN", "Vi Văn Đức"),
+    )
+    sheet = load_workbook(io.BytesIO(stream.getvalue())).active
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "Lạng Sơn, ngày 30 tháng 11 năm 2026" in values
+    assert "BAN THI ĐUA - KHEN THƯỞNG" in values
+    assert "Tổng cộng: 2 hồ sơ" in values
+    assert values[-2:] == ["TRƯỞNG BAN", "Vi Văn Đức"]
+    fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Times New Roman"}

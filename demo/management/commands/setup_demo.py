@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.awards import create_demo_dossiers
+from demo.council import create_demo_round, create_demo_unit_decisions
 from demo.emulation import create_demo_emulation
 from demo.people import create_demo_people
 from demo.plan import create_demo_year
@@ -25,6 +26,11 @@ class Command(BaseCommand):
             self.stdout.write("Đã tạo dữ liệu thi đua của các cụm, khối năm 2013.")
         create_demo_dossiers()
         create_demo_people()
+        create_demo_unit_decisions()
+        if create_demo_round():
+            self.stdout.write(
+                "Đã tạo đợt xét khen thưởng năm 2013: tờ trình, phiên họp, quyết định."
+            )
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))

@@ -1,0 +1,160 @@
+"""Reads of the council's work: who sits on it, how many votes a dossier needs, the gate
+that keeps a dossier below its ballot from being approved."""
+
+import math
+from fractions import Fraction
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import CouncilMember, Decision, Session, SessionItem
+
+# Until the rule sets carry the council's vote (awards.eligibility.votes_needed), the share of
+# the council's members whose "for" a dossier needs: a setting per award type code.
+DEFAULT_SHARE = "1/2+"  # more than half of the members
+# The share of members present for the council to vote (the council's own rules of procedure).
+DEFAULT_QUORUM = "2/3"
+
+
+def _parse_share(text):
+    """ "2/3" -> (Fraction(2, 3), False); "1/2+" -> (Fraction(1, 2), True) (strictly more)."""
+    text = str(text).strip()
+    strict = text.endswith("+")
+    return Fraction(text.rstrip("+")), strict
+
+
+def share_of(members, share):
+    """The smallest count that reaches the share of `members`."""
+    fraction, strict = _parse_share(share)
+    needed = members * fraction
+    return math.floor(needed) + 1 if strict else math.ceil(needed)
+
+
+def votes_needed(award_type, members, on_date=None):
+    """How many "for" votes a dossier of `award_type` needs from a council of `members`.
+
+    The one place this is decided: settings.COUNCIL_VOTES_NEEDED maps an award type code to a
+    share ("2/3", "1/2+"); the default is more than half of the members.
+    """
+    shares = getattr(settings, "COUNCIL_VOTES_NEEDED", {})
+    return max(1, share_of(members, shares.get(award_type.code, DEFAULT_SHARE)))
+
+
+def quorum(members):
+    return share_of(members, getattr(settings, "COUNCIL_QUORUM", DEFAULT_QUORUM))
+
+
+def members_of(year):
+    return CouncilMember.objects.filter(year=year).select_related("user")
+
+
+def seat_of(user, year):
+    """The user's seat on the year's council, or None."""
+    if not user.is_authenticated:
+        return None
+    return CouncilMember.objects.filter(year=year, user=user).first()
+
+
+def sessions(year=None):
+    queryset = Session.objects.all()
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset
+
+
+def session_items(session):
+    return (
+        SessionItem.objects.filter(session=session)
+        .select_related("dossier__award_type", "dossier__unit", "session")
+        .order_by("order", "pk")
+    )
+
+
+def has_quorum(session):
+    return session.present.count() >= quorum(members_of(session.year).count())
+
+
+def latest_ballot(dossier):
+    return (
+        SessionItem.objects.filter(dossier=dossier)
+        .select_related("session")
+        .order_by("-session__date", "-session__pk")
+        .first()
+    )
+
+
+def ballot_problems(dossier):
+    """awards' approval check: a dossier put to the council's vote is approved only when its
+    latest ballot is over and reached the votes needed."""
+    item = latest_ballot(dossier)
+    if item is None:
+        return []
+    if item.session.closed_at is None:
+        return [
+            _("Hồ sơ %(reference)s đang được Hội đồng bỏ phiếu, chưa khen thưởng được.")
+            % {"reference": dossier.reference}
+        ]
+    if not item.passed:
+        return [
+            _(
+                "Hồ sơ %(reference)s chỉ đạt %(for)s/%(members)s phiếu đồng ý, cần "
+                "%(required)s: không khen thưởng được."
+            )
+            % {
+                "reference": dossier.reference,
+                "for": item.votes_for,
+                "members": item.members,
+                "required": item.required_for,
+            }
+        ]
+    return []
+
+
+def passed_items(session):
+    return [item for item in session_items(session) if item.passed]
+
+
+def decision_items(decision):
+    """The decision's dossiers, in the annex's order: by award type, collectives first."""
+    dossiers = decision.dossiers.select_related("award_type", "unit")
+    return sorted(dossiers, key=annex_order)
+
+
+def annex_order(dossier):
+    return (
+        dossier.award_type.position,
+        dossier.award_type.name,
+        dossier.nominee_kind != "collective",
+        dossier.reference,
+    )
+
+
+def decisions(year=None):
+    queryset = Decision.objects.select_related("session")
+    if year:
+        queryset = queryset.filter(session__year=year)
+    return queryset
+
+
+def ballots_by_reference(year):
+    """{reference: ballot} of the year's dossiers whose latest ballot is over, for
+    export_dossiers (awards.exports.EXTRA_FIELDS): one read of the items, one of attendance."""
+    items = (
+        SessionItem.objects.filter(dossier__year=year, session__closed_at__isnull=False)
+        .select_related("session", "dossier")
+        .order_by("session__date", "session__pk")
+    )
+    present = {}
+    ballots = {}
+    for item in items:  # later sessions overwrite earlier ones: the latest ballot counts
+        if item.session_id not in present:
+            present[item.session_id] = item.session.present.count()
+        ballots[item.dossier.reference] = {
+            "members": item.members,
+            "present": present[item.session_id],
+            "for": item.votes_for,
+            "against": item.votes_against,
+            "required_for": item.required_for,
+            "passed": item.passed,
+        }
+    return ballots
