@@ -4,6 +4,7 @@ import gettext
 import re
 
 from django.conf import settings
+from django.utils import translation
 
 CATALOGUE = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES"
 
@@ -54,7 +55,10 @@ LABELS = re.compile(
 
 def _english_labels(client, url):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    # LocaleMiddleware leaves the request's language active in this thread: restore the
+    # one before, or the tests that run after this one would read English messages.
+    with translation.override(translation.get_language()):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     return [
         re.sub(r"<[^>]+>|\s+", " ", m.group(1)).strip()
