@@ -5,11 +5,10 @@ dossier's state.
 """
 
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,13 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from core.files import validate_document
 from core.history import label_to_store
-from core.names import normalise_text, search_key
+from core.names import normalise_text
 from people.services import person_for
 
 from . import eligibility, rules
 from .enums import (
-    GRANTED_STATES,
-    OPEN_STATES,
     CouncilRecommendation,
     DocumentKind,
     DossierState,
@@ -37,18 +34,17 @@ from .models import (
     DossierTransition,
     Initiative,
 )
+from .submit_checks import (  # noqa: F401  (callers and tests read them from services)
+    DossierRuleError,
+    _duplicates,
+    _refusing_duplicates,
+    duplicate_problems,
+    submit_problems,
+)
 
 S = DossierState
 # The first row of every dossier's history (stored in Vietnamese, shown in the reader's language).
 CREATED_COMMENT = gettext_lazy("Lập hồ sơ")
-
-
-class DossierRuleError(Exception):
-    """A move or change the rules refuse; `messages` says, in Vietnamese, each thing wrong."""
-
-    def __init__(self, messages):
-        self.messages = [str(m) for m in ([messages] if isinstance(messages, str) else messages)]
-        super().__init__(" ".join(self.messages))
 
 
 def allocate_reference(year):
@@ -171,115 +167,6 @@ def attach_document(dossier, by, kind, file):
     document._history_user = by
     document.save()
     return document
-
-
-# Rules checked before a dossier is submitted -------------------------------------------
-
-
-def _wrong_recipient(dossier):
-    if not dossier.award_type.accepts(dossier.nominee_kind):
-        return [
-            _("“%(award)s” không xét tặng cho %(kind)s.")
-            % {
-                "award": dossier.award_type.name,
-                "kind": str(NomineeKind(dossier.nominee_kind).label).lower(),
-            }
-        ]
-    return []
-
-
-def _law_problems(dossier):
-    # What the law asks (documents, earlier titles, initiatives...) is read from the rule set
-    # in force for the dossier's year; each message names its article and rule set.
-    return eligibility.dossier_problems(dossier)
-
-
-def _batch_problems(dossier):
-    # State-level awards (khen thưởng bậc cao) go to the central level in batches: the plan's
-    # task 13 is đợt 1, task 26 đợt 2 for the education sector.
-    if not dossier.award_type.is_state_level:
-        return []
-    batch = dossier.batch
-    if batch is None:
-        return [_("Khen thưởng bậc cao phải thuộc một đợt trình; hãy chọn đợt.")]
-    if not batch.is_open:
-        return [_("Đợt “%(batch)s” đã đóng, không nhận thêm hồ sơ.") % {"batch": batch.name}]
-    if batch.year != dossier.year:
-        return [
-            _("Đợt “%(batch)s” thuộc năm %(batch_year)s, hồ sơ thuộc năm %(year)s.")
-            % {"batch": batch.name, "batch_year": batch.year, "year": dossier.year}
-        ]
-    return []
-
-
-def _duplicates(dossier):
-    others = (
-        Dossier.objects.filter(
-            nominee_key=dossier.nominee_key,
-            nominee_kind=dossier.nominee_kind,
-            award_type=dossier.award_type_id,
-            year=dossier.year,
-            state__in=OPEN_STATES | GRANTED_STATES,
-        )
-        .exclude(pk=dossier.pk)
-        .order_by("reference")
-    )
-    for other in others:
-        if dossier.date_of_birth and other.date_of_birth not in (None, dossier.date_of_birth):
-            continue
-        return [
-            _("“%(name)s” đã có hồ sơ %(reference)s (%(state)s) đề nghị “%(award)s” năm %(year)s.")
-            % {
-                "name": dossier.nominee_name,
-                "reference": other.reference,
-                "state": other.get_state_display(),
-                "award": dossier.award_type.name,
-                "year": dossier.year,
-            }
-        ]
-    return []
-
-
-def duplicate_problems(dossier):
-    """The duplicate rule for a dossier as edited (in admin: its search key may be stale), for
-    a dossier the database constraint covers (open or granted); [] when it passes."""
-    if dossier.state not in OPEN_STATES | GRANTED_STATES:
-        return []
-    dossier.nominee_key = search_key(dossier.nominee_name)
-    return _duplicates(dossier)
-
-
-@contextmanager
-def _refusing_duplicates(dossier):
-    """Turn the database's duplicate constraint (models.Dossier.Meta) into the message of
-    `_duplicates`. The check runs first, but two dossiers of one nominee submitted at the same
-    instant both pass it; the constraint lets one through and makes the other wait for it, so
-    by the time the error arrives the winner is committed and the check names it. Other
-    integrity errors pass through."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError:
-        problems = _duplicates(dossier)
-        if not problems:
-            raise
-        raise DossierRuleError(problems) from None
-
-
-SUBMIT_RULES = [
-    _wrong_recipient,
-    _law_problems,
-    _batch_problems,
-    _duplicates,
-]
-
-
-def submit_problems(dossier):
-    """Everything that keeps the dossier from being submitted, one message each ([] if none)."""
-    return [message for rule in SUBMIT_RULES for message in rule(dossier)]
-
-
-# Moves ------------------------------------------------------------------------------------
 
 
 def _clean(text):
