@@ -97,20 +97,27 @@ def council_dossiers():
     )
 
 
-def look_up_awards(user, text):
-    """Award records the user may see (rules.award_record_visibility) whose name, from its
-    first word or a later one, begins with `text` ("nguyen van an", "van an"), accents and
-    case ignored; by name, then year. Found through the index of word starts
-    (models.AwardNameStart), so the cost follows what is found, not the length of the
-    history; the view pages through the first LOOKUP_LIMIT."""
+def look_up_awards(user, text, date_of_birth=None):
+    """Award records whose name, from its first word or a later one, begins with `text`
+    ("nguyen van an", "van an"), accents and case ignored, among those the user may see
+    (rules.award_record_visibility); by name, then year. With `date_of_birth`, only that
+    person's. An officer also finds a person of another unit, but only by their exact name
+    and date of birth: enough to check a nominee, not to list another unit's people.
+
+    Found through the index of word starts (models.AwardNameStart), so the cost follows what
+    is found, not the length of the history; the view pages through the first LOOKUP_LIMIT."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
     starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
-    records = rules.award_record_visibility.filter(user, AwardRecord.objects.all())
+    found = Q(pk__in=starts) & rules.award_record_visibility.q(user)
+    if date_of_birth is not None:
+        found &= Q(date_of_birth=date_of_birth)
+        if rules.can_look_up_awards(user):
+            found |= Q(name_key=key, date_of_birth=date_of_birth)
     return (
-        records.select_related("award_type", "unit")
-        .filter(pk__in=starts)
+        AwardRecord.objects.select_related("award_type", "unit", "dossier")
+        .filter(found)
         .order_by("name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 
