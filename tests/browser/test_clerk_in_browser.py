@@ -3,12 +3,16 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from awards.models import AwardRecord, AwardType
-from units.models import Unit
+from plan.enums import RequirementKind
+from plan.models import Requirement
+from plan.services import submit_document
+from units.models import Unit, User
 
-from .conftest import sign_in
+from .conftest import PDF, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -56,3 +60,37 @@ def test_the_officer_of_the_unit_lists_its_people_by_part_of_a_name(page, passwo
     page.get_by_label("Họ tên cá nhân hoặc tên tập thể").fill("van an")
     page.get_by_role("button", name="Tìm").click()
     expect(_results(page).get_by_role("row")).to_have_count(5)
+
+
+def _documents_waiting(count):
+    """`count` units' six-month reports, entered by the office as received by post."""
+    staff = User.objects.get(username="staff")
+    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.SIX_MONTH_REVIEW)
+    for unit in requirement.units.order_by("pk")[:count]:
+        submit_document(
+            requirement, unit, staff, SimpleUploadedFile(f"{unit.code}.pdf", PDF, "application/pdf")
+        )
+    return requirement
+
+
+def test_the_office_reviews_the_queue_in_place_and_keeps_its_page(page, password):
+    requirement = _documents_waiting(30)
+    sign_in(page, "staff", password)
+    page.get_by_role("link", name="Bảng điều khiển").click()
+    page.get_by_role("link", name=f"{requirement.title}: 30").click()
+    expect(page.get_by_role("heading", name="Văn bản chờ xem xét")).to_be_visible()
+    expect(page.get_by_text("30 văn bản chờ xem xét")).to_be_visible()
+    page.get_by_role("link", name="Trang sau").click()
+    expect(page.get_by_text("Trang 2/2")).to_be_visible()
+    row = page.locator("table.review-queue tbody tr").first
+    unit_name = row.locator("td").first.inner_text()
+    row.get_by_label("Kết quả").select_option(label="Trả lại")
+    row.get_by_label("Lý do").fill("Thiếu chữ ký")
+    row.get_by_role("button", name="Ghi").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Đã ghi kết quả xem xét văn bản của {unit_name}"
+    )
+    # Still on the second page of the queue, one document fewer.
+    expect(page.get_by_text("Trang 2/2")).to_be_visible()
+    expect(page.get_by_text("29 văn bản chờ xem xét")).to_be_visible()
+    expect(page.locator("table.review-queue")).not_to_contain_text(unit_name)

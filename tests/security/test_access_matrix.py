@@ -165,6 +165,8 @@ MATRIX = {
     ),
     "submission-file": Row(cells("200", other="404")),
     "submission-review": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # The office's queue of documents waiting for review.
+    "review-queue": Row(only("staff", "admin")),
     # --- Spreadsheet imports: the office and the admin -------------------------------------
     # Officers may import their unit's list of nominees (and nothing else: see
     # tests/imports/test_nominees_import.py), so the page opens for them too.
