@@ -195,6 +195,11 @@ def can_see_council_list(user):
     return office(user) or is_council_member(user) or is_leader(user)
 
 
+def can_see_overview(user):
+    """The chairman's overview: made for the leaders; the office sees what they see."""
+    return is_leader(user) or office(user)
+
+
 def can_look_up_awards(user):
     return office(user) or is_council_member(user) or is_leader(user) or is_unit_officer(user)
 

@@ -1,6 +1,6 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch, Q, Subquery
 
 from core.names import search_key
 
@@ -132,3 +132,26 @@ def visible_initiatives(user):
     (rules.initiative_visibility)."""
     initiatives = Initiative.objects.select_related("unit").order_by("-year", "unit__name", "title")
     return rules.initiative_visibility.filter(user, initiatives)
+
+
+def awards_this_year_and_last(year, top_units=15):
+    """The chairman's comparison: awards recorded in `year` and in the year before, by award
+    type ([(name, this year, last year)], in the catalogue's order) and by unit (the
+    `top_units` units with most this year). Two grouped queries whatever the history's size."""
+    records = AwardRecord.objects.filter(year__in=(year - 1, year))
+    this, last = Count("pk", filter=Q(year=year)), Count("pk", filter=Q(year=year - 1))
+    by_type = (
+        records.values("award_type__name", "award_type__position")
+        .annotate(this=this, last=last)
+        .order_by("award_type__position", "award_type__name")
+    )
+    by_unit = (
+        records.filter(unit__isnull=False)
+        .values("unit__name", "unit__code")
+        .annotate(this=this, last=last)
+        .order_by("-this", "-last", "unit__name")[:top_units]
+    )
+    return (
+        [(row["award_type__name"], row["this"], row["last"]) for row in by_type],
+        [(row["unit__name"], row["unit__code"], row["this"], row["last"]) for row in by_unit],
+    )

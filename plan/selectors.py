@@ -255,3 +255,16 @@ def awaiting_review_counts(plan):
         .order_by("requirement__due_on", "requirement_id")
     )
     return [(row["requirement_id"], row["requirement__title"], row["count"]) for row in rows]
+
+
+def units_most_late(plan, as_of, limit=10):
+    """[(unit name, unit code, overdue parts)] of the units with most parts overdue as of the
+    date, most first: one grouped query."""
+    rows = (
+        overdue_parts(plan, as_of)
+        .order_by()
+        .values("unit__name", "unit__code")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "unit__name")[:limit]
+    )
+    return [(row["unit__name"], row["unit__code"], row["count"]) for row in rows]

@@ -4,7 +4,7 @@ from . import rollover_views
 from .views import overview, parts, queue, tasks, units
 
 urlpatterns = [
-    path("", overview.home, name="home"),
+    path("ke-hoach/", overview.home, name="home"),
     path("bang-dieu-khien/", overview.dashboard, name="dashboard"),
     path("bang-dieu-khien/xuat/", overview.dashboard_export, name="dashboard-export"),
     path("ke-hoach/<int:year>/", overview.plan_detail, name="plan-detail"),

@@ -12,7 +12,7 @@ from plan.models import Requirement
 from plan.services import submit_document
 from units.models import Unit, User
 
-from .conftest import PDF, sign_in
+from .conftest import PDF, sign_in, switch_user
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +94,25 @@ def test_the_office_reviews_the_queue_in_place_and_keeps_its_page(page, password
     expect(page.get_by_text("Trang 2/2")).to_be_visible()
     expect(page.get_by_text("29 văn bản chờ xem xét")).to_be_visible()
     expect(page.locator("table.review-queue")).not_to_contain_text(unit_name)
+
+
+def test_each_role_lands_on_its_own_page_and_the_chairman_reads_the_overview(page, password):
+    officer2 = User.objects.get(username="officer2")
+    award = AwardType.objects.get(code="giay-khen")
+    AwardRecord.objects.create(name="Lý Văn Thành", unit=officer2.unit, year=2013, award_type=award)
+    AwardRecord.objects.create(name="Lý Văn Hùng", unit=officer2.unit, year=2012, award_type=award)
+    AwardRecord.objects.create(name="Lý Thị Hoa", unit=officer2.unit, year=2012, award_type=award)
+
+    sign_in(page, "leader", password)
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Tiến độ kế hoạch theo quý")).to_be_visible()
+    row = page.locator("table.awards-by-unit tr", has_text=officer2.unit.name)
+    expect(row.locator("td")).to_have_text([officer2.unit.name, "1", "2"])
+    expect(page.locator("#main-menu").get_by_role("link", name="Tổng quan")).to_be_visible()
+
+    switch_user(page, "officer", password)
+    expect(page.get_by_role("heading", name="Sở Giáo dục và Đào tạo")).to_be_visible()
+    expect(page.locator("#main-menu").get_by_role("link", name="Tổng quan")).to_have_count(0)
+
+    switch_user(page, "council", password)
+    expect(page.get_by_role("heading", name="Hồ sơ trình Hội đồng")).to_be_visible()

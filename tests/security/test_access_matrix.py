@@ -119,6 +119,9 @@ MATRIX = {
     "set_language": Row(cells("302", anon="302")),
     # --- The plan: every signed-in user reads it ------------------------------------------
     "home": EVERYONE,
+    # Signing in leads each role to its page (a redirect for everyone signed in).
+    "landing": Row(cells("302")),
+    "overview": Row(only("staff", "leader", "admin")),
     "plan-detail": EVERYONE,
     "task-detail": EVERYONE,
     "part-list": EVERYONE,
