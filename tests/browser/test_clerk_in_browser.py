@@ -116,3 +116,21 @@ def test_each_role_lands_on_its_own_page_and_the_chairman_reads_the_overview(pag
 
     switch_user(page, "council", password)
     expect(page.get_by_role("heading", name="Hồ sơ trình Hội đồng")).to_be_visible()
+
+
+def test_the_as_of_date_is_picked_on_a_calendar_and_kept_across_the_menu(page, password):
+    sign_in(page, "staff", password)
+    page.get_by_role("link", name="Bảng điều khiển").click()
+    page.get_by_label("Chọn ngày trên lịch").fill("2013-12-31")
+    expect(page.get_by_label("Tính đến ngày")).to_have_value("31/12/2013")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.get_by_text("Số liệu đang tính đến ngày 31/12/2013")).to_be_visible()
+    # Menu links carry no date: the date goes along all the same.
+    page.locator("#main-menu").get_by_role("link", name="Tiến độ").click()
+    expect(page.get_by_label("Tính đến ngày")).to_have_value("31/12/2013")
+    page.locator("#main-menu").get_by_role("link", name="Kế hoạch").click()
+    expect(page.get_by_label("Tính đến ngày")).to_have_value("31/12/2013")
+    page.get_by_role("link", name="Về hôm nay").click()
+    expect(page.get_by_text("Số liệu đang tính đến ngày")).to_have_count(0)
+    page.locator("#main-menu").get_by_role("link", name="Tiến độ").click()
+    expect(page.get_by_label("Tính đến ngày")).to_have_value("")
