@@ -155,3 +155,17 @@ def awards_this_year_and_last(year, top_units=15):
         [(row["award_type__name"], row["this"], row["last"]) for row in by_type],
         [(row["unit__name"], row["unit__code"], row["this"], row["last"]) for row in by_unit],
     )
+
+
+SEARCH_LIMIT = 10
+
+
+def find_dossiers(user, text):
+    """The first SEARCH_LIMIT dossiers the user may open whose reference is `text` or whose
+    nominee's name contains it (accents and case ignored), newest first."""
+    text = text.strip()
+    key = search_key(text)
+    if not key:
+        return Dossier.objects.none()
+    found = Q(nominee_key__contains=key) | Q(reference__iexact=text)
+    return visible_dossiers(user).filter(found).order_by("-year", "-reference")[:SEARCH_LIMIT]

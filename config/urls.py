@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from awards import overview
+from awards import overview, search
 from units.forms import LoginForm
 
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     # Where each role lands after signing in, and the chairman's overview.
     path("", overview.landing, name="landing"),
     path("tong-quan/", overview.overview, name="overview"),
+    path("tim-kiem/", search.search, name="search"),
     path("", include("units.urls")),
     path("", include("plan.urls")),
     path("thi-dua/", include("emulation.urls")),

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from awards.models import AwardRecord, AwardType
+from demo.awards import new_dossier
 from plan.enums import RequirementKind
 from plan.models import Requirement
 from plan.services import submit_document
@@ -134,3 +135,20 @@ def test_the_as_of_date_is_picked_on_a_calendar_and_kept_across_the_menu(page, p
     expect(page.get_by_text("Số liệu đang tính đến ngày")).to_have_count(0)
     page.locator("#main-menu").get_by_role("link", name="Tiến độ").click()
     expect(page.get_by_label("Tính đến ngày")).to_have_value("")
+
+
+def test_the_header_search_finds_a_unit_and_a_dossier(page, password):
+    dossier = new_dossier(User.objects.get(username="officer"), "giay-khen", name="Đào Văn Hải")
+    cao_loc = Unit.objects.get(code="h-cao-loc").name
+    sign_in(page, "staff", password)
+    search = page.get_by_role("searchbox", name="Tìm người, hồ sơ, đơn vị")
+    search.fill("cao loc")
+    search.press("Enter")
+    page.locator("ul.found-units").get_by_role("link", name=cao_loc).click()
+    expect(page.get_by_role("heading", name=cao_loc)).to_be_visible()
+
+    search.fill(dossier.reference)
+    search.press("Enter")
+    page.locator("ul.found-dossiers").get_by_role("link", name=dossier.reference).click()
+    expect(page.get_by_role("heading", name=dossier.reference)).to_be_visible()
+    expect(search).to_have_value("")  # the box is the header's, empty on other pages

@@ -122,6 +122,7 @@ MATRIX = {
     # Signing in leads each role to its page (a redirect for everyone signed in).
     "landing": Row(cells("302")),
     "overview": Row(only("staff", "leader", "admin")),
+    "search": EVERYONE,
     "plan-detail": EVERYONE,
     "task-detail": EVERYONE,
     "part-list": EVERYONE,
