@@ -152,3 +152,27 @@ def test_the_header_search_finds_a_unit_and_a_dossier(page, password):
     page.locator("ul.found-dossiers").get_by_role("link", name=dossier.reference).click()
     expect(page.get_by_role("heading", name=dossier.reference)).to_be_visible()
     expect(search).to_have_value("")  # the box is the header's, empty on other pages
+
+
+def test_the_office_reads_and_sends_a_reminder_and_the_unit_page_shows_it(page, password):
+    unit = Unit.objects.get(code="h-cao-loc")
+    unit.email = "caoloc@langson.gov.vn"
+    unit.save()
+    sign_in(page, "staff", password)
+    page.locator("#main-menu").get_by_role("link", name="Đôn đốc").click()
+    page.get_by_label("Tính đến ngày").fill("31/12/2013")
+    page.get_by_role("button", name="Xem").click()
+    item = page.locator(".reminder-list > li", has_text=unit.name)
+    item.locator("summary").click()
+    expect(item.locator(".reminder-text")).to_contain_text(f"Kính gửi: {unit.name}")
+    first_line = item.locator(".reminder-text").inner_text().splitlines()[4]
+    item.get_by_label(unit.name).check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Gửi cho các đơn vị đã chọn").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã gửi 1 thư đôn đốc.")
+    expect(page.locator(".reminder-list > li", has_text=unit.name)).to_contain_text(
+        "đã đôn đốc hôm nay"
+    )
+    page.goto(page.base_url + f"/don-vi/{unit.code}/")
+    # "- Nhiệm vụ 3: ... (hạn ...): Quá hạn" is listed as it was sent, not "1 nội dung".
+    expect(page.locator("ul.reminders")).to_contain_text(first_line.removeprefix("- "))

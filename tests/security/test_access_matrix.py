@@ -171,6 +171,8 @@ MATRIX = {
     "submission-review": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     # The office's queue of documents waiting for review.
     "review-queue": Row(only("staff", "admin")),
+    # Urging from the browser: an empty POST is refused with a message and sent back (302).
+    "reminders": Row(only("staff", "admin"), post=only("staff", "admin", ok="302")),
     # --- Spreadsheet imports: the office and the admin -------------------------------------
     # Officers may import their unit's list of nominees (and nothing else: see
     # tests/imports/test_nominees_import.py), so the page opens for them too.
