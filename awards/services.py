@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from core.files import validate_document
 from core.names import normalise_text, search_key
 
-from . import rules
+from . import notices, rules
 from .enums import (
     GRANTED_STATES,
     OPEN_STATES,
@@ -430,6 +430,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
     )
     if gives_award(dossier):
         _record_award(dossier, by)
+    notices.dossier_moved(dossier, to_state, comment)
     return dossier
 
 

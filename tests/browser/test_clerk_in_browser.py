@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
@@ -176,3 +177,21 @@ def test_the_office_reads_and_sends_a_reminder_and_the_unit_page_shows_it(page, 
     page.goto(page.base_url + f"/don-vi/{unit.code}/")
     # "- Nhiệm vụ 3: ... (hạn ...): Quá hạn" is listed as it was sent, not "1 nội dung".
     expect(page.locator("ul.reminders")).to_contain_text(first_line.removeprefix("- "))
+
+
+def test_a_document_returned_in_the_queue_is_mailed_to_the_unit_with_the_reason(page, password):
+    requirement = _documents_waiting(1)
+    unit = requirement.units.order_by("pk").first()
+    unit.email = "donvi@langson.gov.vn"
+    unit.save()
+    mail.outbox.clear()
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/van-ban/cho-xem-xet/")
+    row = page.locator("table.review-queue tbody tr").first
+    row.get_by_label("Kết quả").select_option(label="Trả lại")
+    row.get_by_label("Lý do").fill("Thiếu chữ ký của thủ trưởng")
+    row.get_by_role("button", name="Ghi").click()
+    expect(page.get_by_text("Không có văn bản nào chờ xem xét.")).to_be_visible()
+    (message,) = mail.outbox
+    assert message.to == ["donvi@langson.gov.vn"]
+    assert "Lý do: Thiếu chữ ký của thủ trưởng" in message.body
