@@ -191,6 +191,10 @@ class BulkMoveForm(forms.Form):
 
 class LookupForm(forms.Form):
     q = forms.CharField(label=_("Họ tên cá nhân hoặc tên tập thể"), max_length=100)
+    date_of_birth = date_field(
+        _("Ngày sinh"),
+        help_text=_("Người của đơn vị khác: gõ đúng họ tên đầy đủ và ngày sinh."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.visibility import EVERYTHING, NOTHING, any_of, visibility_rule
+from core.visibility import EVERYTHING, any_of, visibility_rule
 from units.rules import (
     belongs_to_unit,
     is_council_member,
@@ -214,6 +214,11 @@ def can_see_council_list(user):
     return office(user) or is_council_member(user) or is_leader(user)
 
 
+def can_see_overview(user):
+    """The chairman's overview: made for the leaders; the office sees what they see."""
+    return is_leader(user) or office(user)
+
+
 def can_look_up_awards(user):
     return office(user) or is_council_member(user) or is_leader(user) or is_unit_officer(user)
 
@@ -249,8 +254,13 @@ def can_see_unit_dossiers(user):
 
 @visibility_rule
 def award_record_visibility(user):
-    """The award history is the province's record: whoever may look it up sees all of it."""
-    return EVERYTHING if can_look_up_awards(user) else NOTHING
+    """The award history in full: the office, the council and the leaders see all of it; an
+    officer sees their own unit's people. (A person elsewhere is found by an officer only
+    through their exact name and date of birth: selectors.look_up_awards.)"""
+    return any_of(
+        (office(user) or is_council_member(user) or is_leader(user), EVERYTHING),
+        (is_unit_officer(user), Q(unit_id=getattr(user, "unit_id", None))),
+    )
 
 
 def can_view_award_record(user, record):

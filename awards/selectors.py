@@ -1,6 +1,6 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch, Q, Subquery
 
 from core import params
 from core.names import search_key
@@ -101,26 +101,31 @@ def council_dossiers():
     )
 
 
-def look_up_awards(user, text):
-    """Award records the user may see (rules.award_record_visibility) whose name, from its
-    first word or a later one, begins with `text` ("nguyen van an", "van an"), accents and
-    case ignored; in Vietnamese alphabetical order (AwardRecord.name_sort), then year.
+def look_up_awards(user, text, date_of_birth=None):
+    """Award records whose name, from its first word or a later one, begins with `text`
+    ("nguyen van an", "van an"), accents and case ignored, among those the user may see
+    (rules.award_record_visibility); in Vietnamese alphabetical order (AwardRecord.name_sort),
+    then year. With `date_of_birth`, only that person's. An officer also finds a person of
+    another unit, but only by their exact name and date of birth: enough to check a nominee,
+    not to list another unit's people.
 
     Found through the index of word starts (models.AwardNameStart), and only as far as a
-    person reads: the first LOOKUP_MATCHES word starts the index meets, not every match.
-    "nguyen van" matches a good part of ten years of history; counting and ordering all of
-    it made the page grow with the history. The view pages through the first LOOKUP_LIMIT
-    and says when there may be more. Twice the limit is read because one name can match at
-    two of its words ("an" in "An Văn An") and is then counted once."""
+    person reads: the first LOOKUP_MATCHES word starts the index meets, not every match, so
+    the page does not grow with the history. Twice the limit is read because one name can
+    match at two of its words ("an" in "An Văn An") and is then counted once."""
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
     # No ORDER BY: the index's own (byte) order is what lets the database stop early.
     starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
-    records = rules.award_record_visibility.filter(user, AwardRecord.objects.all())
+    found = Q(pk__in=starts[:LOOKUP_MATCHES]) & rules.award_record_visibility.q(user)
+    if date_of_birth is not None:
+        found &= Q(date_of_birth=date_of_birth)
+        if rules.can_look_up_awards(user):
+            found |= Q(name_key=key, date_of_birth=date_of_birth)
     return (
-        records.select_related("award_type", "unit")
-        .filter(pk__in=starts[:LOOKUP_MATCHES])
+        AwardRecord.objects.select_related("award_type", "unit", "dossier")
+        .filter(found)
         .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
     )
 
@@ -137,3 +142,40 @@ def visible_initiatives(user):
         "-year", "unit__sort_key", "title"
     )
     return rules.initiative_visibility.filter(user, initiatives)
+
+
+def awards_this_year_and_last(year, top_units=15):
+    """The chairman's comparison: awards recorded in `year` and in the year before, by award
+    type ([(name, this year, last year)], in the catalogue's order) and by unit (the
+    `top_units` units with most this year). Two grouped queries whatever the history's size."""
+    records = AwardRecord.objects.filter(year__in=(year - 1, year))
+    this, last = Count("pk", filter=Q(year=year)), Count("pk", filter=Q(year=year - 1))
+    by_type = (
+        records.values("award_type__name", "award_type__position")
+        .annotate(this=this, last=last)
+        .order_by("award_type__position", "award_type__name")
+    )
+    by_unit = (
+        records.filter(unit__isnull=False)
+        .values("unit__name", "unit__code")
+        .annotate(this=this, last=last)
+        .order_by("-this", "-last", "unit__name")[:top_units]
+    )
+    return (
+        [(row["award_type__name"], row["this"], row["last"]) for row in by_type],
+        [(row["unit__name"], row["unit__code"], row["this"], row["last"]) for row in by_unit],
+    )
+
+
+SEARCH_LIMIT = 10
+
+
+def find_dossiers(user, text):
+    """The first SEARCH_LIMIT dossiers the user may open whose reference is `text` or whose
+    nominee's name contains it (accents and case ignored), newest first."""
+    text = text.strip()
+    key = search_key(text)
+    if not key:
+        return Dossier.objects.none()
+    found = Q(nominee_key__contains=key) | Q(reference__iexact=text)
+    return visible_dossiers(user).filter(found).order_by("-year", "-reference")[:SEARCH_LIMIT]

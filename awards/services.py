@@ -19,7 +19,7 @@ from core.history import label_to_store
 from core.names import normalise_text
 from people.services import person_for
 
-from . import eligibility, rules
+from . import eligibility, notices, rules
 from .enums import (
     CouncilRecommendation,
     DocumentKind,
@@ -313,6 +313,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
     )
     if gives_award(dossier):
         _record_award(dossier, by)
+    notices.dossier_moved(dossier, to_state, comment)
     return dossier
 
 

@@ -312,10 +312,17 @@ def lookup(request):
     form = LookupForm(request.GET or None)
     page = None
     if form.is_valid():
-        records = selectors.look_up_awards(request.user, form.cleaned_data["q"])
+        records = selectors.look_up_awards(
+            request.user, form.cleaned_data["q"], form.cleaned_data["date_of_birth"]
+        )
         page = CappedPaginator(records, PAGE_SIZE, cap=selectors.LOOKUP_LIMIT).get_page(
             request.GET.get("trang")
         )
+        for record in page:
+            # The dossier behind a record, when there is one the user may open (no query:
+            # the dossier came with the record, and the rule is checked in Python).
+            dossier = record.dossier
+            record.open_dossier = dossier and rules.can_view_dossier(request.user, dossier)
     return render(request, "awards/lookup.html", {"form": form, "page": page})
 
 

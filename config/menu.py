@@ -37,10 +37,13 @@ class Entry:
 
 
 MENU = (
+    Entry(_("Tổng quan"), "overview", award_rules.can_see_overview),
     Entry(_("Bảng điều khiển"), "dashboard", plan_rules.can_view_dashboard),
     Entry(_("Đơn vị của tôi"), "my-unit", unit_rules.can_open_my_unit),
     Entry(_("Kế hoạch"), "home", unit_rules.can_view_plan),
     Entry(_("Tiến độ"), "part-list", unit_rules.can_view_plan),
+    Entry(_("Văn bản chờ xem xét"), "review-queue", plan_rules.can_manage_schedule),
+    Entry(_("Đôn đốc"), "reminders", plan_rules.can_manage_schedule),
     Entry(_("Đơn vị"), "unit-list", unit_rules.can_list_units),
     Entry(_("Nhập dữ liệu"), "import-data", import_rules.can_open_imports),
     Entry(_("Thi đua"), "emulation:current", emulation_rules.can_see_groupings),

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from awards import overview, search
 from units.forms import LoginForm
 
 # Admin's own names say what it administers, in the interface's language (Django's
@@ -35,6 +36,10 @@ urlpatterns = [
     ),
     # Anyone, signed in or not, may switch the language (the login page has the switch too).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # Where each role lands after signing in, and the chairman's overview.
+    path("", overview.landing, name="landing"),
+    path("tong-quan/", overview.overview, name="overview"),
+    path("tim-kiem/", search.search, name="search"),
     path("", include("units.urls")),
     path("", include("plan.urls")),
     path("thi-dua/", include("emulation.urls")),

@@ -89,6 +89,9 @@ def _replayed_request(job):
     """The GET the user sent, as that user: the view checks their right to it again."""
     request = RequestFactory().get(job.path, QueryDict(job.parameters))
     request.user = job.requested_by
+    # A page may read what the user's session keeps (the "as of" date): the replay has no
+    # session of its own, and the date it is drawn for travels in the job's parameters.
+    request.session = {}
     return request
 
 

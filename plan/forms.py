@@ -90,6 +90,8 @@ class PartFilterForm(StyledForm):
     don_vi = UnitChoiceField(label=_("Đơn vị"), required=False, to_field_name="code")
     loai = forms.ChoiceField(label=_("Loại đơn vị"), required=False)
     ngay = date_field(_("Tính đến ngày"))
+    # app.js puts the browser's calendar beside the box.
+    ngay.widget.attrs.update({"data-calendar": "", "data-calendar-label": _("Chọn ngày trên lịch")})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

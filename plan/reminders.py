@@ -5,9 +5,10 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from units.models import Unit
+from units.models import Unit, User
 
 from .enums import Status, SubmissionStatus
 from .models import Reminder, Requirement, TaskPart
@@ -52,9 +53,24 @@ def reminder_items(plan, as_of):
 
 def recipients_of(unit):
     """The unit's own address and its active officers' addresses."""
+    return _addresses(unit, unit.users.filter(is_active=True).exclude(email=""))
+
+
+def _addresses(unit, users):
     addresses = [unit.email] if unit.email else []
-    addresses += [u.email for u in unit.users.filter(is_active=True).exclude(email="")]
+    addresses += [user.email for user in users]
     return list(dict.fromkeys(addresses))
+
+
+def _units_with_officers(unit_ids):
+    """The units, by name, each with its active officers who have an address: two queries
+    whatever the number of units (the office's page lists every unit that owes something)."""
+    officers = User.objects.filter(is_active=True).exclude(email="")
+    return (
+        Unit.objects.filter(pk__in=unit_ids)
+        .prefetch_related(Prefetch("users", queryset=officers, to_attr="addressed"))
+        .order_by("sort_key")
+    )
 
 
 def message_text(unit, items, as_of):
@@ -70,23 +86,27 @@ def message_text(unit, items, as_of):
     return "\n".join(lines)
 
 
-def send_reminders(plan, as_of, *, dry_run=False):
-    """Send each unit one message for what it owes as of the date, at most once a day.
+def send_reminders(plan, as_of, *, dry_run=False, unit_ids=None):
+    """Send each unit one message for what it owes as of the date, at most once a day;
+    only to the units of `unit_ids` when given (the office's choice on its page).
 
     Returns [(unit, items, outcome)] with outcome "sent", "already_sent_today",
     "no_address" or "dry_run". A reminder sent is recorded, so urging is itself on record.
     """
     sent_on = timezone.localdate()
     items = reminder_items(plan, as_of)
+    if unit_ids is not None:
+        chosen = {int(pk) for pk in unit_ids}
+        items = {pk: unit_items for pk, unit_items in items.items() if pk in chosen}
     already = set(
         Reminder.objects.filter(sent_on=sent_on, unit_id__in=items).values_list(
             "unit_id", flat=True
         )
     )
     results = []
-    for unit in Unit.objects.filter(pk__in=items).order_by("sort_key"):
+    for unit in _units_with_officers(items):
         unit_items = items[unit.pk]
-        recipients = recipients_of(unit)
+        recipients = _addresses(unit, unit.addressed)
         if unit.pk in already:
             outcome = "already_sent_today"
         elif not recipients:

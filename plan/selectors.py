@@ -1,6 +1,6 @@
 """Reads the plan pages and exports need, with their related rows fetched up front."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 
 from core.history import history_of
 from units.rules import visible_units_of
@@ -257,3 +257,45 @@ def task_change_history(task, limit=30):
         entry["units"].append(row.unit.name if row.unit else "—")
     merged = sorted([*entries, *groups.values()], key=lambda entry: entry["at"], reverse=True)
     return merged[:limit]
+
+
+def awaiting_review(plan):
+    """The office's queue: documents units sent for the plan's requirements that nobody has
+    reviewed yet and that no later document of the same unit for the same requirement has
+    replaced; oldest first, so what waited longest is seen first."""
+    newer = Submission.objects.filter(
+        requirement=OuterRef("requirement"),
+        unit=OuterRef("unit"),
+        submitted_at__gt=OuterRef("submitted_at"),
+    )
+    return (
+        Submission.objects.filter(requirement__plan=plan, reviews__isnull=True)
+        .exclude(Exists(newer))
+        .select_related("requirement", "unit", "submitted_by")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def awaiting_review_counts(plan):
+    """[(requirement pk, title, count)] of the queue, by requirement: one query."""
+    rows = (
+        awaiting_review(plan)
+        .order_by()
+        .values("requirement_id", "requirement__title", "requirement__due_on")
+        .annotate(count=Count("pk"))
+        .order_by("requirement__due_on", "requirement_id")
+    )
+    return [(row["requirement_id"], row["requirement__title"], row["count"]) for row in rows]
+
+
+def units_most_late(plan, as_of, limit=10):
+    """[(unit name, unit code, overdue parts)] of the units with most parts overdue as of the
+    date, most first: one grouped query."""
+    rows = (
+        overdue_parts(plan, as_of)
+        .order_by()
+        .values("unit__name", "unit__code")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "unit__name")[:limit]
+    )
+    return [(row["unit__name"], row["unit__code"], row["count"]) for row in rows]

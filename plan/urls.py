@@ -1,10 +1,10 @@
 from django.urls import path
 
 from . import rollover_views
-from .views import overview, parts, tasks, units
+from .views import overview, parts, queue, reminders, tasks, units
 
 urlpatterns = [
-    path("", overview.home, name="home"),
+    path("ke-hoach/", overview.home, name="home"),
     path("bang-dieu-khien/", overview.dashboard, name="dashboard"),
     path("bang-dieu-khien/xuat/", overview.dashboard_export, name="dashboard-export"),
     path("ke-hoach/<int:year>/", overview.plan_detail, name="plan-detail"),
@@ -20,6 +20,8 @@ urlpatterns = [
     path("yeu-cau/<int:pk>/", units.requirement_detail, name="requirement-detail"),
     path("yeu-cau/<int:pk>/gui/<slug:code>/", units.submission_create, name="submission-create"),
     path("van-ban/<int:pk>/", units.submission_file, name="submission-file"),
+    path("van-ban/cho-xem-xet/", queue.review_queue, name="review-queue"),
+    path("don-doc/", reminders.reminders, name="reminders"),
     path("van-ban/<int:pk>/xem-xet/", units.submission_review, name="submission-review"),
 ]
 

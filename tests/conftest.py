@@ -84,3 +84,11 @@ def leader(db):
 @pytest.fixture
 def plan_2013(db):
     return Plan.objects.get(year=2013)
+
+
+@pytest.fixture
+def unit_with_address(officer):
+    """The officer's unit, with an e-mail address for notices to reach."""
+    officer.unit.email = "sogddt@langson.gov.vn"
+    officer.unit.save()
+    return officer.unit

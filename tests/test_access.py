@@ -39,6 +39,8 @@ def test_each_demo_account_signs_in_and_sees_the_plan(client, password, username
     response = client.post(
         reverse("login"), {"username": username, "password": password}, follow=True
     )
+    assert response.status_code == 200  # each role lands on its own page (awards.overview)
+    response = client.get(reverse("home"))
     page = response.content.decode()
     assert response.status_code == 200
     assert "12/KH-UBND" in page

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from core.names import normalise_text_block
 
-from .. import rules
+from .. import notices, rules
 from ..enums import ReviewDecision
 from ..models import Submission, SubmissionReview
 from .schedule import ScheduleError
@@ -53,4 +53,6 @@ def review_submission(submission, by, decision, reason="", reviewed_at=None):
     )
     review._history_user = by
     review.save()
+    if decision == ReviewDecision.RETURNED:
+        notices.document_returned(submission, reason)
     return review

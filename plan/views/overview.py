@@ -13,6 +13,7 @@ from ..forms import AsOfForm
 from ..models import Plan, Requirement
 from ..rollover_views import draft_or_404
 from ..selectors import (
+    awaiting_review_counts,
     current_plan,
     dashboard_quarters,
     overdue_parts,
@@ -74,6 +75,10 @@ def dashboard(request):
         "unit_plan_counts": submission_status_counts(unit_plans, as_of) if unit_plans else None,
         "needing_units": tasks_needing_units(plan),
         "requirements": plan.requirements.all(),
+        # The office's queue, by requirement; leaders read the dashboard but do not review.
+        "review_counts": awaiting_review_counts(plan)
+        if rules.can_manage_schedule(request.user)
+        else None,
     }
     return render(request, "plan/dashboard.html", context)
 

@@ -128,9 +128,12 @@ def part_list(request):
     plan = current_plan()
     if plan is None:
         raise Http404
-    form = PartFilterForm(request.GET)
+    # The date kept from another page (common.as_of_date) is shown in the filter's box.
+    as_of = as_of_date(request)
+    data = request.GET.copy()
+    data["ngay"] = f"{as_of:%d/%m/%Y}" if as_of != today() else ""
+    form = PartFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {}
-    as_of = filters.get("ngay") or today()
     sort = request.GET.get("sap_xep", DEFAULT_PART_SORT)
     parts = filtered_parts(
         request.user,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -128,6 +129,12 @@ def submission_review(request, pk):
             messages.success(
                 request, _("Đã ghi kết quả xem xét văn bản của %(u)s.") % {"u": submission.unit}
             )
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    # Back where the review was made (the queue, at its page), else to the requirement.
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
     return redirect("requirement-detail", submission.requirement_id)
 
 

@@ -171,3 +171,19 @@ document.querySelectorAll("[data-unit-search]").forEach((picker) => {
   });
   input.addEventListener("blur", close);
 });
+
+// The browser's calendar beside a dd/mm/yyyy text box (data-calendar): a day picked there is
+// written into the box in the office's format; typing in the box stays possible.
+document.querySelectorAll("input[data-calendar]").forEach((box) => {
+  const calendar = document.createElement("input");
+  calendar.type = "date";
+  calendar.className = "form-control mt-1";
+  calendar.setAttribute("aria-label", box.dataset.calendarLabel);
+  const [day, month, year] = box.value.split("/");
+  if (year && month && day) calendar.value = `${year}-${month}-${day}`;
+  calendar.addEventListener("change", () => {
+    const [y, m, d] = calendar.value.split("-");
+    if (y && m && d) box.value = `${d}/${m}/${y}`;
+  });
+  box.after(calendar);
+});

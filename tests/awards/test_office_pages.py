@@ -146,9 +146,15 @@ def test_council_member_records_the_opinion(client, council, dossier_in):
 def test_lookup_finds_names_with_or_without_accents(client, officer, query):
     award = AwardType.objects.get(code="cstd-co-so")
     AwardRecord.objects.create(
-        name="Nguyễn Văn An", year=2011, award_type=award, decision_number="12/QĐ-SGDĐT"
+        name="Nguyễn Văn An",
+        year=2011,
+        award_type=award,
+        decision_number="12/QĐ-SGDĐT",
+        unit=officer.unit,
     )
-    AwardRecord.objects.create(name="Nguyễn Văn Bình", year=2011, award_type=award)
+    AwardRecord.objects.create(
+        name="Nguyễn Văn Bình", year=2011, award_type=award, unit=officer.unit
+    )
     client.force_login(officer)
     page = client.get(reverse("awards:lookup"), {"q": query}).content.decode()
     assert "Nguyễn Văn An" in page

@@ -10,6 +10,9 @@ pytestmark = pytest.mark.browser
 
 def test_officer_signs_in_reads_the_plan_and_opens_a_task(page, password):
     sign_in(page, "officer", password)
+    # An officer lands on their unit's page; the plan is one menu link away.
+    expect(page.get_by_role("heading", name="Sở Giáo dục và Đào tạo")).to_be_visible()
+    page.locator("#main-menu").get_by_role("link", name="Kế hoạch").click()
     expect(page.get_by_role("heading", name="KẾ HOẠCH")).to_be_visible()
     rows = page.locator("table.tasks tbody tr")
     assert rows.count() == 34 + 4  # 34 tasks and the QUÝ I–IV heading rows

@@ -38,7 +38,9 @@ def page_urls():
     requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
     day = f"ngay=30/09/{plan.year}"
     return {
-        "plan page": f"/?{day}",
+        "plan page": f"/ke-hoach/?{day}",
+        "overview": f"/tong-quan/?{day}",
+        "review queue": "/van-ban/cho-xem-xet/",
         "dashboard": f"/bang-dieu-khien/?{day}",
         "task page": f"/ke-hoach/{plan.year}/nhiem-vu/3/?{day}",
         "parts list": f"/phan-viec/?{day}",

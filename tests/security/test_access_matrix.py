@@ -156,6 +156,10 @@ MATRIX = {
     "set_language": Row(cells("302", anon="302")),
     # --- The plan: every signed-in user reads it ------------------------------------------
     "home": EVERYONE,
+    # Signing in leads each role to its page (a redirect for everyone signed in).
+    "landing": Row(cells("302")),
+    "overview": Row(only("staff", "leader", "admin")),
+    "search": EVERYONE,
     "plan-detail": EVERYONE,
     "task-detail": EVERYONE,
     "part-list": EVERYONE,
@@ -206,6 +210,10 @@ MATRIX = {
     ),
     "submission-file": Row(cells("200", other="404")),
     "submission-review": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # The office's queue of documents waiting for review.
+    "review-queue": Row(only("staff", "admin")),
+    # Urging from the browser: an empty POST is refused with a message and sent back (302).
+    "reminders": Row(only("staff", "admin"), post=only("staff", "admin", ok="302")),
     # --- Spreadsheet imports: the office and the admin -------------------------------------
     # Officers may import their unit's list of nominees (and nothing else: see
     # tests/imports/test_nominees_import.py), so the page opens for them too.

@@ -87,7 +87,7 @@ def test_using_the_site_keeps_the_session_alive(client, password):
     session["_renewed_at"] = int(time.time()) - 3600
     session.save()
     Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
-    assert client.get("/").status_code == 200
+    assert client.get("/ke-hoach/").status_code == 200
     # ...the next page gives the session a full idle time again.
     expiry = Session.objects.get().expire_date
     assert expiry > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
@@ -96,7 +96,7 @@ def test_using_the_site_keeps_the_session_alive(client, password):
 def test_pages_within_a_minute_do_not_rewrite_the_session(client, password, officer):
     client.force_login(officer)
     before = Session.objects.get().expire_date
-    client.get("/")
+    client.get("/ke-hoach/")
     assert Session.objects.get().expire_date == before
 
 

@@ -72,8 +72,8 @@ EXPECTED = {
     "draft dossier": DRAFT,
     "document": DRAFT,
     "dossier before the council": {**UNIT_OWNED, "council_officer": BOTH},
-    # The province's award history: every role that may look it up sees all of it.
-    "award record": {**{role: BOTH for role in UNIT_OWNED}, "nobody": NONE},
+    # The award history: an officer sees their own unit's people in full, no one else's.
+    "award record": UNIT_OWNED,
 }
 
 
