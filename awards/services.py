@@ -239,6 +239,8 @@ def _record_award(dossier, by):
 
 @transaction.atomic
 def move_dossier(dossier, to_state, by, comment="", **decision):
+    # One function on purpose: the compare-and-set on the state, the transition row, the
+    # award record and the history belong to one transaction, in this order.
     """Move a dossier to `to_state` on behalf of `by`, or raise DossierRuleError.
 
     Checks the rules table (state and role), what the move needs (a reason, a decision),

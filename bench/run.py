@@ -197,6 +197,7 @@ def row(cells):
 
 
 def table(result, names):
+    # Long on purpose: one printed table, row by row, read top to bottom like its output.
     """The README's tables, the ratios by name, and whether every query count stayed flat."""
     scales = names[1:]
     lines = [

@@ -190,6 +190,7 @@ def _nominee_of(dossier):
 
 @transaction.atomic
 def seed_dossiers(count, years, seed, stats):
+    # Long on purpose: the generator's steps run in the order the data depends on them.
     """`count` dossiers over `years` from the generated units, with history, documents and
     award records; the year's reference counters continue after them."""
     if not count or not years:

@@ -89,6 +89,8 @@ def grouping_standing(cluster, as_of):
 
 
 def grouping_standings(clusters, as_of):
+    # Kept whole: each query above the loop feeds it; split up, one table's reading would
+    # be spread over several helpers.
     """grouping_standing for several groupings in a fixed number of queries."""
     clusters = list(clusters)
     until = end_of_day(as_of)

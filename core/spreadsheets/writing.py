@@ -174,6 +174,8 @@ def write_official_xlsx(
     total_label=None,
     signature=(),
 ):
+    # Long on purpose: a write-only sheet is written strictly top to bottom, so the header
+    # block, the table, the totals and the signature are laid out in one pass, in order.
     """Write a table under the header block of a Vietnamese administrative document.
 
     Left: the issuer (ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN) and `left_lines` (e.g. "Số: ...");
