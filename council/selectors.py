@@ -7,6 +7,8 @@ from fractions import Fraction
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from awards import eligibility
+
 from .models import CouncilMember, Decision, Session, SessionItem
 
 # Until the rule sets carry the council's vote (awards.eligibility.votes_needed), the share of
@@ -33,9 +35,15 @@ def share_of(members, share):
 def votes_needed(award_type, members, on_date=None):
     """How many "for" votes a dossier of `award_type` needs from a council of `members`.
 
-    The one place this is decided: settings.COUNCIL_VOTES_NEEDED maps an award type code to a
-    share ("2/3", "1/2+"); the default is more than half of the members.
+    The one place this is decided. The rule set in force on `on_date` comes first, where it
+    names a share (awards.eligibility.votes_needed: e.g. 90 % of the members under Nghị định
+    91/2017); else settings.COUNCIL_VOTES_NEEDED maps an award type code to a share ("2/3",
+    "1/2+"); the default is more than half of the members.
     """
+    if on_date is not None:
+        by_law = eligibility.votes_needed(award_type, on_date)
+        if by_law is not None:
+            return max(1, math.ceil(members * by_law.percent / 100))
     shares = getattr(settings, "COUNCIL_VOTES_NEEDED", {})
     return max(1, share_of(members, shares.get(award_type.code, DEFAULT_SHARE)))
 

@@ -111,3 +111,15 @@ def test_voting_screen_posts_a_list(client, session, members):
     response = client.post(reverse("council:vote", args=[session.pk]), data, follow=True)
     assert "chỉ bỏ một phiếu" in response.content.decode()
     assert sum(SessionItem.objects.filter(session=session).values_list("votes_for", flat=True)) == 3
+
+
+def test_votes_needed_follow_the_rule_set_in_force_where_it_names_a_share():
+    # Under Nghị định 91/2017 (rule set tdkt-2013) a provincial title needs 90 % of the
+    # members; the 2013 plan's rule set names no share, so the setting's default applies.
+    import datetime
+
+    from awards.models import AwardType
+
+    tinh = AwardType.objects.get(code="cstd-tinh")
+    assert selectors.votes_needed(tinh, 10, datetime.date(2018, 12, 1)) == 9
+    assert selectors.votes_needed(tinh, 10, datetime.date(2013, 12, 1)) == 6
