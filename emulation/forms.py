@@ -19,6 +19,29 @@ class GroupingForm(StyledForm):
     members = UnitMultipleChoiceField(label=_("Đơn vị thành viên"), required=False)
 
 
+class MovementForm(StyledForm):
+    """The office launches a movement (phong trào thi đua) of the year."""
+
+    name = forms.CharField(label=_("Tên phong trào"), max_length=500)
+    starts_on = date_field(_("Từ ngày"), required=True)
+    ends_on = date_field(_("Đến ngày"), required=True)
+    task_number = forms.IntegerField(
+        label=_("Nhiệm vụ phát động (số thứ tự)"), required=False, min_value=1, max_value=99
+    )
+    units = UnitMultipleChoiceField(
+        label=_("Đơn vị tham gia"),
+        required=False,
+        help_text=_("Để trống: mọi đơn vị tham gia kế hoạch năm."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
+        return data
+
+
 class ScoreSheetForm(StyledForm):
     template = forms.ModelChoiceField(
         label=_("Mẫu bảng chấm điểm"), queryset=ScoreSheetTemplate.objects.order_by("name")

@@ -185,10 +185,20 @@ def inspection_coverage(year, as_of):
     plans = plans.annotate(
         inspected=Count("visits__unit", filter=Q(visits__done_on__lte=as_of), distinct=True)
     )
+    plans = list(plans.order_by("inspector__sort_key"))
+    # The units under each level in two queries, however many levels keep a plan.
+    under = dict(
+        Unit.objects.filter(parent_id__in=[p.inspector_id for p in plans if p.inspector_id])
+        .values("parent_id")
+        .annotate(n=Count("pk"))
+        .values_list("parent_id", "n")
+    )
+    province = Unit.objects.filter(is_participating=True).count() if plans else 0
     result = []
-    for plan in plans.order_by("inspector__name"):
+    for plan in plans:
         level = plan.inspector.name if plan.inspector else _("Tỉnh")
-        result.append(Coverage(plan, level, units_under(plan).count(), plan.inspected))
+        count = under.get(plan.inspector_id, 0) if plan.inspector_id else province
+        result.append(Coverage(plan, level, count, plan.inspected))
     return result
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from plan.enums import PlanStatus, RequirementKind
 from plan.models import Requirement
 from plan.services import submit_document
-from units.models import Cluster
+from units.models import Cluster, Unit
 from units.services import check_grouping_members
 
 from . import rules
@@ -18,6 +18,7 @@ from .models import (
     Exemplar,
     Inspection,
     InspectionPlan,
+    Movement,
     PactSignature,
     Registration,
     Score,
@@ -215,3 +216,17 @@ def record_inspection(inspection, by, *, done_on, findings, report=None):
     if report is not None:
         inspection.report = report
     return _saved(inspection, by)
+
+
+@transaction.atomic
+def launch_movement(year, by, *, name, starts_on, ends_on, task=None, units=None):
+    """The office launches a movement of the year (tasks 5, 15, 16, 29): every unit taking
+    part in the plan unless some are named."""
+    if not rules.can_manage_emulation(by):
+        raise PermissionDenied
+    movement = _saved(
+        Movement(year=year, name=name.strip(), starts_on=starts_on, ends_on=ends_on, task=task),
+        by,
+    )
+    movement.units.set(units if units else Unit.objects.filter(is_participating=True))
+    return movement

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:year>/", groupings.groupings, name="groupings"),
     path("<int:year>/dang-ky/", groupings.register, name="register"),
     path("<int:year>/cong-bo/", groupings.announce, name="announce"),
+    path("<int:year>/phat-dong/", groupings.launch_movement, name="launch-movement"),
     path("<int:year>/muc-ii/", targets.section_two, name="section-two"),
     path("<int:year>/muc-ii/<slug:measure>/", targets.section_two_units, name="section-two-units"),
     path("<int:year>/kiem-tra/", targets.inspections, name="inspections"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.files import document_response
+from plan.models import Task
 from plan.selectors import current_plan
 from plan.status import today
 from units.models import Cluster
@@ -17,6 +18,7 @@ from units.models import Cluster
 from .. import rules, selectors, services
 from ..forms import (
     GroupingForm,
+    MovementForm,
     PactForm,
     RegistrationForm,
     ScoreForm,
@@ -76,6 +78,27 @@ def announce(request, year):
             messages.success(request, _("Đã công bố %(name)s.") % {"name": cluster.name})
             return redirect("emulation:grouping", cluster.pk)
     return render(request, "emulation/announce.html", {"year": year, "form": form})
+
+
+def launch_movement(request, year):
+    """The office launches a movement of the year."""
+    require(rules.can_manage_emulation(request.user))
+    form = MovementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        task = None
+        if data["task_number"]:
+            task = Task.objects.filter(plan__year=year, number=data["task_number"]).first()
+        if data["task_number"] and task is None:
+            form.add_error("task_number", _("Kế hoạch năm này không có nhiệm vụ số đó."))
+        else:
+            services.launch_movement(
+                year, request.user, name=data["name"], starts_on=data["starts_on"],
+                ends_on=data["ends_on"], task=task, units=list(data["units"]),
+            )  # fmt: skip
+            messages.success(request, _("Đã phát động phong trào."))
+            return redirect("emulation:groupings", year)
+    return render(request, "emulation/movement_form.html", {"year": year, "form": form})
 
 
 @require_POST

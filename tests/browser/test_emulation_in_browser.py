@@ -93,3 +93,24 @@ def test_an_officer_plans_an_inspection_and_records_its_result(page, password):
     page.get_by_role("button", name="Ghi kết quả").click()
     expect(page.get_by_role("status")).to_contain_text("Đã ghi kết quả kiểm tra.")
     expect(page.get_by_text("Đã kiểm tra 1/1 đơn vị")).to_be_visible()
+
+
+def test_the_office_launches_a_movement_for_units_it_picks(page, password):
+    from emulation.models import Movement
+
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/thi-dua/2013/")
+    page.get_by_role("link", name="Phát động phong trào").click()
+    page.get_by_label("Tên phong trào").fill("Phong trào thử nghiệm")
+    page.get_by_label("Từ ngày").fill("01/03/2013")
+    page.get_by_label("Đến ngày").fill("30/11/2013")
+    page.get_by_label("Nhiệm vụ phát động (số thứ tự)").fill("16")
+    units = page.get_by_role("combobox", name="Đơn vị tham gia")
+    units.fill("y te")
+    page.get_by_role("option", name="Sở Y tế").click()
+    expect(page.get_by_role("checkbox", name="Sở Y tế")).to_be_checked()
+    page.get_by_role("button", name="Phát động", exact=True).click()
+    expect(page.get_by_role("link", name="Phong trào thử nghiệm")).to_be_visible()
+    movement = Movement.objects.get(name="Phong trào thử nghiệm")
+    assert list(movement.units.values_list("code", flat=True)) == ["so-y-te"]
+    assert movement.task.number == 16

@@ -48,3 +48,26 @@ def test_the_movement_lists_its_dossiers_each_user_may_see(client, officer, offi
     assert dossier.reference in client.get(f"/ho-so/phong-trao/{movement.pk}/").content.decode()
     client.force_login(officer2)
     assert dossier.reference not in client.get(f"/ho-so/phong-trao/{movement.pk}/").content.decode()
+
+
+def test_the_office_launches_a_movement_for_every_participating_unit(client, staff):
+    from units.models import Unit
+
+    client.force_login(staff)
+    response = client.post(
+        "/thi-dua/2013/phat-dong/",
+        {"name": "Phong trào mới", "starts_on": "01/03/2013", "ends_on": "31/12/2013",
+         "task_number": "16"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    movement = Movement.objects.get(name="Phong trào mới")
+    assert movement.task.number == 16
+    assert movement.units.count() == Unit.objects.filter(is_participating=True).count()
+    # An end before the start, or a task the plan does not have, is refused at the field.
+    response = client.post(
+        "/thi-dua/2013/phat-dong/",
+        {"name": "Sai", "starts_on": "01/03/2013", "ends_on": "01/02/2013", "task_number": "99"},
+    )
+    page = response.content.decode()
+    assert "không thể trước ngày bắt đầu" in page
+    assert not Movement.objects.filter(name="Sai").exists()

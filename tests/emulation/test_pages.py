@@ -216,3 +216,12 @@ def test_the_leading_unit_proposes_its_best_as_a_dossier(client, officer, office
     assert "Xếp thứ 1" in dossier.achievements
     client.force_login(officer2)  # a member, not the leader
     assert client.get(f"/ho-so/de-nghi-tu-cum/{block.pk}/").status_code == 403
+
+
+def test_the_dashboard_shows_section_two_with_links_to_the_units(client, staff, block):
+    score_all(block, "so-y-te", staff, [10, 10], check=[10, 10], checker=staff)
+    client.force_login(staff)
+    page = client.get("/bang-dieu-khien/?ngay=31/12/2013").content.decode()
+    assert "Chỉ tiêu mục II" in page
+    assert "/thi-dua/2013/muc-ii/cross-checked/?ngay=31/12/2013" in page
+    assert "1/4" in page  # one member of the block's four cross-checked

@@ -283,6 +283,7 @@ MATRIX = {
     "emulation:groupings": EVERYONE,
     # The office announces groupings and gives them score sheets (an empty form: 200 / 302).
     "emulation:announce": Row(only("staff", "admin"), post=only("staff", "admin")),
+    "emulation:launch-movement": Row(only("staff", "admin"), post=only("staff", "admin")),
     "emulation:score-sheet": Row(
         cells("405"), post=cells("403", other="404", staff="302", admin="302")
     ),
