@@ -84,7 +84,8 @@ def test_a_refused_submission_is_shown_once_and_names_the_article_of_the_law(pag
     expect(page.get_by_role("status")).to_contain_text("Hãy tải lên các tài liệu rồi nộp hồ sơ.")
 
     page.get_by_role("link", name="Nộp hồ sơ", exact=True).click()
-    law = "Điều 22 Luật Thi đua, Khen thưởng năm 2003, sửa đổi, bổ sung năm 2005"
+    # The rule set in force for the 2013 plan names the article (awards.eligibility).
+    law = "Điều 22, Luật Thi đua, Khen thưởng 2003 (sửa đổi 2005)"
     expect(page.get_by_role("alert")).to_contain_text(law)
     page.get_by_role("button", name="Xác nhận: Nộp hồ sơ").click()
     # Refused: the reasons once, not a yellow box and a red one saying the same.
