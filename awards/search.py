@@ -3,6 +3,7 @@ page. It spans units and awards, so it lives here, above both."""
 
 from django.shortcuts import render
 
+from core import params
 from plan.views.common import require
 from units.rules import can_view_plan
 from units.selectors import unit_matches
@@ -16,7 +17,7 @@ def search(request):
     nominee, and people in the award history (the lookup's rule: an officer finds another
     unit's person only with a date of birth, on the lookup page)."""
     require(can_view_plan(request.user))
-    text = request.GET.get("q", "").strip()[:100]
+    text = params.text(request.GET.get("q")).strip()[:100]
     units, dossiers, records = [], [], []
     if text:
         units = unit_matches(request.user, text)[: selectors.SEARCH_LIMIT]
