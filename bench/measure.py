@@ -215,7 +215,7 @@ def probes(staff):
     admin = Client()
     admin.force_login(User.objects.get(username="admin"))
     pages = {
-        "plan page (/)": f"/?{day}",
+        "plan page (/ke-hoach/)": f"/ke-hoach/?{day}",
         "dashboard": f"/bang-dieu-khien/?{day}",
         "dashboard as of 30/09": f"/bang-dieu-khien/?ngay={past:%d/%m/%Y}",
         "task page": f"/ke-hoach/{plan.year}/nhiem-vu/3/?{day}",

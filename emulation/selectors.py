@@ -186,14 +186,20 @@ def inspection_coverage(year, as_of):
         inspected=Count("visits__unit", filter=Q(visits__done_on__lte=as_of), distinct=True)
     )
     plans = list(plans.order_by("inspector__sort_key"))
-    # The units under each level in two queries, however many levels keep a plan.
-    under = dict(
-        Unit.objects.filter(parent_id__in=[p.inspector_id for p in plans if p.inspector_id])
-        .values("parent_id")
+    # The units under every level in one query, however many levels keep a plan (and one
+    # query when none does, so the pages that show coverage stay flat).
+    inspectors = [p.inspector_id for p in plans if p.inspector_id]
+    rows = (
+        Unit.objects.filter(Q(parent_id__in=inspectors) | Q(is_participating=True))
+        .values("parent_id", "is_participating")
         .annotate(n=Count("pk"))
-        .values_list("parent_id", "n")
     )
-    province = Unit.objects.filter(is_participating=True).count() if plans else 0
+    under, province = defaultdict(int), 0
+    for row in rows:
+        if row["is_participating"]:
+            province += row["n"]
+        if row["parent_id"] in inspectors:
+            under[row["parent_id"]] += row["n"]
     result = []
     for plan in plans:
         level = plan.inspector.name if plan.inspector else _("Tỉnh")

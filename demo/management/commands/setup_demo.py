@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.awards import create_demo_dossiers
@@ -17,6 +18,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Tài khoản mẫu chỉ được tạo khi DEBUG bật (môi trường thử).")
+        # The demo year's moves would e-mail their notices to the demo units; nobody reads
+        # them, and printed by the console backend they bury the accounts below.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            accounts = self._load()
+        self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        for username, role, unit in accounts:
+            self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
+
+    def _load(self):
         call_command("loaddata", "units", verbosity=0)
         call_command("load_plan", stdout=self.stdout)
         accounts = create_demo_accounts()
@@ -31,6 +41,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Đã tạo đợt xét khen thưởng năm 2013: tờ trình, phiên họp, quyết định."
             )
-        self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
-        for username, role, unit in accounts:
-            self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
+        return accounts
