@@ -1,6 +1,7 @@
 """A double click on a form's button sends it twice; the server does the work once."""
 
 import pytest
+from django.db import connection
 from playwright.sync_api import expect
 
 from awards.models import Dossier
@@ -9,6 +10,14 @@ from tests.browser.conftest import sign_in
 pytestmark = pytest.mark.browser
 
 
+# The two posts reach the live server at the same moment. The test database on SQLite is in
+# memory with a shared cache, where a second writer gets "table is locked" at once instead of
+# waiting its turn (a file database, as `make run` uses, waits): the test then fails now and
+# then for a reason no office meets. On PostgreSQL it runs; tests/core/test_double_submit.py
+# proves the server side of the same double post on both databases.
+@pytest.mark.skipif(
+    connection.vendor == "sqlite", reason="SQLite's in-memory test database locks a 2nd writer"
+)
 def test_a_double_click_on_save_makes_one_dossier(page, password):
     sign_in(page, "officer", password)
     page.goto(page.base_url + "/ho-so/tao/")
