@@ -294,7 +294,7 @@ def test_admin_in_vietnamese_has_a_history_button_that_says_so(page, password):
     expect(page.get_by_text("Trang quản trị cho Django")).to_have_count(0)
     page.get_by_role("link", name="Nhiệm vụ", exact=True).first.click()
     page.get_by_role("link", name="4", exact=True).click()
-    page.get_by_role("link", name="Lịch sử").click()
+    page.get_by_role("link", name="Lịch sử", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("^Lịch sử thay đổi: 4\\."))).to_be_visible()
     expect(page.get_by_role("columnheader", name="Người thay đổi")).to_be_visible()
 
