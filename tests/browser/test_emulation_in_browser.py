@@ -114,3 +114,38 @@ def test_the_office_launches_a_movement_for_units_it_picks(page, password):
     movement = Movement.objects.get(name="Phong trào thử nghiệm")
     assert list(movement.units.values_list("code", flat=True)) == ["so-y-te"]
     assert movement.task.number == 16
+
+
+def test_an_officer_registers_signs_the_pact_and_records_an_exemplar(page, password):
+    from emulation.models import Exemplar, PactSignature, Registration
+
+    sign_in(page, "officer2", password)  # UBND huyện Cao Lộc, a member of the districts' cluster
+    page.goto(page.base_url + "/thi-dua/2013/")
+    page.get_by_role("link", name="Đăng ký thi đua của đơn vị").click()
+    page.get_by_label("Danh hiệu tập thể đăng ký").select_option(label="Tập thể lao động xuất sắc")
+    page.get_by_label("Số người đăng ký Lao động tiên tiến").fill("40")
+    page.get_by_label("Số người đăng ký Chiến sĩ thi đua cơ sở").fill("5")
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi nhận đăng ký thi đua")
+    registration = Registration.objects.get(unit__code="h-cao-loc", year=2013)
+    assert (registration.collective_title, registration.people_base_soldier) == ("tap-the-ldxs", 5)
+
+    page.goto(page.base_url + "/thi-dua/2013/")
+    page.get_by_role("link", name="Cụm thi đua các huyện, thành phố").click()
+    page.get_by_label("Ngày ký").fill("05/03/2013")
+    page.get_by_role("button", name="Ghi nhận").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi nhận đơn vị ký giao ước thi đua.")
+    assert PactSignature.objects.filter(unit__code="h-cao-loc").exists()
+
+    page.goto(page.base_url + "/thi-dua/2013/dien-hinh/")
+    page.get_by_label("Tên cá nhân, tập thể").fill("Trường Tiểu học Cao Lộc")
+    page.locator("#id_kind").select_option(label="Tập thể")
+    page.get_by_label("Lĩnh vực").fill("Giáo dục")
+    page.get_by_label("Hình thức nhân rộng").select_option(label="Hội nghị, hội thảo")
+    page.get_by_label("Ngày nhân rộng").fill("20/10/2013")
+    page.get_by_role("button", name="Ghi nhận").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã ghi nhận điển hình tiên tiến.")
+    exemplar = Exemplar.objects.get(name="Trường Tiểu học Cao Lộc")
+    assert (exemplar.unit.code, exemplar.kind, exemplar.spread_by) == (
+        "h-cao-loc", "collective", "conference",
+    )  # fmt: skip
