@@ -173,17 +173,30 @@ document.querySelectorAll("[data-unit-search]").forEach((picker) => {
 });
 
 // The browser's calendar beside a dd/mm/yyyy text box (data-calendar): a day picked there is
-// written into the box in the office's format; typing in the box stays possible.
+// written into the box in the office's format; typing in the box stays possible. Only the
+// calendar's button shows: its own text is in the browser's format (12/31/2013 in an English
+// Chromium), which beside "31/12/2013" read as a second, contradicting date.
 document.querySelectorAll("input[data-calendar]").forEach((box) => {
   const calendar = document.createElement("input");
   calendar.type = "date";
-  calendar.className = "form-control mt-1";
+  calendar.className = "form-control calendar-only";
   calendar.setAttribute("aria-label", box.dataset.calendarLabel);
+  calendar.title = box.dataset.calendarLabel;
   const [day, month, year] = box.value.split("/");
   if (year && month && day) calendar.value = `${year}-${month}-${day}`;
   calendar.addEventListener("change", () => {
     const [y, m, d] = calendar.value.split("-");
     if (y && m && d) box.value = `${d}/${m}/${y}`;
   });
-  box.after(calendar);
+  calendar.addEventListener("click", () => {
+    try {
+      calendar.showPicker();
+    } catch {
+      // Older browsers open it from their own button.
+    }
+  });
+  const pair = document.createElement("div");
+  pair.className = "d-flex gap-1 calendar-pair";
+  box.before(pair);
+  pair.append(box, calendar);
 });

@@ -93,6 +93,24 @@ def test_desktop_width_shows_the_navigation_without_a_toggler(page, password):
     expect(page.get_by_role("button", name="Mở menu")).to_be_hidden()
 
 
+def test_the_office_menu_reads_one_label_per_line_at_1366_px(page, password):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    sign_in(page, "staff", password)
+    page.locator("#main-menu").get_by_role("link", name="Bảng điều khiển").click()
+    links = page.locator("#main-menu .nav-link")
+    assert links.count() >= 15  # the office's longest menu
+    line_height = links.first.evaluate("a => parseFloat(getComputedStyle(a).lineHeight)")
+    for height in links.evaluate_all("links => links.map(a => a.clientHeight)"):
+        # One line of text plus its padding: a label broken over words was 2-5 lines.
+        assert height < 2 * line_height
+    assert page.get_by_role("searchbox").bounding_box()["width"] >= 200
+    # Beside the dd/mm/yyyy box only the calendar's button shows, never its mm/dd text.
+    calendar = page.get_by_label("Chọn ngày trên lịch")
+    assert calendar.bounding_box()["width"] < 60
+    calendar.fill("2013-09-30")
+    expect(page.get_by_label("Tính đến ngày")).to_have_value("30/09/2013")
+
+
 def test_staff_filter_the_parts_by_a_unit_typed_and_picked(page, password):
     sign_in(page, "staff", password)
     page.goto(page.base_url + "/phan-viec/?ngay=30%2F09%2F2013")
