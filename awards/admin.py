@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_history import HistoryAdmin
 from core.visibility import VisibleRowsAdmin
 
 from . import services
@@ -48,7 +48,7 @@ class AwardTypeForm(forms.ModelForm):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(SimpleHistoryAdmin):
+class AwardTypeAdmin(HistoryAdmin):
     form = AwardTypeForm
     list_display = ["name", "form", "level", "recipient", "decided_by", "requires_initiative"]
     list_filter = ["form", "level", "recipient"]
@@ -58,13 +58,13 @@ class AwardTypeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(SimpleHistoryAdmin):
+class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "code", "position"]
     search_fields = ["name"]
 
 
 @admin.register(Batch)
-class BatchAdmin(SimpleHistoryAdmin):
+class BatchAdmin(HistoryAdmin):
     list_display = ["name", "year", "number", "task", "is_open"]
     list_filter = ["year", "is_open"]
     list_select_related = ["task"]
@@ -73,7 +73,7 @@ class BatchAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+class InitiativeAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = initiative_visibility
     list_display = ["title", "authors", "unit", "year", "recognised_on", "recognition_decision"]
     list_filter = ["year", ("recognised_on", admin.EmptyFieldListFilter)]
@@ -131,7 +131,7 @@ class DossierAdminForm(forms.ModelForm):
 
 
 @admin.register(Dossier)
-class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+class DossierAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = dossier_visibility
     form = DossierAdminForm
     list_display = ["reference", "nominee", "unit", "award_type", "year", "batch", "state"]
@@ -165,7 +165,7 @@ class DossierAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+class AwardRecordAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = award_record_visibility
     list_display = ["name", "award_type", "year", "decision_number", "decision_date", "unit"]
     list_filter = ["year", "award_type__level", "award_type"]
@@ -182,7 +182,7 @@ class RequirementInline(admin.TabularInline):
 
 
 @admin.register(RuleSet)
-class RuleSetAdmin(SimpleHistoryAdmin):
+class RuleSetAdmin(HistoryAdmin):
     """The law by date: an admin adds a rule set, its bases and requirements, as data."""
 
     list_display = ["title", "code", "effective_from", "effective_to"]

@@ -3,7 +3,8 @@ units write (registrations, pact signatures, scores, exemplars) are read here an
 through the pages, so each keeps who wrote it."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_history import HistoryAdmin
 
 from .models import (
     Exemplar,
@@ -36,7 +37,7 @@ class InspectionInline(admin.TabularInline):
 
 
 @admin.register(InspectionPlan)
-class InspectionPlanAdmin(SimpleHistoryAdmin):
+class InspectionPlanAdmin(HistoryAdmin):
     list_display = ["title", "year", "inspector"]
     list_filter = ["year"]
     list_select_related = ["inspector"]
@@ -45,7 +46,7 @@ class InspectionPlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Movement)
-class MovementAdmin(SimpleHistoryAdmin):
+class MovementAdmin(HistoryAdmin):
     list_display = ["name", "year", "starts_on", "ends_on", "task"]
     list_filter = ["year"]
     list_select_related = ["task"]
@@ -53,7 +54,7 @@ class MovementAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(HistoryAdmin):
     """Rows the units write through the pages: readable and searchable, not added here."""
 
     def has_add_permission(self, request):

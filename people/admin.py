@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_history import HistoryAdmin
 
 from . import services
 from .models import AnnualRating, Membership, Person
@@ -20,7 +21,7 @@ class RatingInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["full_name", "date_of_birth", "sex", "id_number", "merged_into"]
     search_fields = ["name_key", "full_name", "id_number"]
     list_filter = ["sex"]
@@ -48,7 +49,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualRating)
-class AnnualRatingAdmin(SimpleHistoryAdmin):
+class AnnualRatingAdmin(HistoryAdmin):
     list_display = ["person", "year", "rating", "unit"]
     list_filter = ["year", "rating"]
     search_fields = ["person__name_key"]

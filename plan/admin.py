@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_history import HistoryAdmin
 from core.import_admin import SpreadsheetImportExportMixin
 from core.visibility import VisibleRowsAdmin
 
@@ -23,7 +23,7 @@ from .selectors import responsible_prefetch
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     list_display = ["number", "title", "year", "status", "issued_on", "unit_plans_due_on"]
     list_filter = ["status"]
     search_fields = ["number", "title"]
@@ -40,7 +40,7 @@ class ResponsibleUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
+class TaskAdmin(SpreadsheetImportExportMixin, HistoryAdmin):
     resource_classes = [TaskResource]
     list_display = ["number", "quarter", "short_content", "responsible_units", "due_date", "plan"]
     list_display_links = ["number", "short_content"]
@@ -92,7 +92,7 @@ class ProgressReportInline(admin.TabularInline):
 
 
 @admin.register(TaskPart)
-class TaskPartAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+class TaskPartAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = part_visibility
     # Units in Vietnamese order (Unit.sort_key), set here so the model's options need no migration.
     ordering = ["task", "unit__sort_key"]
@@ -128,7 +128,7 @@ class SubmissionReviewInline(admin.TabularInline):
 
 
 @admin.register(Requirement)
-class RequirementAdmin(SimpleHistoryAdmin):
+class RequirementAdmin(HistoryAdmin):
     list_display = ["title", "kind", "due_on", "task", "plan"]
     list_filter = ["plan", "kind"]
     list_select_related = ["task", "plan"]
@@ -138,7 +138,7 @@ class RequirementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
+class SubmissionAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = submission_visibility
     list_display = ["requirement", "unit", "submitted_at", "original_name", "submitted_by"]
     list_filter = ["requirement"]
@@ -170,7 +170,7 @@ class ReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResponsibleUnit)
-class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin):
+class ResponsibleUnitAdmin(SpreadsheetImportExportMixin, HistoryAdmin):
     """Who does each task, one row per entry: here for importing and exporting them in bulk."""
 
     resource_classes = [ResponsibleUnitResource]

@@ -4,8 +4,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_history import HistoryAdmin
 from core.import_admin import SpreadsheetImportExportMixin
 from core.visibility import VisibleRowsAdmin
 
@@ -22,7 +22,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(VisibleRowsAdmin, SpreadsheetImportExportMixin, SimpleHistoryAdmin):
+class UnitAdmin(VisibleRowsAdmin, SpreadsheetImportExportMixin, HistoryAdmin):
     visibility = unit_visibility
     resource_classes = [UnitResource]
     list_display = ["name", "short_name", "code", "kind", "parent", "is_participating"]
@@ -47,7 +47,7 @@ class UnitRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(SpreadsheetImportExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(SpreadsheetImportExportMixin, HistoryAdmin, DjangoUserAdmin):
     # Imports never set passwords: new accounts stay inactive until an admin sets one.
     resource_classes = [UserResource]
     list_display = ["username", "get_full_name", "unit", "role_names", "is_active"]
@@ -102,7 +102,7 @@ class ClusterForm(forms.ModelForm):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(SimpleHistoryAdmin):
+class ClusterAdmin(HistoryAdmin):
     form = ClusterForm
     list_display = ["name", "year", "kind", "leader"]
     list_filter = ["year", "kind"]
