@@ -28,7 +28,10 @@ def plan_data(plan, as_of=None):
     """The plan as plain data: the shape of fixtures/plan-2013.json, with units by full name.
 
     With `as_of`, each task also carries its status and its parts' statuses on that date.
+    Units are named as they were that year (units.lifecycle): a later rename leaves a
+    year's export unchanged.
     """
+    old_names = names_in_year(plan.year)
     data = {
         "plan": {
             "year": plan.year,
@@ -52,7 +55,7 @@ def plan_data(plan, as_of=None):
                 "quarter": task.quarter,
                 "content": task.content,
                 "due_date": task.due_date.isoformat(),
-                "responsible": [row.canonical_name for row in task.responsible.all()],
+                "responsible": [_name(row, old_names) for row in task.responsible.all()],
             }
             for task in tasks_of(plan)
         ],
@@ -91,6 +94,13 @@ def _add_statuses(plan, data, as_of):
             }
             for part in task_parts
         ]
+
+
+def _name(row, old_names):
+    """A responsible row's name in the plan's year."""
+    if row.unit_id and row.unit_id in old_names:
+        return old_names[row.unit_id]
+    return row.canonical_name
 
 
 def _rows(plan):
@@ -172,6 +182,7 @@ def write_status_xlsx(plan, as_of, stream):
     take part, where `plan_data` would load every part.
     """
     tasks = list(tasks_of(plan))
+    old_names = names_in_year(plan.year)
     rollups = task_rollups(tasks, as_of)
     rows, sections = [], {}
     for task in tasks:
@@ -182,7 +193,7 @@ def write_status_xlsx(plan, as_of, stream):
             [
                 task.number,
                 task.content,
-                "\n".join(row.canonical_name for row in task.responsible.all()),
+                "\n".join(_name(row, old_names) for row in task.responsible.all()),
                 task.due_date,
                 _status_label(rollup.status),
                 f"{rollup.done}/{rollup.total}",
