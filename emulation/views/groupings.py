@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.files import document_response
 from plan.models import Task
-from plan.rules import can_change_year
+from plan.rules import can_change_year, past_year_refusal
 from plan.status import today
 from plan.views.years import keep_year, year_plan
 from units.models import Cluster
@@ -257,6 +257,9 @@ def register(request, year):
     require(rules.can_register(request.user))
     keep_year(request, year)
     unit = request.user.unit
+    if request.method == "POST" and not can_change_year(request.user, year):
+        messages.error(request, past_year_refusal(year))
+        return redirect("emulation:register", year)
     current = Registration.objects.filter(unit=unit, year=year).first()
     if request.method == "POST":
         form = RegistrationForm(request.POST, request.FILES)
