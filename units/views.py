@@ -90,6 +90,8 @@ def unit_changes(request, code):
 def unit_participation(request, code):
     """The office sets whether the unit takes part in a year's plan."""
     unit = get_object_or_404(Unit, code=code)
+    if not rules.can_see_unit(request.user, unit):
+        raise Http404
     _require(rules.can_change_units(request.user))
     form = ParticipationForm(request.POST)
     if form.is_valid():
