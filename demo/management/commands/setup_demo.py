@@ -25,6 +25,8 @@ class Command(BaseCommand):
             accounts = self._load()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
+            if unit is not None:
+                unit.refresh_from_db()  # its name as the demo's unit changes left it
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
 
     def _load(self):
