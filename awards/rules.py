@@ -16,6 +16,7 @@ from units.rules import (
     is_leader,
     is_office,
     is_unit_officer,
+    own_unit_ids,
     unit_owned_visibility,
 )
 
@@ -165,7 +166,7 @@ def dossier_visibility(user):
     return any_of(
         (office(user) or is_leader(user), EVERYTHING),
         (is_council_member(user), Q(state__in=sorted(COUNCIL_STATES))),
-        (is_unit_officer(user), Q(unit_id=getattr(user, "unit_id", None))),
+        (is_unit_officer(user), Q(unit_id__in=own_unit_ids(user))),
     )
 
 
@@ -259,7 +260,7 @@ def award_record_visibility(user):
     through their exact name and date of birth: selectors.look_up_awards.)"""
     return any_of(
         (office(user) or is_council_member(user) or is_leader(user), EVERYTHING),
-        (is_unit_officer(user), Q(unit_id=getattr(user, "unit_id", None))),
+        (is_unit_officer(user), Q(unit_id__in=own_unit_ids(user))),
     )
 
 

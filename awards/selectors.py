@@ -4,6 +4,8 @@ from django.db.models import Count, Prefetch, Q, Subquery
 
 from core import params
 from core.names import search_key
+from units.lifecycle import with_predecessors
+from units.rules import own_unit_ids
 
 from . import rules
 from .enums import COUNCIL_STATES, INBOX_STATES
@@ -55,7 +57,11 @@ def dossier_page(user, pk):
 
 def unit_dossiers(user):
     """The officer's unit's dossiers, newest first."""
-    return visible_dossiers(user).filter(unit_id=user.unit_id).order_by("-year", "-reference")
+    return (
+        visible_dossiers(user)
+        .filter(unit_id__in=own_unit_ids(user))
+        .order_by("-year", "-reference")
+    )
 
 
 def inbox(filters):
@@ -127,6 +133,16 @@ def look_up_awards(user, text, date_of_birth=None):
         AwardRecord.objects.select_related("award_type", "unit", "dossier")
         .filter(found)
         .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
+    )
+
+
+def unit_award_history(unit):
+    """The award records of the unit and of every unit merged or dissolved into it, newest
+    first: a successor's history includes its predecessors' (units.lifecycle)."""
+    return (
+        AwardRecord.objects.select_related("award_type", "unit")
+        .filter(unit_id__in=with_predecessors(unit))
+        .order_by("-year", "award_type__position", "name_sort")
     )
 
 

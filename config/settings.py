@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "units.context_processors.current_role",
+                "plan.context_processors.year_switch",
                 "config.menu.main_menu",
             ],
             # {% form_token %} beside every {% csrf_token %}, with nothing to load.

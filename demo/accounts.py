@@ -15,6 +15,8 @@ DEMO_ACCOUNTS = [
     ("staff", ("Hoa", "Nguyễn Thị"), Role.OFFICE_STAFF, "ban-tdkt"),
     ("officer", ("Minh", "Hoàng Văn"), Role.UNIT_OFFICER, "so-gd-dt"),
     ("officer2", ("Lan", "Lương Thị"), Role.UNIT_OFFICER, "h-cao-loc"),
+    # The unit the demo renames from 2014 (demo.unit_changes).
+    ("officer3", ("Hùng", "Nông Văn"), Role.UNIT_OFFICER, "so-nn-ptnt"),
     ("council", ("Đức", "Vi Văn"), Role.COUNCIL_MEMBER, "hd-tdkt"),
     ("leader", ("Quang", "Lý Văn"), Role.LEADER, "ubnd-tinh"),
 ]

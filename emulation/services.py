@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from plan.enums import PlanStatus, RequirementKind
 from plan.models import Requirement
+from plan.rules import can_change_year, past_year_refusal
 from plan.services import submit_document
 from units.models import Cluster, Unit
 from units.services import check_grouping_members
@@ -66,6 +67,8 @@ def register(unit, year, by, *, targets, file=None, registered_at=None):
     targets (the history keeps every earlier version)."""
     if not rules.can_act_for(by, unit):
         raise PermissionDenied
+    if not can_change_year(by, year):
+        raise ValidationError(past_year_refusal(year))
     submission = None
     requirement = registration_requirement(year)
     if file is not None and requirement is not None:

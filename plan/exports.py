@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from core.documents import date_line
 from core.spreadsheets import safe_cell, write_official_xlsx
+from units.lifecycle import names_in_year
 
 from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
-from .models import TaskPart
+from .models import Plan, TaskPart
 from .selectors import tasks_of
 from .status import Rollup, task_rollups, with_status
 
@@ -27,7 +28,10 @@ def plan_data(plan, as_of=None):
     """The plan as plain data: the shape of fixtures/plan-2013.json, with units by full name.
 
     With `as_of`, each task also carries its status and its parts' statuses on that date.
+    Units are named as they were that year (units.lifecycle): a later rename leaves a
+    year's export unchanged.
     """
+    old_names = names_in_year(plan.year)
     data = {
         "plan": {
             "year": plan.year,
@@ -51,7 +55,7 @@ def plan_data(plan, as_of=None):
                 "quarter": task.quarter,
                 "content": task.content,
                 "due_date": task.due_date.isoformat(),
-                "responsible": [row.canonical_name for row in task.responsible.all()],
+                "responsible": [_name(row, old_names) for row in task.responsible.all()],
             }
             for task in tasks_of(plan)
         ],
@@ -68,6 +72,8 @@ def _add_statuses(plan, data, as_of):
         .select_related("unit", "task")
         .order_by("task__number", "unit__sort_key")
     )
+    # The names the units had that year: a past year's export keeps a renamed unit's old name.
+    old_names = names_in_year(plan.year)
     by_task = {}
     for part in parts:
         by_task.setdefault(part.task.number, []).append(part)
@@ -82,12 +88,19 @@ def _add_statuses(plan, data, as_of):
         task["units_total"] = rollup.total
         task["parts"] = [
             {
-                "unit": part.unit.name,
+                "unit": old_names.get(part.unit_id, part.unit.name),
                 "status": part.status,
                 "done_on": part.done_on_as_of.isoformat() if part.done_on_as_of else None,
             }
             for part in task_parts
         ]
+
+
+def _name(row, old_names):
+    """A responsible row's name in the plan's year."""
+    if row.unit_id and row.unit_id in old_names:
+        return old_names[row.unit_id]
+    return row.canonical_name
 
 
 def _rows(plan):
@@ -169,6 +182,7 @@ def write_status_xlsx(plan, as_of, stream):
     take part, where `plan_data` would load every part.
     """
     tasks = list(tasks_of(plan))
+    old_names = names_in_year(plan.year)
     rollups = task_rollups(tasks, as_of)
     rows, sections = [], {}
     for task in tasks:
@@ -179,7 +193,7 @@ def write_status_xlsx(plan, as_of, stream):
             [
                 task.number,
                 task.content,
-                "\n".join(row.canonical_name for row in task.responsible.all()),
+                "\n".join(_name(row, old_names) for row in task.responsible.all()),
                 task.due_date,
                 _status_label(rollup.status),
                 f"{rollup.done}/{rollup.total}",
@@ -208,7 +222,17 @@ def write_status_xlsx(plan, as_of, stream):
 
 
 def write_parts_xlsx(parts, as_of, stream):
-    """Exactly the rows of a filtered parts list (parts annotated by with_status)."""
+    """Exactly the rows of a filtered parts list (parts annotated by with_status), each unit
+    under the name it had in the part's year."""
+    names_by_plan = {}
+
+    def unit_name(part):
+        plan_id = part.task.plan_id
+        if plan_id not in names_by_plan:
+            year = Plan.objects.values_list("year", flat=True).get(pk=plan_id)
+            names_by_plan[plan_id] = names_in_year(year)
+        return names_by_plan[plan_id].get(part.unit_id, part.unit.name)
+
     write_official_xlsx(
         stream,
         columns=[
@@ -222,7 +246,7 @@ def write_parts_xlsx(parts, as_of, stream):
             [
                 part.task.number,
                 part.task.content,
-                part.unit.name,
+                unit_name(part),
                 part.task.due_date,
                 _status_label(part.status),
             ]
@@ -236,6 +260,7 @@ def write_parts_xlsx(parts, as_of, stream):
 
 def write_submissions_xlsx(requirement, units, as_of, stream):
     """Who sent a requirement's document, when, on time or late, and who has not."""
+    old_names = names_in_year(requirement.plan.year)
     write_official_xlsx(
         stream,
         columns=[
@@ -246,7 +271,7 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
         ],
         rows=(
             [
-                unit.name,
+                old_names.get(unit.pk, unit.name),
                 str(SubmissionStatus(unit.submission_status).label),
                 timezone.localtime(unit.last_submitted_at).strftime("%H:%M %d/%m/%Y")
                 if unit.last_submitted_at

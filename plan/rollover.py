@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from core.history import recorded_as
+from units.lifecycle import unit_for_year
 from units.models import Cluster
 from units.rules import is_office
 
@@ -155,13 +156,18 @@ def _draft_requirements(source, to_year, result):
 
 
 def _draft_clusters(from_year, to_year):
-    """The source year's clusters and blocks not yet set up for the new year (by name)."""
+    """The source year's clusters and blocks not yet set up for the new year (by name). A
+    unit merged or dissolved by then is replaced by its successor (units.lifecycle), or left
+    out; a leading unit without one stays for the office to change."""
     taken = set(Cluster.objects.filter(year=to_year).values_list("name", flat=True))
     clusters = Cluster.objects.filter(year=from_year).exclude(name__in=taken)
-    return [
-        (Cluster(year=to_year, name=c.name, kind=c.kind, leader_id=c.leader_id), c)
-        for c in clusters.prefetch_related("members").order_by("name")
-    ]
+    drafts = []
+    for c in clusters.select_related("leader").prefetch_related("members__successor"):
+        leader = unit_for_year(c.leader, to_year) or c.leader
+        members = {unit_for_year(member, to_year) for member in c.members.all()} - {None}
+        c.members_in_year = sorted(members, key=lambda unit: unit.sort_key)
+        drafts.append((Cluster(year=to_year, name=c.name, kind=c.kind, leader=leader), c))
+    return sorted(drafts, key=lambda pair: pair[0].name)
 
 
 def _clear_draft(plan):
@@ -200,7 +206,7 @@ def _write(result, existing, by, reason):
     for cluster, source in result.clusters:
         cluster._history_user = by
         cluster.save()
-        cluster.members.set(source.members.all())
+        cluster.members.set(source.members_in_year)
 
 
 @transaction.atomic

@@ -1,6 +1,10 @@
 """Who may do what with the plan's schedule: parts, reports, requirements, submissions."""
 
+from django.utils.translation import gettext as _
+
 from units.rules import belongs_to_unit, is_leader, is_office, unit_owned_visibility
+
+from .models import Plan
 
 # A unit's parts and the documents it sent are seen by whoever may see the unit: every
 # unit's for the office, leaders and council; an officer only their own unit's.
@@ -34,3 +38,25 @@ def can_report_on_part(user, part):
 def can_submit_for(user, unit):
     """Officers send their own unit's documents; the office may enter one it received by post."""
     return can_manage_schedule(user) or belongs_to_unit(user, unit)
+
+
+def latest_published_year():
+    """The year of the latest published plan (the current year of the product), or None."""
+    return Plan.objects.published().order_by("-year").values_list("year", flat=True).first()
+
+
+def is_past_year(year):
+    latest = latest_published_year()
+    return latest is not None and year < latest
+
+
+def can_change_year(user, year):
+    """A past year's records are read-only, except for the office (issue 17): its reports
+    and documents are what was sent then. The office may still put a mistake right."""
+    return is_office(user) or not is_past_year(year)
+
+
+def past_year_refusal(year):
+    return _("Năm %(y)s đã qua: số liệu của năm này chỉ để xem; chỉ Ban TĐKT được thay đổi.") % {
+        "y": year
+    }

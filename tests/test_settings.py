@@ -91,6 +91,7 @@ def test_demo_accounts_are_created_once_with_their_roles():
         "staff": "office_staff",
         "officer": "unit_officer",
         "officer2": "unit_officer",
+        "officer3": "unit_officer",
         "council": "council_member",
         "leader": "leader",
     }

@@ -82,6 +82,28 @@ class Unit(models.Model):
         default=True,
         help_text=_("Đơn vị nằm trong “Các đơn vị” phải thực hiện kế hoạch năm nay."),
     )
+    # A unit's life (issue 17): new from a date, ended (merged into its successor or dissolved)
+    # from a date. Its rows stay under it; its successor finds them (units.lifecycle).
+    started_on = models.DateField(
+        _("hoạt động từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu đơn vị có từ trước khi dùng hệ thống."),
+    )
+    ended_on = models.DateField(
+        _("ngừng hoạt động từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày sáp nhập hoặc giải thể; từ ngày này đơn vị không được giao việc mới."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
     search_key = models.CharField(max_length=400, editable=False, default="")
     # The name's place in Vietnamese alphabetical order (core.names.sort_key): lists sort by it.
     sort_key = models.CharField(max_length=800, editable=False, default="", db_index=True)
@@ -143,6 +165,79 @@ class UnitAlias(models.Model):
 
     def natural_key(self):
         return (self.name,)
+
+
+class UnitChange(models.Model):
+    """One change in a unit's life, dated and with its reason: a new name from a date, a
+    merger into another unit, a dissolution. The renames are the unit's name history: the
+    name before `on` is `old_name` (units.lifecycle.name_on)."""
+
+    class Kind(models.TextChoices):
+        RENAMED = "renamed", _("Đổi tên")
+        MERGED = "merged", _("Sáp nhập")
+        DISSOLVED = "dissolved", _("Giải thể")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="changes"
+    )
+    kind = models.CharField(_("loại thay đổi"), max_length=10, choices=Kind.choices)
+    on = models.DateField(_("từ ngày"))
+    reason = models.TextField(_("lý do, căn cứ"))
+    old_name = models.CharField(_("tên cũ"), max_length=255, blank=True)
+    old_short_name = models.CharField(_("tên viết tắt cũ"), max_length=100, blank=True)
+    new_name = models.CharField(_("tên mới"), max_length=255, blank=True)
+    new_short_name = models.CharField(_("tên viết tắt mới"), max_length=100, blank=True)
+    successor = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị kế thừa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        "units.User",
+        verbose_name=_("người ghi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    history = AuditedHistory()
+
+    class Meta:
+        verbose_name = _("thay đổi của đơn vị")
+        verbose_name_plural = _("thay đổi của đơn vị")
+        ordering = ["unit", "on", "pk"]
+
+    def __str__(self):
+        return f"{self.unit}: {self.get_kind_display()} ({self.on:%d/%m/%Y})"
+
+
+class UnitYear(models.Model):
+    """Whether a unit takes part in a year's plan, where it differs from the unit's default
+    (Unit.is_participating): the office sets it per year."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="years"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    takes_part = models.BooleanField(_("tham gia kế hoạch năm"))
+
+    history = AuditedHistory()
+
+    class Meta:
+        verbose_name = _("tham gia kế hoạch theo năm")
+        verbose_name_plural = _("tham gia kế hoạch theo năm")
+        ordering = ["-year", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unit_year_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} ({self.year})"
 
 
 class User(AbstractUser):

@@ -57,12 +57,28 @@ def can_see_all_units(user):
     return is_office(user) or is_leader(user) or is_council_member(user)
 
 
+def own_unit_ids(user):
+    """The user's unit and the units merged or dissolved into it (units.lifecycle): an
+    officer of the successor finds their history. Read once per request (kept on the user)."""
+    unit_id = getattr(user, "unit_id", None)
+    if unit_id is None:
+        return []
+    if getattr(user, "_own_unit_ids", (None,))[0] != unit_id:
+        from .models import Unit
+
+        taken_over = Unit.objects.filter(successor_id=unit_id).values_list("pk", flat=True)
+        user._own_unit_ids = (unit_id, [unit_id, *taken_over])
+    return user._own_unit_ids[1]
+
+
 @visibility_rule
 def unit_visibility(user):
     """Which units a user may see: every unit for those who follow them all; their own unit
-    for anyone else who belongs to one."""
+    and those it took over for anyone else who belongs to one."""
+    if can_see_all_units(user):
+        return EVERYTHING
     unit_id = getattr(user, "unit_id", None)
-    return any_of((can_see_all_units(user), EVERYTHING), (unit_id is not None, Q(pk=unit_id)))
+    return any_of((unit_id is not None, Q(pk__in=own_unit_ids(user))))
 
 
 # Rows that belong to a unit (a `unit` field): seen by whoever may see the unit.
@@ -98,3 +114,8 @@ def can_search_units(user):
     """The unit type-ahead of the filters: anyone signed in, among the units they may see
     (visible_units_of: an officer finds only their own unit)."""
     return can_view_plan(user)
+
+
+def can_change_units(user):
+    """Renaming, merging, dissolving a unit and its taking part in a year: the office."""
+    return is_office(user)

@@ -6,4 +6,6 @@ urlpatterns = [
     path("don-vi/", views.unit_list, name="unit-list"),
     path("tim-don-vi/", views.unit_search, name="unit-search"),
     path("don-vi-cua-toi/", views.my_unit, name="my-unit"),
+    path("don-vi/<slug:code>/thay-doi/", views.unit_changes, name="unit-changes"),
+    path("don-vi/<slug:code>/tham-gia/", views.unit_participation, name="unit-participation"),
 ]

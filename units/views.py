@@ -2,16 +2,21 @@
 A unit's work in the plan (its parts and documents) is the plan's page of the unit
 (plan.views.unit_detail)."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core import params
 from core.spreadsheets import xlsx_response
 
-from . import exports, rules, selectors
+from . import exports, lifecycle, rules, selectors
+from .change_forms import ParticipationForm, UnitChangeForm
 from .enums import UnitKind
+from .models import Unit
 
 
 def _require(allowed):
@@ -45,3 +50,59 @@ def my_unit(request):
     if not rules.can_open_my_unit(request.user):
         raise Http404
     return redirect("unit-detail", request.user.unit.code)
+
+
+def unit_changes(request, code):
+    """A unit's life: its names with the dates they held from, its mergers and dissolution,
+    the units it took over, the years it takes part in; the office records a change here."""
+    unit = get_object_or_404(Unit.objects.select_related("successor"), code=code)
+    if not rules.can_see_unit(request.user, unit):
+        raise Http404
+    can_change = rules.can_change_units(request.user)
+    form = UnitChangeForm(request.POST or None) if can_change else None
+    if request.method == "POST":
+        _require(can_change)
+        if form.is_valid():
+            try:
+                change = form.record(unit, request.user)
+            except ValidationError:
+                pass
+            else:
+                messages.success(
+                    request,
+                    _("Đã ghi: %(kind)s từ ngày %(day)s.")
+                    % {"kind": change.get_kind_display(), "day": f"{change.on:%d/%m/%Y}"},
+                )
+                return redirect("unit-changes", unit.code)
+    context = {
+        "unit": unit,
+        "names": lifecycle.name_history(unit),
+        "changes": unit.changes.select_related("successor", "recorded_by"),
+        "predecessors": lifecycle.predecessors(unit),
+        "years": unit.years.all(),
+        "form": form,
+        "participation_form": ParticipationForm() if can_change else None,
+    }
+    return render(request, "units/unit_changes.html", context)
+
+
+@require_POST
+def unit_participation(request, code):
+    """The office sets whether the unit takes part in a year's plan."""
+    unit = get_object_or_404(Unit, code=code)
+    if not rules.can_see_unit(request.user, unit):
+        raise Http404
+    _require(rules.can_change_units(request.user))
+    form = ParticipationForm(request.POST)
+    if form.is_valid():
+        year, takes_part = form.cleaned_data["year"], form.cleaned_data["takes_part"]
+        lifecycle.set_participation(unit, year, takes_part, by=request.user)
+        message = (
+            _("Năm %(y)s: đơn vị tham gia kế hoạch.")
+            if takes_part
+            else _("Năm %(y)s: đơn vị không tham gia kế hoạch.")
+        )
+        messages.success(request, message % {"y": year})
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("unit-changes", unit.code)

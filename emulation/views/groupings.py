@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from core.files import document_response
 from plan.models import Task
-from plan.selectors import current_plan
+from plan.rules import can_change_year, past_year_refusal
 from plan.status import today
+from plan.views.years import keep_year, year_plan
 from units.models import Cluster
 
 from .. import rules, selectors, services
@@ -36,13 +37,14 @@ from .common import as_of_date, problems, require
 def current_groupings(request):
     """The menu's "Thi đua": the groupings of the latest plan's year."""
     require(rules.can_see_groupings(request.user))
-    plan = current_plan()
+    plan = year_plan(request)  # the year the user chose, else the latest
     return redirect("emulation:groupings", plan.year if plan else today().year)
 
 
 def groupings(request, year):
     """The year's clusters and blocks the user may see, with each one's cross-check share."""
     require(rules.can_see_groupings(request.user))
+    keep_year(request, year)
     as_of = as_of_date(request)
     visible = rules.visible_groupings(request.user, selectors.groupings_of_year(year))
     context = {
@@ -253,7 +255,11 @@ def pact_file(request, pk):
 def register(request, year):
     """A unit's emulation registration for the year (đăng ký thi đua)."""
     require(rules.can_register(request.user))
+    keep_year(request, year)
     unit = request.user.unit
+    if request.method == "POST" and not can_change_year(request.user, year):
+        messages.error(request, past_year_refusal(year))
+        return redirect("emulation:register", year)
     current = Registration.objects.filter(unit=unit, year=year).first()
     if request.method == "POST":
         form = RegistrationForm(request.POST, request.FILES)
@@ -280,5 +286,7 @@ def register(request, year):
         "form": form,
         "current": current,
         "requirement": services.registration_requirement(year),
+        # A past year's registration is read-only but for the office (the service refuses).
+        "read_only": not can_change_year(request.user, year),
     }
     return render(request, "emulation/register.html", context)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plan.views.years import keep_year
 from units.models import Unit
 from units.rules import can_see_all_units, can_view_plan
 
@@ -28,6 +29,7 @@ from .common import as_of_date, form_problems, problems, require
 def section_two(request, year):
     """Section II of the plan as numbers: each against its target, as of a date."""
     require(rules.can_view_section_two(request.user))
+    keep_year(request, year)
     as_of = as_of_date(request)
     measures, coverage = selectors.section_two(year, as_of)
     context = {"year": year, "as_of": as_of, "measures": measures, "coverage": coverage}
@@ -38,6 +40,7 @@ def section_two_units(request, year, measure):
     require(rules.can_view_section_two(request.user))
     if measure not in selectors.MEASURES:
         raise Http404
+    keep_year(request, year)
     as_of = as_of_date(request)
     units = selectors.units_behind(year, as_of, measure)
     context = {"year": year, "as_of": as_of, "measure": measure, "units": units}
@@ -48,6 +51,7 @@ def inspections(request, year):
     """Each level's inspections and its coverage against 30 %: every level for those who
     follow all units, an officer's own unit's level otherwise."""
     require(can_view_plan(request.user))
+    keep_year(request, year)
     as_of = as_of_date(request)
     coverage = selectors.inspection_coverage(year, as_of)
     if not can_see_all_units(request.user):
@@ -133,6 +137,7 @@ def inspection_record(request, pk):
 def exemplars(request, year):
     """Exemplars per unit against section II's two; an officer records its unit's own."""
     require(can_view_plan(request.user))
+    keep_year(request, year)
     as_of = as_of_date(request)
     user = request.user
     units = Unit.objects.filter(is_participating=True).order_by("name")

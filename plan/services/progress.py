@@ -122,6 +122,9 @@ def report_progress(
     """
     if not rules.can_report_on_part(by, part):
         raise ScheduleError(_("Bạn không được báo cáo cho phần việc của đơn vị khác."))
+    year = part.task.plan.year
+    if not rules.can_change_year(by, year):
+        raise ScheduleError(rules.past_year_refusal(year))
     if state == PartState.CANCELLED:
         raise ScheduleError(_("Dùng chức năng hủy phần việc để hủy."))
     now = timezone.now()

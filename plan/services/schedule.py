@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from units.models import Unit
+from units.lifecycle import participating_units, unit_for_year
 
 from .. import rules
 from ..enums import Collective, PartSource
@@ -57,16 +57,23 @@ def save_from_admin(obj, by):
     return obj
 
 
-def sync_task_parts(task):
+def sync_task_parts(task, participating=None):
     """Give every unit that must do the task its part: the named units and, for "Các đơn vị",
-    every participating unit. Units staff picked stay. Never removes a part (cancel instead).
-    Returns the number of parts created."""
+    every unit taking part in the plan's year (units.lifecycle.participating_units; pass
+    their ids when syncing many tasks). A named unit that has ended by the year passes its
+    part to its successor; a dissolved one without a successor gets none. Units staff
+    picked stay. Never removes a part (cancel instead). Returns the number of parts created."""
+    year = task.plan.year
     wanted = {}
     for row in task.responsible.all():
         if row.unit_id:
-            wanted.setdefault(row.unit_id, PartSource.NAMED)
+            doer = unit_for_year(row.unit, year)
+            if doer is not None:
+                wanted.setdefault(doer.pk, PartSource.NAMED)
         elif row.collective == Collective.ALL_UNITS:
-            for unit_id in Unit.objects.filter(is_participating=True).values_list("pk", flat=True):
+            if participating is None:
+                participating = participating_units(year).values_list("pk", flat=True)
+            for unit_id in participating:
                 wanted.setdefault(unit_id, PartSource.ALL_UNITS)
     existing = set(task.parts.values_list("unit_id", flat=True))
     return add_parts(
@@ -79,8 +86,9 @@ def sync_task_parts(task):
 @transaction.atomic
 def sync_plan_parts(plan):
     """sync_task_parts for every task of the plan; returns the number of parts created."""
-    tasks = plan.tasks.prefetch_related("responsible")
-    return sum(sync_task_parts(task) for task in tasks)
+    tasks = plan.tasks.select_related("plan").prefetch_related("responsible__unit")
+    participating = list(participating_units(plan.year).values_list("pk", flat=True))
+    return sum(sync_task_parts(task, participating) for task in tasks)
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ def submit_document(requirement, unit, by, file, note="", submitted_at=None):
     """A unit sends its document for a requirement; sending again adds a new row."""
     if not rules.can_submit_for(by, unit):
         raise ScheduleError(_("Bạn chỉ được gửi văn bản của đơn vị mình."))
+    if not rules.can_change_year(by, requirement.plan.year):
+        raise ScheduleError(rules.past_year_refusal(requirement.plan.year))
     if not requirement.units.filter(pk=unit.pk).exists():
         raise ScheduleError(_("Đơn vị này không thuộc diện phải gửi văn bản này."))
     if submitted_at is not None and not rules.can_manage_schedule(by):

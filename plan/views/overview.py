@@ -14,7 +14,6 @@ from ..models import Plan, Requirement
 from ..rollover_views import draft_or_404
 from ..selectors import (
     awaiting_review_counts,
-    current_plan,
     dashboard_quarters,
     overdue_parts,
     plan_by_quarter,
@@ -22,6 +21,7 @@ from ..selectors import (
     tasks_needing_units,
 )
 from .common import PAGE_SIZE, as_of_date, require
+from .years import keep_year, year_plan
 
 
 def _plan_page(request, plan):
@@ -34,19 +34,20 @@ def _plan_page(request, plan):
 
 def home(request):
     """The signed-in user's start page: this year's plan, with each task's progress."""
-    return _plan_page(request, current_plan())
+    return _plan_page(request, year_plan(request))
 
 
 def plan_detail(request, year):
     plan = get_object_or_404(Plan, year=year)
     if plan.is_draft:
         return draft_or_404(request, plan)
+    keep_year(request, plan.year)
     return _plan_page(request, plan)
 
 
 def _dashboard_plan(request):
     require(rules.can_view_dashboard(request.user))
-    plan = current_plan()
+    plan = year_plan(request)
     if plan is None:
         raise Http404
     return plan

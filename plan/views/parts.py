@@ -19,7 +19,6 @@ from ..forms import CancelPartForm, PartFilterForm, ProgressReportForm
 from ..selectors import (
     DEFAULT_PART_SORT,
     attach_late_reports,
-    current_plan,
     filtered_parts,
     part_history,
     visible_parts,
@@ -27,6 +26,7 @@ from ..selectors import (
 )
 from ..status import part_status, today
 from .common import PAGE_SIZE, add_refusal, as_of_date, error_text, require
+from .years import keep_year, year_plan
 
 
 def _visible_part(request, pk):
@@ -45,10 +45,17 @@ def _report_form(part, manage, data=None, files=None):
 def part_detail(request, pk):
     """One unit's part of a task: its status, its whole history, and the report form."""
     part = _visible_part(request, pk)
-    can_report = rules.can_report_on_part(request.user, part)
+    keep_year(request, part.task.plan.year)
+    # A past year's parts are read-only but for the office (the service refuses too).
+    can_report = rules.can_report_on_part(request.user, part) and rules.can_change_year(
+        request.user, part.task.plan.year
+    )
     manage = rules.can_manage_schedule(request.user)
     form = _report_form(part, manage)
     if request.method == "POST":
+        if not can_report and rules.can_report_on_part(request.user, part):
+            messages.error(request, rules.past_year_refusal(part.task.plan.year))
+            return redirect("part-detail", part.pk)
         require(can_report)
         form = _report_form(part, manage, request.POST, request.FILES)
         if form.is_valid():
@@ -125,7 +132,7 @@ def report_confirm(request, pk):
 def part_list(request):
     """Every part the user may see, filtered and sorted by the URL's parameters, paginated."""
     require(can_view_plan(request.user))
-    plan = current_plan()
+    plan = year_plan(request)
     if plan is None:
         raise Http404
     # The date kept from another page (common.as_of_date) is shown in the filter's box.

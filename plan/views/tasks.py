@@ -15,6 +15,7 @@ from ..models import Task
 from ..selectors import attach_late_reports, task_change_history, task_parts, tasks_for_page
 from ..status import task_rollups
 from .common import PAGE_SIZE, as_of_date, require
+from .years import keep_year
 
 
 def task_detail(request, year, number, units_form=None):
@@ -25,6 +26,7 @@ def task_detail(request, year, number, units_form=None):
     task = get_object_or_404(
         tasks_for_page(), plan__year=year, plan__status=PlanStatus.PUBLISHED, number=number
     )
+    keep_year(request, year)
     as_of = as_of_date(request)
     rollup = task_rollups([task], as_of, visible_units_filter(request.user))[task.pk]
     page = Paginator(task_parts(request.user, task, as_of), PAGE_SIZE).get_page(

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from core.files import document_response
 from core.spreadsheets import xlsx_response
+from units.lifecycle import name_in_year, predecessors
 from units.models import Unit
-from units.rules import can_see_all_units, can_see_unit
+from units.rules import can_change_units, can_see_all_units, can_see_unit
 
 from .. import exports, rules, services
 from ..enums import PlanStatus
@@ -22,7 +23,6 @@ from ..models import Requirement, Submission
 from ..selectors import (
     attach_last_submissions,
     attach_late_reports,
-    current_plan,
     requirement_units,
     submission_status_counts,
     unit_parts,
@@ -30,6 +30,7 @@ from ..selectors import (
     visible_submissions,
 )
 from .common import as_of_date, error_text, require
+from .years import keep_year, year_plan
 
 REQUIREMENT_PAGE_SIZE = 60
 
@@ -39,17 +40,23 @@ def unit_detail(request, code):
     unit = get_object_or_404(Unit, code=code)
     if not can_see_unit(request.user, unit):
         raise Http404
-    plan = current_plan()
+    plan = year_plan(request)
     as_of = as_of_date(request)
+    year = plan.year if plan else None
     context = {
         "unit": unit,
+        "unit_name": name_in_year(unit, year) if year else unit.name,
+        "predecessors": predecessors(unit),
+        "can_change_units": can_change_units(request.user),
         "plan": plan,
         "as_of": as_of,
         # One plan's parts of one unit: a few dozen, shown whole.
         "parts": attach_late_reports(unit_parts(unit, plan, as_of), as_of),
         "requirements": unit_requirements(unit, plan, as_of),
         "reminders": unit.reminders.all()[:20],
-        "can_submit": rules.can_submit_for(request.user, unit),
+        # A past year's documents are read-only but for the office.
+        "can_submit": rules.can_submit_for(request.user, unit)
+        and (year is None or rules.can_change_year(request.user, year)),
         "submission_form": SubmissionForm(),
     }
     return render(request, "plan/unit_detail.html", context)
@@ -63,6 +70,7 @@ def requirement_detail(request, pk):
         ),
         pk=pk,
     )
+    keep_year(request, requirement.plan.year)
     as_of = as_of_date(request)
     status_filter = request.GET.get("trang_thai")
     units = requirement_units(request.user, requirement, as_of, status_filter)

@@ -50,6 +50,7 @@ from people.models import AnnualRating, Person
 from plan.models import ProgressReport, Reminder, Submission, SubmissionReview, Task, TaskPart
 from plan.rollover import roll_over_plan
 from tests.urls import fill_route, project_routes, route_arguments
+from units.models import UnitChange
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +96,8 @@ OBJECT_URLS = {
     "evidence-file": lambda o, d: {"pk": o.report.pk},
     "report-confirm": lambda o, d: {"pk": o.report.pk},
     "unit-detail": lambda o, d: {"code": o.unit.code},
+    "unit-changes": lambda o, d: {"code": o.unit.code},
+    "unit-participation": lambda o, d: {"code": o.unit.code},
     "submission-create": lambda o, d: {"pk": o.requirement.pk, "code": o.unit.code},
     "submission-file": lambda o, d: {"pk": o.submission.pk},
     "submission-review": lambda o, d: {"pk": o.submission.pk},
@@ -203,6 +206,17 @@ MATRIX = {
         post=cells("403", other="404", staff="302", admin="302"),
     ),
     "unit-detail": Row(cells("200", other="404")),
+    # A unit's names and changes: read by whoever sees the unit; recorded by the office (an
+    # empty form comes back with its errors, 200).
+    "unit-changes": Row(
+        cells("200", other="404"),
+        post=cells("403", other="404", staff="200", admin="200"),
+    ),
+    "unit-participation": Row(
+        cells("405"), post=cells("403", other="404", staff="302", admin="302")
+    ),
+    # The year switcher sends everyone back to the page they came from, in the chosen year.
+    "switch-year": Row(cells("302")),
     "submission-create": Row(
         cells("405"),
         # The office may enter a document it received by post; nobody else sends for a unit.
@@ -383,6 +397,8 @@ ADMIN_MODELS = {
     "units.unit": {"import": True, "simple_history": "200"},
     "units.user": {"import": True, "simple_history": "200"},
     "units.cluster": {"simple_history": "200"},
+    # A unit's recorded change is history: shown, never edited or deleted.
+    "units.unitchange": {"delete": "403", "simple_history": "200"},
     "plan.plan": {"simple_history": "200"},
     "plan.task": {"import": True, "simple_history": "200"},
     "plan.taskpart": {"delete": "403", "simple_history": "200"},
@@ -542,6 +558,14 @@ def admin_rows(unit_a):
         name="Nguyễn Văn Thử", year=2012, award_type=unit_a.dossier.award_type, unit=initiative.unit
     )
     person = Person.objects.create(full_name="Nguyễn Văn Thử")
+    UnitChange.objects.create(
+        unit=unit_a.unit,
+        kind="renamed",
+        on="2014-01-01",
+        reason="Thử",
+        old_name="Cũ",
+        new_name="Mới",
+    )
     AnnualRating.objects.create(person=person, year=2012, rating="good")
 
 

@@ -9,6 +9,7 @@ from demo.council import create_demo_round, create_demo_unit_decisions
 from demo.emulation import create_demo_emulation
 from demo.people import create_demo_people
 from demo.plan import create_demo_year
+from demo.unit_changes import create_demo_unit_changes
 from plan.models import Plan
 
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
             accounts = self._load()
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit in accounts:
+            if unit is not None:
+                unit.refresh_from_db()  # its name as the demo's unit changes left it
             self.stdout.write(f"  {username:<9} {role.label}" + (f" – {unit}" if unit else ""))
 
     def _load(self):
@@ -37,6 +40,11 @@ class Command(BaseCommand):
         create_demo_dossiers()
         create_demo_people()
         create_demo_unit_decisions()
+        # After the 2013 data: the changes take effect from 2014 and leave 2013 as it was.
+        if create_demo_unit_changes():
+            self.stdout.write(
+                "Đã ghi thay đổi của đơn vị từ 01/01/2014: một đổi tên, một sáp nhập, một giải thể."
+            )
         if create_demo_round():
             self.stdout.write(
                 "Đã tạo đợt xét khen thưởng năm 2013: tờ trình, phiên họp, quyết định."

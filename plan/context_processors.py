@@ -1,0 +1,32 @@
+"""The year switcher (plan.views.years) for the pages that belong to a year."""
+
+from django.utils.functional import SimpleLazyObject
+
+from units.rules import is_office
+
+
+def year_switch(request):
+    """On a page that said which year it belongs to (request.page_year): the published
+    years to switch to, the current one, and whether the page is read-only for the user.
+    Read lazily: pages without a year make no query."""
+    year = getattr(request, "page_year", None)
+    if year is None:
+        return {}
+
+    def build():
+        from .views.years import published_plans, switch_url
+
+        years = [plan.year for plan in published_plans(request)]
+        current = years[0] if years else None
+        is_past = current is not None and year < current
+        return {
+            "year": year,
+            "current": current,
+            "is_past": is_past,
+            # plan.rules.can_change_year, without asking for the years again.
+            "read_only": is_past and not is_office(request.user),
+            "choices": [(y, switch_url(request, y)) for y in years],
+            "back_url": switch_url(request, None),
+        }
+
+    return {"year_switch": SimpleLazyObject(build)}

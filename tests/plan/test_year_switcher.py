@@ -1,0 +1,168 @@
+"""The year switcher (issue 17, point 3): the chosen year follows the user from page to page
+like the as-of date, with a way back to the current year; a past year's pages are
+read-only for everyone but the office, and its writes are refused server-side."""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from emulation.models import Registration
+from plan.models import ProgressReport, Requirement, Submission, TaskPart
+from plan.rollover import publish_plan, roll_over_plan, update_draft_header
+from plan.views.years import YEAR_KEY
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+REFUSAL = "Năm 2013 đã qua: số liệu của năm này chỉ để xem; chỉ Ban TĐKT được thay đổi."
+
+
+@pytest.fixture
+def plan_2014(plan_2013, staff):
+    draft = roll_over_plan(2013, 2014, by=staff).plan
+    update_draft_header(
+        draft,
+        staff,
+        number="05/KH-UBND",
+        issued_on=datetime.date(2014, 1, 20),
+        unit_plans_due_on=datetime.date(2014, 3, 1),
+    )
+    return publish_plan(draft, staff)
+
+
+def switch(client, year, next_url):
+    return client.get(reverse("switch-year"), {YEAR_KEY: year, "next": next_url})
+
+
+def test_the_chosen_year_is_kept_from_page_to_page(client, plan_2014, staff):
+    client.force_login(staff)
+    assert client.get(reverse("home")).context["plan"] == plan_2014
+    response = switch(client, 2013, reverse("home"))
+    assert response.url == reverse("home")
+    home = client.get(reverse("home"))
+    assert home.context["plan"].year == 2013
+    html = home.content.decode()
+    assert 'id="year-switch"' in html
+    assert "Về năm hiện tại (2014)" in html
+    # The menu's links carry no year: the session does.
+    assert client.get(reverse("dashboard")).context["plan"].year == 2013
+    assert client.get(reverse("part-list")).context["plan"].year == 2013
+    unit_page = client.get(reverse("unit-detail", args=["so-gd-dt"]))
+    assert unit_page.context["plan"].year == 2013
+    # An address with a year in it keeps its year, and the switcher goes to the same task.
+    response = switch(client, 2014, reverse("task-detail", args=[2013, 5]) + "?trang=2")
+    assert response.url == reverse("task-detail", args=[2014, 5])
+    assert client.get(reverse("home")).context["plan"].year == 2014
+    # ?nam= works on a page too, and the way back (an empty year) is the current year.
+    assert client.get(reverse("home"), {YEAR_KEY: "2013"}).context["plan"].year == 2013
+    switch(client, "", reverse("dashboard"))
+    assert client.get(reverse("dashboard")).context["plan"].year == 2014
+    assert YEAR_KEY not in client.session
+
+
+def test_the_switcher_finds_the_same_requirement_and_part_in_the_other_year(
+    client, plan_2014, officer
+):
+    client.force_login(officer)
+    requirement = Requirement.objects.filter(plan__year=2013, kind="unit_plan").first()
+    response = switch(client, 2014, reverse("requirement-detail", args=[requirement.pk]))
+    new = Requirement.objects.get(plan=plan_2014, kind="unit_plan")
+    assert response.url == reverse("requirement-detail", args=[new.pk])
+    part = TaskPart.objects.filter(task__plan__year=2013, unit=officer.unit).first()
+    same = TaskPart.objects.get(
+        task__plan=plan_2014, task__number=part.task.number, unit=officer.unit
+    )
+    response = switch(client, 2014, reverse("part-detail", args=[part.pk]))
+    assert response.url == reverse("part-detail", args=[same.pk])
+
+
+def test_a_bad_year_or_a_foreign_address_is_ignored(client, plan_2014, staff):
+    client.force_login(staff)
+    response = switch(client, "2999", "https://evil.example/")
+    assert response.url == reverse("home")
+    assert client.get(reverse("home")).context["plan"] == plan_2014
+
+
+def test_the_switcher_is_only_on_pages_of_a_year(client, plan_2014, staff):
+    client.force_login(staff)
+    assert 'id="year-switch"' in client.get(reverse("home")).content.decode()
+    assert 'id="year-switch"' not in client.get(reverse("unit-list")).content.decode()
+
+
+def part_2013(unit):
+    return TaskPart.objects.filter(task__plan__year=2013, unit=unit).first()
+
+
+def test_an_officer_reads_a_past_year_and_cannot_change_it(client, plan_2014, officer, pdf_file):
+    part = part_2013(officer.unit)
+    client.force_login(officer)
+    page = client.get(reverse("part-detail", args=[part.pk]))
+    assert page.context["form"] is None
+    assert "Chỉ để xem: không thay đổi được số liệu." in page.content.decode()
+    before = part.reports.count()
+    response = client.post(
+        reverse("part-detail", args=[part.pk]), {"state": "in_progress"}, follow=True
+    )
+    assert REFUSAL in response.content.decode()
+    assert part.reports.count() == before
+    # Documents of 2013: no upload form, and a forged POST is refused with the reason.
+    unit_page = client.get(reverse("unit-detail", args=[officer.unit.code]), {YEAR_KEY: "2013"})
+    assert not unit_page.context["can_submit"]
+    requirement = Requirement.objects.filter(plan__year=2013, units=officer.unit).first()
+    before = Submission.objects.count()
+    response = client.post(
+        reverse("submission-create", args=[requirement.pk, officer.unit.code]),
+        {"file": pdf_file("ke-hoach.pdf")},
+        follow=True,
+    )
+    assert REFUSAL in response.content.decode()
+    assert Submission.objects.count() == before
+    # The current year stays open to them.
+    part_now = TaskPart.objects.filter(task__plan=plan_2014, unit=officer.unit).first()
+    client.post(reverse("part-detail", args=[part_now.pk]), {"state": "in_progress"})
+    assert ProgressReport.objects.filter(part=part_now, created_by=officer).exists()
+
+
+def test_a_past_registration_is_read_only_for_an_officer(client, plan_2014, officer):
+    client.force_login(officer)
+    page = client.get("/thi-dua/2013/dang-ky/")
+    assert 'id="read-only-year"' in page.content.decode()
+    data = {
+        "collective_title": "tap-the-ldxs",
+        "people_advanced": "40",
+        "people_base_soldier": "5",
+        "people_province_soldier": "1",
+        "file": ContentFile(PDF, name="dang-ky.pdf"),
+    }
+    response = client.post("/thi-dua/2013/dang-ky/", data, follow=True)
+    assert REFUSAL in response.content.decode()
+    assert not Registration.objects.filter(unit=officer.unit, year=2013).exists()
+
+
+def test_the_office_may_still_change_a_past_year(client, plan_2014, staff, officer):
+    part = part_2013(officer.unit)
+    client.force_login(staff)
+    page = client.get(reverse("part-detail", args=[part.pk]))
+    assert page.context["form"] is not None
+    client.post(reverse("part-detail", args=[part.pk]), {"state": "in_progress"})
+    assert ProgressReport.objects.filter(part=part, created_by=staff).exists()
+
+
+@pytest.mark.parametrize("username", ["leader", "council", "officer2"])
+def test_other_roles_cannot_write_to_a_past_year(client, plan_2014, officer, username):
+    from units.models import User
+
+    part = part_2013(officer.unit)
+    client.force_login(User.objects.get(username=username))
+    before = part.reports.count()
+    response = client.post(reverse("part-detail", args=[part.pk]), {"state": "in_progress"})
+    assert response.status_code in (403, 404)
+    assert part.reports.count() == before
+
+
+def test_the_only_year_is_open_to_officers(client, plan_2013, officer):
+    part = part_2013(officer.unit)
+    client.force_login(officer)
+    assert client.get(reverse("part-detail", args=[part.pk])).context["form"] is not None
