@@ -302,6 +302,21 @@ def table(result, names):
     return lines, ratios, flat
 
 
+# The council's decision document at these numbers of awardees (bench/document_memory.py).
+DECISION_AWARDEES = (100, 1000)
+
+
+def decision_memory_line(rows):
+    """One sentence: the decision document's peak memory at each number of awardees."""
+    figures = "; ".join(
+        f"{row['awardees']:,} awardees: tracemalloc peak {row['tracemalloc'] / 2**20:.1f} MiB, "
+        f"resident size grown by {row['rss_growth'] / 2**20:.1f} MiB "
+        f"({row['bytes'] / 1024:.0f} KiB file)"
+        for row in rows
+    )
+    return f"Decision document (council.documents, one fresh process each): {figures}."
+
+
 def comparison(ratios, saved):
     """How far this run's ratios are from a saved run's, one line each, then the largest
     difference for each clock."""
@@ -373,6 +388,12 @@ def main():
     for number, (_lines, earlier, _flat) in enumerate(runs[:-1], start=1):
         print(f"\n## Run {len(runs)} against run {number}\n")
         print("\n".join(comparison(ratios, earlier)))
+    if not args.only:
+        sys.path.insert(0, str(ROOT))
+        from bench.document_memory import in_fresh_processes
+
+        print()
+        print(decision_memory_line(in_fresh_processes(DECISION_AWARDEES)))
     if args.compare:
         print()
         print("\n".join(comparison(ratios, json.loads(Path(args.compare).read_text()))))
