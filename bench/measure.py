@@ -11,7 +11,6 @@ reads on stdin ({"op": "time" | "queries" | "memory", "name": ...}, {"op": "impo
 """
 
 import argparse
-import datetime
 import gc
 import io
 import json
@@ -33,17 +32,14 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.test import override_settings  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from awards import exports as award_exports  # noqa: E402
 from awards.models import Dossier  # noqa: E402
+from bench.probes import probes  # noqa: E402
 from imports.registry import IMPORT_KINDS, run_import  # noqa: E402
-from plan.enums import RequirementKind  # noqa: E402
-from plan.models import Plan, Requirement  # noqa: E402
+from plan.models import Plan  # noqa: E402
 from plan.selectors import current_plan  # noqa: E402
-from plan.status import quarter_counts  # noqa: E402
 from units.enums import UnitKind  # noqa: E402
 from units.models import Unit, User  # noqa: E402
 
@@ -132,20 +128,6 @@ def build(scale):
     return None
 
 
-def page(client, url):
-    def call():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        if getattr(response, "streaming", False):
-            # Read a block at a time, as a server sends it: joining the blocks would count
-            # the whole file in the export's peak memory.
-            for _block in response.streaming_content:
-                pass
-        response.close()
-
-    return call
-
-
 def import_file(rows):
     """A units spreadsheet of `rows` new units, in the import's own columns."""
     workbook = Workbook()
@@ -198,71 +180,6 @@ def peak_memory(call):
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-
-
-def probes(staff):
-    """{group: {name: a call}}: what run.py times, the same names in every database."""
-    plan = current_plan()
-    # Pages open as of today, as users see them; one row and the whole-plan status are
-    # also drawn as of 30/09 of the plan's year, when Q4's reports are still to come and
-    # the history (not each part's copy of its latest report) decides.
-    past = datetime.date(plan.year, 9, 30)
-    as_of = timezone.localdate()
-    day = f"ngay={as_of:%d/%m/%Y}"
-    requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
-    client = Client()
-    client.force_login(staff)
-    admin = Client()
-    admin.force_login(User.objects.get(username="admin"))
-    pages = {
-        "plan page (/ke-hoach/)": f"/ke-hoach/?{day}",
-        "dashboard": f"/bang-dieu-khien/?{day}",
-        "dashboard as of 30/09": f"/bang-dieu-khien/?ngay={past:%d/%m/%Y}",
-        "task page": f"/ke-hoach/{plan.year}/nhiem-vu/3/?{day}",
-        "parts list": f"/phan-viec/?{day}",
-        "unit list": "/don-vi/",
-        "unit page": f"/don-vi/so-gd-dt/?{day}",
-        "requirement page": f"/yeu-cau/{requirement.pk}/?{day}",
-        "dossier inbox": "/ho-so/tiep-nhan/",
-        "council list": "/ho-so/hoi-dong/",
-        "history lookup": "/ho-so/tra-cuu/?q=nguyen+van",
-    }
-    exports = {
-        "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
-        "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
-        "inbox of a year xlsx": f"/ho-so/tiep-nhan/?year={plan.year}&xuat=xlsx",
-    }
-    admin_pages = {
-        "parts list": "/admin/plan/taskpart/",
-        "unit list": "/admin/units/unit/",
-        "dossier inbox": "/admin/awards/dossier/",
-    }
-    return {
-        "pages": {name: page(client, url) for name, url in pages.items()},
-        # The exports' own work, in the request (a large one runs as a background job, whose
-        # task calls the same writer): the size at which a job takes over is not measured.
-        "exports": {
-            **{name: synchronous(page(client, url)) for name, url in exports.items()},
-            # export_dossiers: the year's dossiers and every move of each, two sheets.
-            "year with history (command)": lambda: award_exports.write_xlsx(
-                plan.year, io.BytesIO()
-            ),
-        },
-        # Named apart from the pages: every probe of every group is asked for by its name.
-        "admin": {f"admin: {name}": page(admin, url) for name, url in admin_pages.items()},
-        "status": {
-            "whole-plan status": lambda: quarter_counts(plan, as_of),
-            "whole-plan status as of 30/09": lambda: quarter_counts(plan, past),
-        },
-    }
-
-
-def synchronous(call):
-    def in_the_request():
-        with override_settings(EXPORT_BACKGROUND_ROWS=None):
-            call()
-
-    return in_the_request
 
 
 def size(seed_seconds):

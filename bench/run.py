@@ -21,6 +21,7 @@ and compare the ratios of two runs, to show they agree.
 """
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -33,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 TIME_GOAL = 1.5
 ADMIN_GOAL = 0.5
+# Two runs of the same commit should give every ratio within this fraction of the other.
+AGREEMENT = 0.10
 # The staff pages compared with the Django admin's changelist of the same rows.
 ADMIN_PAIRS = ("parts list", "unit list", "dossier inbox")
 # CPU seconds (the request's process and its database connection's): the goals are judged
@@ -120,12 +123,22 @@ class Worker:
         self.process.wait()
 
 
+WARMUP = 2
+
+
+def warm_up(workers, name):
+    """Requests not timed: caches, connections, compiled templates, the session's renewal;
+    the first timed round of a cold page runs well above the rest."""
+    for _ in range(WARMUP):
+        for worker in workers:
+            worker.ask(op="time", name=name)
+
+
 def measure_probe(workers, name, repeat):
     """Queries and times of one probe in every database, interleaved round by round: for
     each size the median wall and CPU seconds, and the median over the rounds of its time
     ÷ the demo's time in the same round."""
-    for worker in workers:
-        worker.ask(op="time", name=name)  # warm-up: caches, connections, compiled templates
+    warm_up(workers, name)
     found = {w.name: {"queries": w.ask(op="queries", name=name)["queries"]} for w in workers}
     rounds = []
     for index in range(repeat):
@@ -145,7 +158,7 @@ def measure_against_admin(worker, name, repeat):
     alternately: their medians, and the median over the rounds of page ÷ changelist."""
     pair = {"page": name, "admin": f"admin: {name}"}
     for probe in pair.values():
-        worker.ask(op="time", name=probe)  # warm-up
+        warm_up([worker], probe)
     rounds = []
     for index in range(repeat):
         order = ("page", "admin") if index % 2 == 0 else ("admin", "page")
@@ -160,13 +173,23 @@ def measure_against_admin(worker, name, repeat):
     return found
 
 
+def wanted(name, only):
+    """Whether a probe is measured: every one, or those whose name contains one of `only`."""
+    return not only or any(part in name for part in only)
+
+
 def measure_all(workers, args):
-    probes = dict(workers[0].ready["probes"])
+    only = [part.strip() for part in (args.only or "").split(",") if part.strip()]
+    probes = {
+        group: [name for name in names if wanted(name, only)]
+        for group, names in workers[0].ready["probes"].items()
+    }
     probes.pop("admin")  # measured beside their pages, below
     result = {group: {} for group in probes}
     result["admin"] = {
         name: {w.name: measure_against_admin(w, name, args.repeat) for w in workers}
         for name in ADMIN_PAIRS
+        if wanted(name, only)
     }
     for group, names in probes.items():
         # An export takes seconds at scale and varies little from one run to the next.
@@ -178,7 +201,7 @@ def measure_all(workers, args):
         name: {w.name: w.ask(op="memory", name=name)["bytes"] for w in workers}
         for name in probes["exports"]
     }
-    if args.import_rows:
+    if args.import_rows and not only:
         result["import"] = {w.name: w.ask(op="import", rows=args.import_rows) for w in workers[1:]}
     result["size"] = {w.name: w.ready["size"] for w in workers}
     return result
@@ -196,6 +219,15 @@ def row(cells):
     return "| " + " | ".join(map(str, cells)) + " |"
 
 
+def query_verdict(counts):
+    """GROWS if a larger size makes more queries than a smaller one; "fewer" if only fewer
+    (a page whose larger data skips a branch, e.g. a list with nothing to show that the demo
+    has); ok if the same everywhere."""
+    if any(later > earlier for earlier, later in itertools.pairwise(counts)):
+        return "GROWS"
+    return "ok" if len(set(counts)) == 1 else "fewer"
+
+
 def table(result, names):
     # Long on purpose: one printed table, row by row, read top to bottom like its output.
     """The README's tables, the ratios by name, and whether every query count stayed flat."""
@@ -211,9 +243,9 @@ def table(result, names):
     flat, ratios = True, {}
     for group in ("pages", "status", "exports"):
         for name, found in result[group].items():
-            same = len({found[n]["queries"] for n in names}) == 1
-            flat &= same
-            cells = [name, *(found[n]["queries"] for n in names), "ok" if same else "GROWS"]
+            verdict = query_verdict([found[n]["queries"] for n in names])
+            flat &= verdict != "GROWS"
+            cells = [name, *(found[n]["queries"] for n in names), verdict]
             cells += [ms(found["demo"]["cpu"]), ms(found["demo"]["seconds"])]
             for n in scales:
                 cpu, wall = found[n]["cpu ratio"], found[n]["seconds ratio"]
@@ -233,7 +265,7 @@ def table(result, names):
         ),
         row(["---", "---", "---:", "---:", "---:", "---:"]),
     ]
-    for name in ADMIN_PAIRS:
+    for name in result["admin"]:
         for n in names:
             found = result["admin"][name][n]
             cpu, wall = found["cpu ratio"], found["seconds ratio"]
@@ -270,6 +302,21 @@ def table(result, names):
     return lines, ratios, flat
 
 
+# The council's decision document at these numbers of awardees (bench/document_memory.py).
+DECISION_AWARDEES = (100, 1000)
+
+
+def decision_memory_line(rows):
+    """One sentence: the decision document's peak memory at each number of awardees."""
+    figures = "; ".join(
+        f"{row['awardees']:,} awardees: tracemalloc peak {row['tracemalloc'] / 2**20:.1f} MiB, "
+        f"resident size grown by {row['rss_growth'] / 2**20:.1f} MiB "
+        f"({row['bytes'] / 1024:.0f} KiB file)"
+        for row in rows
+    )
+    return f"Decision document (council.documents, one fresh process each): {figures}."
+
+
 def comparison(ratios, saved):
     """How far this run's ratios are from a saved run's, one line each, then the largest
     difference for each clock."""
@@ -283,6 +330,10 @@ def comparison(ratios, saved):
         worst[clock] = max(worst.get(clock, 0.0), difference)
         lines.append(row([name, f"{ratio:.2f}", f"{saved[name]:.2f}", f"{difference:.0%}"]))
     lines.append("")
+    for clock in worst:
+        shared = [name for name in ratios if name in saved and name.startswith(f"{clock}:")]
+        close = [n for n in shared if abs(ratios[n] - saved[n]) / saved[n] <= AGREEMENT]
+        lines.append(f"{clock} ratios within 10 % of each other: {len(close)} of {len(shared)}.")
     lines += [
         f"Largest difference between the two runs, {clock} ratios: {value:.0%} (goal ≤ 10 %)."
         for clock, value in worst.items()
@@ -302,6 +353,15 @@ def main():
     parser.add_argument(
         "--import-rows", type=int, default=int(os.environ.get("BENCH_IMPORT_ROWS", 10000))
     )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=int(os.environ.get("BENCH_RUNS", 1)),
+        help="measure everything this many times and print how far the runs' ratios agree",
+    )
+    parser.add_argument(
+        "--only", help="measure only the probes whose name contains one of these (a,b,...)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if a query count grows")
     parser.add_argument("--save", help="write this run's ratios to this JSON file")
     parser.add_argument("--compare", help="compare this run's ratios with a saved run's")
@@ -311,14 +371,29 @@ def main():
     # Built one after the other (seeding is the heavy part), all ready before any timing.
     workers = [Worker("demo", urls[0])]
     workers += [Worker(label(size), url, size) for size, url in zip(sizes, urls[1:], strict=True)]
+    names = [worker.name for worker in workers]
+    runs = []
     try:
-        result = measure_all(workers, args)
+        for _ in range(max(args.runs, 1)):
+            runs.append(table(measure_all(workers, args), names))
     finally:
         for worker in workers:
             worker.close()
-    names = [worker.name for worker in workers]
-    lines, ratios, flat = table(result, names)
-    print("\n".join(lines))
+    for number, (lines, _ratios, _flat) in enumerate(runs, start=1):
+        if len(runs) > 1:
+            print(f"\n## Run {number} of {len(runs)}\n")
+        print("\n".join(lines))
+    lines, ratios, flat = runs[-1]
+    flat = all(run[2] for run in runs)
+    for number, (_lines, earlier, _flat) in enumerate(runs[:-1], start=1):
+        print(f"\n## Run {len(runs)} against run {number}\n")
+        print("\n".join(comparison(ratios, earlier)))
+    if not args.only:
+        sys.path.insert(0, str(ROOT))
+        from bench.document_memory import in_fresh_processes
+
+        print()
+        print(decision_memory_line(in_fresh_processes(DECISION_AWARDEES)))
     if args.compare:
         print()
         print("\n".join(comparison(ratios, json.loads(Path(args.compare).read_text()))))

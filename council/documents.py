@@ -53,7 +53,12 @@ def _annex(doc, groups):
 
 def decision_docx(decision):
     """The chairman's decision: Điều 1 with the counts, Điều 2 and 3, the annex by award type."""
-    dossiers = selectors.decision_items(decision)
+    return decision_document(decision, selectors.decision_items(decision))
+
+
+def decision_document(decision, dossiers):
+    """decision_docx for the given dossiers (bench/document_memory.py measures its memory
+    with a thousand)."""
     collectives, individuals = counts(dossiers)
     groups = by_award_type(dossiers)
     doc = OfficialDocument(template_path("quyet_dinh"))

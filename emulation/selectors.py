@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from plan.status import end_of_day
@@ -238,41 +239,80 @@ class Measure:
         return self.total > 0 and self.percent >= self.target
 
 
+def _count_of(queryset, key):
+    """A subquery counting the rows of `queryset` (all sharing one value of `key`), 0 if none."""
+    counted = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted), 0)
+
+
+def membership_counts(year, as_of):
+    """{total, pact, cross_checked}: the year's grouping memberships, those whose pact is
+    signed and those cross-checked by the date (as grouping_standings says), counted in SQL
+    whatever the number of units."""
+    until = end_of_day(as_of)
+    memberships = Cluster.members.through.objects.filter(cluster__year=year)
+    signed = PactSignature.objects.filter(
+        cluster=OuterRef("cluster"), unit=OuterRef("unit"), signed_on__lte=as_of
+    )
+    criteria = Criterion.objects.filter(sheet__cluster=OuterRef("cluster"))
+    checked = Score.objects.filter(
+        criterion__sheet__cluster=OuterRef("cluster"), unit=OuterRef("unit"), checked_at__lt=until
+    )
+    memberships = memberships.annotate(
+        signed=Exists(signed),
+        criteria=_count_of(criteria, "sheet__cluster"),
+        checked=_count_of(checked, "unit"),
+    )
+    return memberships.aggregate(
+        total=Count("pk"),
+        pact=Count("pk", filter=Q(signed=True)),
+        cross_checked=Count("pk", filter=Q(criteria__gt=0, checked=F("criteria"))),
+    )
+
+
 def section_two(year, as_of):
     """Section II's measures for the province as of a date, each with the units behind it
-    (see units_behind)."""
-    participating = list(Unit.objects.filter(is_participating=True))
-    standings = grouping_standings(groupings_of_year(year), as_of)
-    memberships = [m for s in standings for m in s.members]
-    registered = units_behind(year, as_of, "registered")
-    exemplars = exemplar_counts(year, as_of, participating)
+    (see units_behind); counted in SQL, so the dashboard's panel costs the same at any size."""
+    until = end_of_day(as_of)
+    registered = Registration.objects.filter(year=year, registered_at__lt=until).values("unit")
+    units = Unit.objects.filter(is_participating=True).aggregate(
+        total=Count("pk"), registered=Count("pk", filter=Q(pk__in=registered))
+    )
+    members = membership_counts(year, as_of)
+    exemplary = (
+        Exemplar.objects.filter(year=year, spread_on__lte=as_of, unit__is_participating=True)
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=EXEMPLARS_PER_UNIT)
+        .count()
+    )
     measures = [
         Measure(
             "registered",
             _("Đơn vị đã đăng ký thi đua"),
-            len(registered),
-            len(participating),
+            units["registered"],
+            units["total"],
             REGISTRATION_TARGET_PERCENT,
         ),
         Measure(
             "pact",
             _("Thành viên cụm, khối đã ký giao ước"),
-            sum(m.pact_signed for m in memberships),
-            len(memberships),
+            members["pact"],
+            members["total"],
             PACT_TARGET_PERCENT,
         ),
         Measure(
             "cross-checked",
             _("Thành viên cụm, khối đã được thẩm định điểm"),
-            sum(m.cross_checked for m in memberships),
-            len(memberships),
+            members["cross_checked"],
+            members["total"],
             CROSS_CHECK_TARGET_PERCENT,
         ),
         Measure(
             "exemplars",
             _("Đơn vị có từ 2 điển hình tiên tiến trở lên"),
-            sum(n >= EXEMPLARS_PER_UNIT for n in exemplars.values()),
-            len(participating),
+            exemplary,
+            units["total"],
             Decimal(100),
         ),
     ]

@@ -24,7 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import NullIf, TruncDate
+from django.db.models.functions import Coalesce, NullIf, TruncDate
 from django.utils import timezone
 
 from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
@@ -49,19 +49,49 @@ def today():
     return timezone.localdate()
 
 
+def _finished(state, done_on, due_date):
+    """Cancelled, done on time or done late, from a report's state and done date; NULL for
+    a part still open (its status then comes from the due date alone)."""
+    return Case(
+        When(**{state: PartState.CANCELLED}, then=Value(Status.CANCELLED)),
+        When(
+            **{state: PartState.DONE, f"{done_on}__lte": due_date},
+            then=Value(Status.DONE_ON_TIME),
+        ),
+        When(**{state: PartState.DONE}, then=Value(Status.DONE_LATE)),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
+def _open_status(as_of):
+    due_soon_until = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    return Case(
+        When(task__due_date__lt=as_of, then=Value(Status.OVERDUE)),
+        When(task__due_date__lte=due_soon_until, then=Value(Status.DUE_SOON)),
+        default=Value(Status.NOT_DUE),
+        output_field=CharField(),
+    )
+
+
 def with_status(parts, as_of):
     """Annotate parts with `state_as_of`, `done_on_as_of` and `status` as of the date.
 
     A part whose latest report (copied onto it) is dated before the end of that day is
     read from the copy; only a part reported on after the date looks into its history, so
-    the status as of today costs one pass over the parts and no subquery.
+    the status as of today costs one pass over the parts and no subquery. The status looks
+    into the history once per part (its latest report's finished status, or none), not
+    once for each state it compares: counting a plan's parts as of a past date reads each
+    part's history once.
     """
     cutoff = end_of_day(as_of)
     latest = ProgressReport.objects.filter(part=OuterRef("pk"), reported_at__lt=cutoff).order_by(
         "-reported_at", "-pk"
     )
     copy_holds = Q(latest_reported_at__isnull=True) | Q(latest_reported_at__lt=cutoff)
-    due_soon_until = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    finished_then = latest.annotate(
+        finished=_finished("state", "done_on", OuterRef("task__due_date"))
+    )
     return parts.annotate(
         state_as_of=Case(
             When(copy_holds, then=NullIf(F("latest_state"), Value(""))),
@@ -73,21 +103,32 @@ def with_status(parts, as_of):
             default=Subquery(latest.values("done_on")[:1]),
             output_field=DateField(),
         ),
-    ).annotate(
-        status=Case(
-            When(state_as_of=PartState.CANCELLED, then=Value(Status.CANCELLED)),
-            When(
-                state_as_of=PartState.DONE,
-                done_on_as_of__lte=F("task__due_date"),
-                then=Value(Status.DONE_ON_TIME),
+        status=Coalesce(
+            Case(
+                When(
+                    copy_holds,
+                    then=_finished("latest_state", "latest_done_on", F("task__due_date")),
+                ),
+                default=Subquery(finished_then.values("finished")[:1]),
+                output_field=CharField(),
             ),
-            When(state_as_of=PartState.DONE, then=Value(Status.DONE_LATE)),
-            When(task__due_date__lt=as_of, then=Value(Status.OVERDUE)),
-            When(task__due_date__lte=due_soon_until, then=Value(Status.DUE_SOON)),
-            default=Value(Status.NOT_DUE),
-            output_field=CharField(),
-        )
+            _open_status(as_of),
+        ),
     )
+
+
+def _open_statuses_filter(as_of, statuses):
+    """The parts whose task's due date allows one of the open `statuses` as of the date."""
+    due_soon_until = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    allowed = {
+        Status.OVERDUE: Q(task__due_date__lt=as_of),
+        Status.DUE_SOON: Q(task__due_date__gte=as_of, task__due_date__lte=due_soon_until),
+        Status.NOT_DUE: Q(task__due_date__gt=due_soon_until),
+    }
+    found = Q()
+    for status in statuses:
+        found |= allowed[status]
+    return found
 
 
 def with_status_in(parts, as_of, statuses):
@@ -95,14 +136,15 @@ def with_status_in(parts, as_of, statuses):
 
     Asked only for parts not done (overdue, due soon, not due), parts whose latest report
     is done or cancelled and dated before the day's end are left out on plain columns
-    first, so the status is computed for the open few, not for every part of the plan.
+    first, and so are those whose task's due date rules the statuses out, so the status is
+    computed for the open few, not for every part of the plan.
     """
-    statuses = set(statuses)
+    statuses = {Status(status) for status in statuses}
     if not statuses & {*DONE_STATUSES, Status.CANCELLED}:
         finished = [PartState.DONE, PartState.CANCELLED]
         parts = parts.filter(
             ~Q(latest_state__in=finished) | Q(latest_reported_at__gte=end_of_day(as_of))
-        )
+        ).filter(_open_statuses_filter(as_of, statuses))
     return with_status(parts, as_of).filter(status__in=statuses)
 
 

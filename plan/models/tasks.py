@@ -233,6 +233,18 @@ class TaskPart(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["task", "unit"], name="one_part_per_unit_and_task")
         ]
+        indexes = [
+            # The open parts of a plan's tasks (the dashboard's overdue list, a status filter)
+            # are found without reading every plan's parts: done and cancelled ones, most of
+            # them in past years, are left out of the index.
+            models.Index(
+                fields=["task"],
+                condition=~Q(latest_state__in=[PartState.DONE, PartState.CANCELLED]),
+                name="open_part_by_task",
+            ),
+            # ...and, ORed with it, the parts reported on after a past date.
+            models.Index(fields=["latest_reported_at"], name="part_latest_reported_at"),
+        ]
 
     def __str__(self):
         return f"{self.task.number}. {self.unit}"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.exports import export_response
 from core.files import document_response
+from core.pagination import CountedPaginator
 from units.rules import can_view_plan
 
 from .. import exports, rules, services
@@ -19,6 +20,7 @@ from ..forms import CancelPartForm, PartFilterForm, ProgressReportForm
 from ..selectors import (
     DEFAULT_PART_SORT,
     attach_late_reports,
+    every_part_count,
     filtered_parts,
     part_history,
     visible_parts,
@@ -155,7 +157,14 @@ def part_list(request):
     if request.GET.get("xuat") == "xlsx":
         name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
         return export_response(request, name, exports.write_parts_xlsx, parts, as_of)
-    page = Paginator(parts, PAGE_SIZE).get_page(request.GET.get("trang"))
+    # The whole plan's list is counted from the tasks' tallies; a filtered one by its rows.
+    narrowed = any(filters.get(name) for name in ("trang_thai", "quy", "don_vi", "loai"))
+    total = None if narrowed else every_part_count(request.user, plan)
+    if total is None:
+        paginator = Paginator(parts, PAGE_SIZE)
+    else:
+        paginator = CountedPaginator(parts, PAGE_SIZE, total)
+    page = paginator.get_page(request.GET.get("trang"))
     page.object_list = attach_late_reports(page.object_list, as_of)
     context = {"plan": plan, "form": form, "page": page, "as_of": as_of, "sort": sort}
     return render(request, "plan/part_list.html", context)

@@ -26,12 +26,13 @@ class FakeWorker:
 
 def test_sizes_are_asked_in_turn_and_a_burst_of_load_moves_no_ratio():
     log = []
-    # Warm-up, then five rounds; round 3 is slowed tenfold for both sizes alike.
-    demo = FakeWorker("demo", [9, 0.1, 0.1, 1.0, 0.1, 0.1], log)
-    scale = FakeWorker("scale", [9, 0.12, 0.12, 1.2, 0.12, 0.12], log)
+    # Two warm-up requests each, then five rounds; round 3 is slowed tenfold for both alike.
+    demo = FakeWorker("demo", [9, 9, 0.1, 0.1, 1.0, 0.1, 0.1], log)
+    scale = FakeWorker("scale", [9, 9, 0.12, 0.12, 1.2, 0.12, 0.12], log)
     found = measure_probe([demo, scale], "page", repeat=5)
     rounds = [["demo", "scale"], ["scale", "demo"]] * 2 + [["demo", "scale"]]
-    assert log[2:] == [name for pair in rounds for name in pair]
+    assert log[:4] == ["demo", "scale"] * 2  # the warm-up, not timed
+    assert log[4:] == [name for pair in rounds for name in pair]
     assert round(found["scale"]["seconds ratio"], 6) == round(found["scale"]["cpu ratio"], 6) == 1.2
     assert found["scale"]["queries"] == found["demo"]["queries"] == 7
 
@@ -58,7 +59,7 @@ class FakeServer:
 
     def ask(self, op, name):
         self.asked.append(name)
-        slow = 10 if len(self.asked) in (7, 8) else 1
+        slow = 10 if len(self.asked) in (9, 10) else 1
         seconds = (0.05 if name.startswith("admin: ") else 0.025) * slow
         return {"seconds": seconds, "cpu": seconds}
 
@@ -66,6 +67,15 @@ class FakeServer:
 def test_a_page_and_its_admin_changelist_are_asked_in_turn():
     server = FakeServer()
     found = measure_against_admin(server, "parts list", repeat=5)
-    rounds = server.asked[2:]
+    rounds = server.asked[4:]  # after two warm-up requests of each
     assert rounds[:4] == ["parts list", "admin: parts list", "admin: parts list", "parts list"]
     assert found["cpu ratio"] == found["seconds ratio"] == 0.5
+
+
+def test_a_query_count_that_grows_with_the_size_fails_and_one_that_falls_does_not():
+    from bench.run import query_verdict
+
+    assert query_verdict([7, 7, 7]) == "ok"
+    assert query_verdict([7, 8, 8]) == "GROWS"
+    assert query_verdict([7, 7, 8]) == "GROWS"
+    assert query_verdict([8, 7, 7]) == "fewer"

@@ -160,3 +160,27 @@ def test_the_demo_year_has_groupings_above_and_below_every_target():
     assert {c.meets_target for c in coverage} == {True, False}
     exemplars = {m.key: m for m in measures}["exemplars"]
     assert 0 < exemplars.done < exemplars.total
+
+
+@pytest.mark.parametrize("as_of", [datetime.date(YEAR, 6, 30), END])
+def test_section_two_counts_in_sql_what_the_standings_and_units_behind_list(as_of):
+    """The dashboard's panel counts in SQL; the lists behind each number are read one by
+    one: the two must say the same, at any date."""
+    from demo.emulation import create_demo_emulation
+
+    create_demo_emulation(YEAR)
+    measures = {m.key: m for m in selectors.section_two(YEAR, as_of)[0]}
+    members = [
+        m
+        for s in selectors.grouping_standings(selectors.groupings_of_year(YEAR), as_of)
+        for m in s.members
+    ]
+    participating = Unit.objects.filter(is_participating=True).count()
+    assert measures["registered"].done == len(selectors.units_behind(YEAR, as_of, "registered"))
+    assert measures["registered"].total == measures["exemplars"].total == participating
+    assert measures["pact"].total == measures["cross-checked"].total == len(members)
+    assert measures["pact"].done == sum(m.pact_signed for m in members)
+    assert measures["cross-checked"].done == sum(m.cross_checked for m in members)
+    assert measures["exemplars"].done == len(selectors.units_behind(YEAR, as_of, "exemplars"))
+    if as_of == END:  # the demo's members have signed and been checked by then
+        assert measures["pact"].done and measures["cross-checked"].done

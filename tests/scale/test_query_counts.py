@@ -14,7 +14,8 @@ from django.db import connection, transaction
 from awards.models import Dossier
 from plan.enums import RequirementKind
 from plan.models import Plan, Requirement, TaskPart
-from units.models import Unit
+from plan.rollover import roll_over_plan
+from units.models import Unit, User
 
 SMALL = {"units": 8, "years": 1, "dossiers": 80}
 LARGE = {key: value * 10 if key != "years" else value for key, value in SMALL.items()}
@@ -34,7 +35,7 @@ class Counter:
 
 
 def page_urls():
-    plan = Plan.objects.order_by("-year").first()
+    plan = Plan.objects.published().order_by("-year").first()
     requirement = Requirement.objects.get(plan=plan, kind=RequirementKind.UNIT_PLAN)
     day = f"ngay=30/09/{plan.year}"
     return {
@@ -53,6 +54,17 @@ def page_urls():
         "unit search": "/tim-don-vi/?q=thu+nghiem",
         "inbox by unit typed": "/ho-so/tiep-nhan/?unit_ten=dv-00001",
         "parts list by unit": f"/phan-viec/?don_vi=dv-00001&{day}",
+        # The pages of the emulation work, the council, the roll-over, reminders and search
+        # (seed_scale makes the year's clusters of 25 units, so the groupings grow too).
+        "groupings": f"/thi-dua/{plan.year}/",
+        "section II": f"/thi-dua/{plan.year}/muc-ii/?{day}",
+        "section II units": f"/thi-dua/{plan.year}/muc-ii/registered/?{day}",
+        "council sessions": "/hoi-dong-tdkt/",
+        "document templates": "/hoi-dong-tdkt/mau-van-ban/",
+        "council members": "/hoi-dong-tdkt/thanh-vien/",
+        "reminders": "/don-doc/",
+        "global search": "/tim-kiem/?q=nguyen",
+        "roll-over draft": f"/du-thao/{plan.year + 1}/",
         "plan status xlsx": f"/bang-dieu-khien/xuat/?{day}",
         "parts list xlsx": f"/phan-viec/?xuat=xlsx&{day}",
     }
@@ -74,6 +86,8 @@ def counts_at(size, client):
     """Query counts of every page with `size` generated on top of the demo, rolled back."""
     with transaction.atomic():
         seed(size)
+        newest = Plan.objects.published().order_by("-year").first().year
+        roll_over_plan(newest, newest + 1, User.objects.get(username="staff"))
         sizes = (Unit.objects.count(), TaskPart.objects.count(), Dossier.objects.count())
         counts = query_counts(client)
         transaction.set_rollback(True)
