@@ -187,3 +187,8 @@ document.querySelectorAll("input[data-calendar]").forEach((box) => {
   });
   box.after(calendar);
 });
+
+// The print view's "In văn bản" button (templates/core/official_document.html).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});

@@ -120,6 +120,7 @@ OBJECT_URLS = {
     "council:proposal": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-send": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-docx": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-print": lambda o, d: {"pk": o.proposal.pk},
     "council:unit-decision": lambda o, d: {"pk": o.unit_decision.pk},
 }
 
@@ -137,12 +138,17 @@ PLAIN_OBJECT_URLS = {
     "draft-publish": lambda o: {"year": 2014},
     # The council's round (the `council_round` fixture): a closed session and its draft decision.
     **dict.fromkeys(
-        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes")]
+        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes", "minutes-print")]
         + ["council:decision-create"],
         lambda o: {"pk": o.council_round.session.pk},
     ),
     **dict.fromkeys(
-        ["council:decision", "council:decision-record", "council:decision-docx"],
+        [
+            "council:decision",
+            "council:decision-record",
+            "council:decision-docx",
+            "council:decision-print",
+        ],
         lambda o: {"pk": o.council_round.decision.pk},
     ),
 }
@@ -333,6 +339,9 @@ MATRIX = {
     "council:close": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "council:vote": Row(only("council"), post=only("council", ok="302")),
     "council:minutes": Row(only("staff", "council", "leader", "admin")),
+    # The print views answer to whoever may download the same document's DOCX.
+    "council:minutes-print": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-print": Row(only("staff", "council", "leader", "admin")),
     "council:decision-create": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "council:decision": Row(only("staff", "council", "leader", "admin")),
     "council:decision-record": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
@@ -343,6 +352,7 @@ MATRIX = {
     ),
     "council:proposal": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     "council:proposal-docx": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    "council:proposal-print": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     # Only the unit sends its proposal (an empty form goes back with a message).
     # Unit decisions: everyone follows them (an officer only the unit's); officers record.
     "council:unit-decisions": Row(cells("200"), post=only("officers")),
