@@ -2,12 +2,15 @@
 that keeps a dossier below its ballot from being approved."""
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from awards import eligibility
+from awards.enums import AwardLevel
 
 from .models import CouncilMember, Decision, Session, SessionItem
 
@@ -116,6 +119,52 @@ def ballot_problems(dossier):
             }
         ]
     return []
+
+
+# The decision whose signed number services.record_decision is recording now: the only path by
+# which a dossier the provincial council decides on is approved.
+_recording_decision = ContextVar("council_recording_decision", default=None)
+
+
+@contextmanager
+def recording(decision):
+    token = _recording_decision.set(decision.pk)
+    try:
+        yield
+    finally:
+        _recording_decision.reset(token)
+
+
+def goes_to_council(award_type):
+    """Province and state-level titles pass the provincial council; the unit-level ones
+    (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen...) are decided at the unit."""
+    return award_type.level != AwardLevel.UNIT
+
+
+def decision_problems(dossier):
+    """awards' approval check: a dossier of a title the provincial council decides on is
+    approved only by recording a decision drafted from a session in which it passed (issue
+    #14, point 4), never by the office's direct "record the decision" move."""
+    if not goes_to_council(dossier.award_type):
+        return []
+    decision_id = _recording_decision.get()
+    listed = (
+        decision_id is not None
+        and Decision.dossiers.through.objects.filter(
+            decision_id=decision_id, dossier_id=dossier.pk
+        ).exists()
+    )
+    if listed:
+        return []
+    return [
+        _(
+            "Hồ sơ %(reference)s (%(award)s) do Hội đồng Thi đua - Khen thưởng tỉnh xét: chỉ "
+            "được khen thưởng khi Ban TĐKT ghi số quyết định lập từ phiên họp mà hồ sơ đạt đủ "
+            "số phiếu đồng ý (Hội đồng TĐKT, phiên họp, dự thảo quyết định), không ghi trực "
+            "tiếp trên hồ sơ."
+        )
+        % {"reference": dossier.reference, "award": dossier.award_type.name}
+    ]
 
 
 def passed_items(session):

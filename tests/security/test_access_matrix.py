@@ -138,7 +138,10 @@ PLAIN_OBJECT_URLS = {
     "draft-publish": lambda o: {"year": 2014},
     # The council's round (the `council_round` fixture): a closed session and its draft decision.
     **dict.fromkeys(
-        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes", "minutes-print")]
+        [
+            f"council:{name}"
+            for name in ("session", "attendance", "close", "vote", "minutes", "minutes-print")
+        ]
         + ["council:decision-create"],
         lambda o: {"pk": o.council_round.session.pk},
     ),
