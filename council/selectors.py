@@ -18,6 +18,8 @@ from .models import CouncilMember, Decision, Session, SessionItem
 # the council's members whose "for" a dossier needs: a setting per award type code.
 DEFAULT_SHARE = "1/2+"  # more than half of the members
 # The share of members present for the council to vote (the council's own rules of procedure).
+# Not grounded: neither docs/design.md nor the 2013 plan states a quorum, so the session page
+# marks this default "chưa kiểm chứng" until settings.COUNCIL_QUORUM sets the office's own.
 DEFAULT_QUORUM = "2/3"
 
 
@@ -53,6 +55,11 @@ def votes_needed(award_type, members, on_date=None):
 
 def quorum(members):
     return share_of(members, getattr(settings, "COUNCIL_QUORUM", DEFAULT_QUORUM))
+
+
+def quorum_is_default():
+    """Whether the quorum is the unverified default (no COUNCIL_QUORUM setting)."""
+    return getattr(settings, "COUNCIL_QUORUM", None) is None
 
 
 def members_of(year):

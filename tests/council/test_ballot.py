@@ -166,3 +166,12 @@ def test_votes_needed_follow_the_rule_set_in_force_where_it_names_a_share():
     tinh = AwardType.objects.get(code="cstd-tinh")
     assert selectors.votes_needed(tinh, 10, datetime.date(2018, 12, 1)) == 9
     assert selectors.votes_needed(tinh, 10, datetime.date(2013, 12, 1)) == 6
+
+
+def test_the_session_page_marks_the_default_quorum_unverified(client, staff, session, settings):
+    client.force_login(staff)
+    url = reverse("council:session", args=[session.pk])
+    page = client.get(url).content.decode()
+    assert 'id="quorum-unverified"' in page and "chưa kiểm chứng" in page
+    settings.COUNCIL_QUORUM = "1/2+"  # the office's own rules of procedure
+    assert 'id="quorum-unverified"' not in client.get(url).content.decode()
