@@ -4,13 +4,14 @@ import csv
 import datetime
 import json
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.documents import date_line
-from core.spreadsheets import safe_cell, write_official_xlsx
+from core.spreadsheets import OFFICE_ISSUER_LINES, safe_cell, write_official_xlsx
 
-from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
+from .enums import STATUS_ORDER, Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import TaskPart
 from .selectors import tasks_of
 from .status import Rollup, task_rollups, with_status
@@ -161,8 +162,39 @@ def _status_label(value):
     return str(Status(value).label) if value else _("Chưa giao đơn vị")
 
 
+def office_signature():
+    """The office's signature block: the head of Ban TĐKT (settings), the name left blank
+    for the pen when none is set."""
+    return (settings.OFFICE_SIGNER_TITLE, settings.OFFICE_SIGNER_NAME)
+
+
+def status_totals(tasks, rollups):
+    """The report's totals row: how many tasks, how many in each status, and the units' parts
+    done of all parts (the sums of the rows above)."""
+    by_status = {}
+    for task in tasks:
+        status = rollups[task.pk].status
+        by_status[status] = by_status.get(status, 0) + 1
+    order = [*STATUS_ORDER, None]  # None: a task no unit was given yet
+    breakdown = "\n".join(
+        f"{_status_label(status)}: {by_status[status]}"
+        for status in sorted(by_status, key=order.index)
+    )
+    done = sum(rollups[task.pk].done for task in tasks)
+    total = sum(rollups[task.pk].total for task in tasks)
+    return [
+        None,
+        _("Tổng cộng: %(count)s nhiệm vụ") % {"count": len(tasks)},
+        None,
+        None,
+        breakdown,
+        f"{done}/{total}",
+    ]
+
+
 def write_status_xlsx(plan, as_of, stream):
-    """The plan status report: every task under its quarter with status and units done.
+    """The plan status report: every task under its quarter with status and units done, the
+    totals under them and the office's signature block.
 
     Each task's status and "n of m" come from its parts counted by status in SQL
     (`task_rollups`), so the report reads one row per task and status however many units
@@ -185,6 +217,7 @@ def write_status_xlsx(plan, as_of, stream):
                 f"{rollup.done}/{rollup.total}",
             ]
         )
+    today = date_line(plan.place, timezone.localdate())
     write_official_xlsx(
         stream,
         columns=[
@@ -203,7 +236,11 @@ def write_status_xlsx(plan, as_of, stream):
             _as_of_line(as_of),
         ],
         sheet_title=_("Tiến độ %(day)s") % {"day": _day(as_of).replace("/", "-")},
-        right_lines=[date_line(plan.place, timezone.localdate())],
+        issuer_lines=OFFICE_ISSUER_LINES,
+        right_lines=[today],
+        totals=[status_totals(tasks, rollups)] if tasks else [],
+        signature_date=today,
+        signature=office_signature(),
     )
 
 
