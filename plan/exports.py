@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.documents import date_line
+from core.documents import date_line, date_words
 from core.spreadsheets import OFFICE_ISSUER_LINES, safe_cell, write_official_xlsx
 
 from .enums import STATUS_ORDER, Quarter, ReviewDecision, Status, SubmissionStatus
@@ -125,10 +125,8 @@ def write_csv(plan, stream):
 def write_xlsx(plan, stream):
     """The plan's tasks under the header block of the plan document itself, ready to print."""
     issued = plan.issued_on
-    if issued:
-        dated = f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
-    else:  # a draft: the date is written in by hand once signed
-        dated = f"ngày ... tháng ... năm {plan.year}"
+    # "tháng 3", not "tháng 03" (Phụ lục I); a draft's date is written in by hand once signed.
+    dated = date_words(issued) if issued else f"ngày ... tháng ... năm {plan.year}"
     write_official_xlsx(
         stream,
         columns=list(zip(COLUMNS, (6, 8, 70, 12, 40), strict=True)),

@@ -120,3 +120,13 @@ def test_submissions_report_lists_every_unit(client, staff):
     _header, body, _ = rows_below_header(sheet_of(response.getvalue()), "Đơn vị")
     assert len(body) == requirement.units.count()
     assert {r[1] for r in body} <= {"Đã gửi đúng hạn", "Chưa gửi", "Bị trả lại, chưa gửi lại"}
+
+
+def test_the_plan_spreadsheet_dates_its_header_by_the_official_rule(plan_2013, tmp_path):
+    plan_2013.issued_on = datetime.date(2013, 3, 5)
+    plan_2013.save()
+    path = tmp_path / "plan.xlsx"
+    call_command("export_plan", "--year", "2013", "--format", "xlsx", "-o", str(path))
+    sheet = openpyxl.load_workbook(path).active
+    cells = [v for row in sheet.iter_rows(values_only=True) for v in row]
+    assert "Lạng Sơn, ngày 05 tháng 3 năm 2013" in cells
