@@ -172,6 +172,11 @@ DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=14)
 # late": the report needs its evidence file and shows as such until the office confirms it.
 LATE_REPORT_DAYS = env.int("LATE_REPORT_DAYS", default=7)
 
+# Who signs the office's reports (the plan status report): the head of Ban TĐKT. An empty
+# name leaves the line blank for the pen.
+OFFICE_SIGNER_TITLE = env.str("OFFICE_SIGNER_TITLE", default="TRƯỞNG BAN")
+OFFICE_SIGNER_NAME = env.str("OFFICE_SIGNER_NAME", default="")
+
 # Largest file a user may upload, in megabytes.
 MAX_UPLOAD_SIZE_MB = env.int("MAX_UPLOAD_SIZE_MB", default=20)
 

@@ -83,6 +83,23 @@ class Header:
     recipients: list = field(default_factory=list)  # "Kính gửi" (a proposal)
 
 
+@dataclass
+class Block:
+    """One block of a document as it was written, for the browser's print view: the same
+    words in the same order as the DOCX, so the two never disagree."""
+
+    kind: str  # "header", "paragraph", "centred", "blank", "table", "page_break", "signature"
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    indent: bool = False
+    size: int | None = None
+    left: list = field(default_factory=list)  # header: [(text, bold)]; signature: recipients
+    right: list = field(default_factory=list)  # header: [(text, bold, italic)]; signature
+    headings: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+
+
 def template_path(kind):
     """The office's own template for a kind of document, if one was uploaded (a .docx whose
     styles, margins and page header are kept); None for the built-in layout."""
@@ -105,6 +122,7 @@ class OfficialDocument:
         else:
             self._layout()
         self._font()
+        self.blocks = []
 
     # Page ------------------------------------------------------------------------------
 
@@ -144,6 +162,21 @@ class OfficialDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = table.rows[0].cells
         left.width, right.width = Mm(65), Mm(100)
+        self.blocks.append(
+            Block(
+                "header",
+                left=[
+                    *([(header.parent.upper(), False)] if header.parent else []),
+                    (header.issuer.upper(), True),
+                    (number_line(header.number), False),
+                ],
+                right=[
+                    (QUOC_HIEU, True, False),
+                    (TIEU_NGU, True, False),
+                    (date_line(header.place, header.date), False, True),
+                ],
+            )
+        )
         first = left.paragraphs[0]
         if header.parent:
             self._run(first, header.parent.upper())
@@ -173,19 +206,24 @@ class OfficialDocument:
         if indent:
             paragraph.paragraph_format.first_line_indent = Mm(10)
         self._run(paragraph, text, bold=bold, italic=italic)
+        self.blocks.append(Block("paragraph", text, bold=bold, italic=italic, indent=indent))
         return paragraph
 
     def centred(self, text, *, bold=False, italic=False, size=None):
+        self.blocks.append(Block("centred", text, bold=bold, italic=italic, size=size))
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._run(paragraph, text, bold=bold, italic=italic, size=size)
         return paragraph
 
     def blank(self):
+        self.blocks.append(Block("blank"))
         self.doc.add_paragraph()
 
     def table(self, headings, rows, widths_mm=None):
         """A bordered table with a bold heading row."""
+        rows = [[str(value) for value in values] for values in rows]
+        self.blocks.append(Block("table", headings=list(headings), rows=rows))
         table = self.doc.add_table(rows=1, cols=len(headings))
         table.style = self.doc.styles["Table Grid"] if _has_style(self.doc, "Table Grid") else None
         for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -202,11 +240,23 @@ class OfficialDocument:
         return table
 
     def page_break(self):
+        self.blocks.append(Block("page_break"))
         self.doc.add_page_break()
 
     def signature(self, signature, recipients=()):
         """ "Nơi nhận:" on the left, the signer on the right."""
         self.blank()
+        self.blocks.append(
+            Block(
+                "signature",
+                left=[f"- {line};" for line in recipients],
+                right=[
+                    *([signature.authority.upper()] if signature.authority else []),
+                    signature.title.upper(),
+                ],
+                text=signature.name,
+            )
+        )
         table = self.doc.add_table(rows=1, cols=2)
         left, right = table.rows[0].cells
         self._run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)

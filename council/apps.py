@@ -10,8 +10,9 @@ class CouncilConfig(AppConfig):
         # awards must not import this app: the ballot gate joins awards' approval checks here.
         from awards import exports, rules
 
-        from .selectors import ballot_problems, ballots_by_reference
+        from .selectors import ballot_problems, ballots_by_reference, decision_problems
 
-        if ballot_problems not in rules.APPROVAL_CHECKS:
-            rules.APPROVAL_CHECKS.append(ballot_problems)
+        for check in (ballot_problems, decision_problems):
+            if check not in rules.APPROVAL_CHECKS:
+                rules.APPROVAL_CHECKS.append(check)
         exports.EXTRA_FIELDS["ballot"] = ballots_by_reference

@@ -51,7 +51,7 @@ def _annex(doc, groups):
         doc.table(headings, rows, widths_mm=(12, 100, 53))
 
 
-def decision_docx(decision):
+def decision_document(decision):
     """The chairman's decision: Điều 1 with the counts, Điều 2 and 3, the annex by award type."""
     return decision_document(decision, selectors.decision_items(decision))
 
@@ -111,10 +111,10 @@ def decision_document(decision, dossiers):
         italic=True,
     )
     _annex(doc, groups)
-    return doc.to_bytes()
+    return doc
 
 
-def minutes_docx(session):
+def minutes_document(session):
     """The minutes: attendance, quorum, the tally of each dossier."""
     members = list(selectors.members_of(session.year))
     present = set(session.present.values_list("pk", flat=True))
@@ -167,10 +167,10 @@ def minutes_docx(session):
         "Biên bản được thông qua tại phiên họp./."
     )
     doc.signature(Signature("", "THƯ KÝ HỘI ĐỒNG", ""), recipients=("Lưu: BTĐKT",))
-    return doc.to_bytes()
+    return doc
 
 
-def proposal_docx(proposal):
+def proposal_document(proposal):
     """A tờ trình: the unit's to the office, or the office's to the council."""
     items = list(proposal.items.select_related("dossier__award_type", "dossier__unit"))
     dossiers = [item.dossier for item in items]
@@ -202,14 +202,14 @@ def proposal_docx(proposal):
         Signature("", proposal.signer_title or "TRƯỞNG BAN", proposal.signer_name),
         recipients=("Như trên", "Lưu: VT"),
     )
-    return doc.to_bytes()
+    return doc
 
 
 def date_line_of(date):
     return date_line(PLACE, date)
 
 
-def unit_decision_docx(decision):
+def unit_decision_document(decision):
     """The unit head's decision, issued by the unit, with its list by award type."""
     awardees = list(decision.awardees.select_related("award_type"))
     doc = OfficialDocument(template_path("quyet_dinh"))
@@ -249,4 +249,21 @@ def unit_decision_docx(decision):
             [(i, a.name, a.position) for i, a in enumerate(rows, start=1)],
             widths_mm=(12, 90, 63),
         )
-    return doc.to_bytes()
+    return doc
+
+
+# The DOCX of each document; the print views render the same document's blocks.
+def decision_docx(decision):
+    return decision_document(decision).to_bytes()
+
+
+def minutes_docx(session):
+    return minutes_document(session).to_bytes()
+
+
+def proposal_docx(proposal):
+    return proposal_document(proposal).to_bytes()
+
+
+def unit_decision_docx(decision):
+    return unit_decision_document(decision).to_bytes()

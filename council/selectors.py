@@ -2,12 +2,15 @@
 that keeps a dossier below its ballot from being approved."""
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from awards import eligibility
+from awards.enums import AwardLevel
 
 from .models import CouncilMember, Decision, Session, SessionItem
 
@@ -15,6 +18,8 @@ from .models import CouncilMember, Decision, Session, SessionItem
 # the council's members whose "for" a dossier needs: a setting per award type code.
 DEFAULT_SHARE = "1/2+"  # more than half of the members
 # The share of members present for the council to vote (the council's own rules of procedure).
+# Not grounded: neither docs/design.md nor the 2013 plan states a quorum, so the session page
+# marks this default "chưa kiểm chứng" until settings.COUNCIL_QUORUM sets the office's own.
 DEFAULT_QUORUM = "2/3"
 
 
@@ -50,6 +55,11 @@ def votes_needed(award_type, members, on_date=None):
 
 def quorum(members):
     return share_of(members, getattr(settings, "COUNCIL_QUORUM", DEFAULT_QUORUM))
+
+
+def quorum_is_default():
+    """Whether the quorum is the unverified default (no COUNCIL_QUORUM setting)."""
+    return getattr(settings, "COUNCIL_QUORUM", None) is None
 
 
 def members_of(year):
@@ -116,6 +126,52 @@ def ballot_problems(dossier):
             }
         ]
     return []
+
+
+# The decision whose signed number services.record_decision is recording now: the only path by
+# which a dossier the provincial council decides on is approved.
+_recording_decision = ContextVar("council_recording_decision", default=None)
+
+
+@contextmanager
+def recording(decision):
+    token = _recording_decision.set(decision.pk)
+    try:
+        yield
+    finally:
+        _recording_decision.reset(token)
+
+
+def goes_to_council(award_type):
+    """Province and state-level titles pass the provincial council; the unit-level ones
+    (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen...) are decided at the unit."""
+    return award_type.level != AwardLevel.UNIT
+
+
+def decision_problems(dossier):
+    """awards' approval check: a dossier of a title the provincial council decides on is
+    approved only by recording a decision drafted from a session in which it passed (issue
+    #14, point 4), never by the office's direct "record the decision" move."""
+    if not goes_to_council(dossier.award_type):
+        return []
+    decision_id = _recording_decision.get()
+    listed = (
+        decision_id is not None
+        and Decision.dossiers.through.objects.filter(
+            decision_id=decision_id, dossier_id=dossier.pk
+        ).exists()
+    )
+    if listed:
+        return []
+    return [
+        _(
+            "Hồ sơ %(reference)s (%(award)s) do Hội đồng Thi đua - Khen thưởng tỉnh xét: chỉ "
+            "được khen thưởng khi Ban TĐKT ghi số quyết định lập từ phiên họp mà hồ sơ đạt đủ "
+            "số phiếu đồng ý (Hội đồng TĐKT, phiên họp, dự thảo quyết định), không ghi trực "
+            "tiếp trên hồ sơ."
+        )
+        % {"reference": dossier.reference, "award": dossier.award_type.name}
+    ]
 
 
 def passed_items(session):

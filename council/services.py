@@ -192,7 +192,7 @@ def record_decision(decision, by, *, number, date):
     problems = []
     for dossier in decision.dossiers.select_related("award_type", "unit").order_by("reference"):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), selectors.recording(decision):
                 move_dossier(dossier, S.APPROVED, by, decision_number=number, decision_date=date)
         except DossierRuleError as error:
             problems.extend(error.messages)

@@ -124,6 +124,7 @@ def session_detail(request, pk):
         "members": members,
         "present": list(session.present.all()),
         "quorum": selectors.quorum(len(members)),
+        "quorum_unverified": selectors.quorum_is_default(),
         "has_quorum": selectors.has_quorum(session),
         "can_run": rules.can_run_council(request.user),
         "seat": selectors.seat_of(request.user, session.year),

@@ -25,8 +25,11 @@ from awards.models import (
     Initiative,
 )
 from core.names import search_key
+from council.selectors import goes_to_council
 from units.enums import Role
 from units.models import Unit, User
+
+from .ballots import approve_through_council
 
 S = DossierState
 YEAR = 2013
@@ -75,15 +78,34 @@ def attach_required_documents(dossier, by):
 
 
 def advance(dossier, target, *, officer, staff, council, number=1):
-    """Move a draft along ROUTES[target] through the services, as the people would."""
-    for to_state in ROUTES[target]:
+    """Move a draft along ROUTES[target] through the services, as the people would. A
+    dossier the provincial council decides on is approved the one way the province does it:
+    a ballot of its own and the chairman's decision (demo.ballots)."""
+    route = ROUTES[target]
+    if S.APPROVED in route and goes_to_council(dossier.award_type):
+        at = route.index(S.APPROVED)
+        _moves(dossier, route[:at], officer=officer, staff=staff, council=council, number=number)
+        record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
+        approve_through_council(
+            [dossier], staff, number=f"{100 + number}/QĐ-UBND", date=APPROVAL_DATE
+        )
+        route = route[at + 1 :]
+    _moves(dossier, route, officer=officer, staff=staff, council=council, number=number)
+    return dossier
+
+
+APPROVAL_DATE = datetime.date(YEAR, 4, 15)
+
+
+def _moves(dossier, route, *, officer, staff, council, number):
+    for to_state in route:
         by = officer if to_state in (S.SUBMITTED, S.WITHDRAWN) else staff
         decision = {}
         if to_state == S.APPROVED:
             record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
             decision = {
                 "decision_number": f"{100 + number}/QĐ-UBND",
-                "decision_date": datetime.date(YEAR, 4, 15),
+                "decision_date": APPROVAL_DATE,
             }
         elif to_state == S.REFUSED:
             record_council_opinion(dossier, council, CouncilRecommendation.REFUSE)
@@ -93,7 +115,6 @@ def advance(dossier, target, *, officer, staff, council, number=1):
                 "central_decision_date": datetime.date(YEAR, 10, 8),
             }
         services.move_dossier(dossier, to_state, by, COMMENTS.get(to_state, ""), **decision)
-    return dossier
 
 
 def record_council_opinion(dossier, council, recommendation):
@@ -258,7 +279,7 @@ def create_demo_dossiers():
     staff = User.objects.get(username="staff")
     council = User.objects.get(username="council")
     units = {unit.code: unit for unit in Unit.objects.filter(code__in=DEMO_UNITS)}
-    created = 0
+    created, to_approve = 0, []
     for number, unit_code, target, award_code, kind, name in demo_specs():
         unit = units[unit_code]
         if kind == NomineeKind.COLLECTIVE:
@@ -279,7 +300,26 @@ def create_demo_dossiers():
         if award_code == "cstd-tinh":
             dossier.initiatives.add(recognised_initiative(unit, name))
             give_earlier_titles(dossier, "cstd-co-so", range(YEAR - 2, YEAR + 1))
+        route = ROUTES[target]
+        if S.APPROVED in route and goes_to_council(dossier.award_type):
+            # Approved together, later: one April session and decision for all of them.
+            at = route.index(S.APPROVED)
+            _moves(dossier, route[:at], officer=officer, staff=staff, council=council, number=0)
+            record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
+            to_approve.append((dossier, route[at + 1 :], officer, number))
+            continue
         advance(dossier, target, officer=officer, staff=staff, council=council, number=number)
+        _date_history_in_the_year(dossier, number)
+        created += 1
+    if to_approve:
+        approve_through_council(
+            [dossier for dossier, *_rest in to_approve],
+            staff,
+            number="101/QĐ-UBND",
+            date=APPROVAL_DATE,
+        )
+    for dossier, rest, officer, number in to_approve:
+        _moves(dossier, rest, officer=officer, staff=staff, council=council, number=number)
         _date_history_in_the_year(dossier, number)
         created += 1
     _lookup_examples(units["so-gd-dt"])

@@ -7,7 +7,6 @@ Built only through the services, as the people would; running it twice changes n
 
 import datetime
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from awards.enums import DossierState, NomineeKind
@@ -16,23 +15,12 @@ from awards.services import move_dossier
 from council import proposals, services
 from council.models import Session, UnitDecision
 from council.unit_decisions import parse_lines, record_unit_decision
-from units.enums import Role
 from units.models import Unit, User
 
-from .accounts import DEMO_PASSWORD
 from .awards import YEAR, new_dossier, unit_officer
+from .ballots import demo_council
 
 S = DossierState
-# (username, full name, role in the council, position); "council" is the demo account.
-MEMBERS = [
-    ("hd-chu-tich", "Lý Văn Quang", "Chủ tịch Hội đồng", "Phó Chủ tịch UBND tỉnh"),
-    ("hd-pho-ct", "Nông Thị Hằng", "Phó Chủ tịch Hội đồng", "Giám đốc Sở Nội vụ"),
-    ("council", "Vi Văn Đức", "Ủy viên thường trực", "Trưởng Ban Thi đua - Khen thưởng"),
-    ("hd-uv1", "Hoàng Văn Bình", "Ủy viên", "Chánh Văn phòng UBND tỉnh"),
-    ("hd-uv2", "Lương Thị Thu", "Ủy viên", "Chủ tịch Liên đoàn Lao động tỉnh"),
-    ("hd-uv3", "Triệu Văn Khánh", "Ủy viên", "Giám đốc Sở Tài chính"),
-    ("hd-uv4", "Chu Thị Nga", "Ủy viên", "Chủ tịch Hội Liên hiệp Phụ nữ tỉnh"),
-]
 ABSENT = "hd-uv4"
 # The unit proposal: six teachers of Sở Giáo dục và Đào tạo (the demo officer's unit).
 UNIT_NOMINEES = [
@@ -56,31 +44,8 @@ FAILS = "Vy Văn Trường"  # the dossier the council's ballot does not pass
 SESSION_DAY = datetime.date(YEAR, 12, 10)
 
 
-def _member_user(username, full_name):
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        family, _space, given = full_name.rpartition(" ")
-        user = User(username=username, first_name=given, last_name=family)
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        user.groups.add(Group.objects.get_or_create(name=Role.COUNCIL_MEMBER)[0])
-    return user
-
-
 def _council(staff):
-    members = {}
-    for order, (username, name, role, position) in enumerate(MEMBERS):
-        user = _member_user(username, name)
-        members[username] = services.add_member(
-            YEAR,
-            staff,
-            full_name=name,
-            council_role=role,
-            position=position,
-            user=user,
-            order=order,
-        )
-    return members
+    return demo_council(YEAR, staff)
 
 
 def _unit_proposal(officer):
@@ -115,7 +80,7 @@ def _other_dossiers():
 @transaction.atomic
 def create_demo_round():
     """The 2013 round, unless a session of 2013 exists already; returns whether it made it."""
-    if Session.objects.filter(year=YEAR).exists():
+    if Session.objects.filter(year=YEAR, date=SESSION_DAY).exists():
         return False
     staff = User.objects.get(username="staff")
     members = _council(staff)

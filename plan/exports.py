@@ -4,14 +4,15 @@ import csv
 import datetime
 import json
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.documents import date_line
-from core.spreadsheets import safe_cell, write_official_xlsx
+from core.documents import date_line, date_words
+from core.spreadsheets import OFFICE_ISSUER_LINES, safe_cell, write_official_xlsx
 from units.lifecycle import names_in_year
 
-from .enums import Quarter, ReviewDecision, Status, SubmissionStatus
+from .enums import STATUS_ORDER, Quarter, ReviewDecision, Status, SubmissionStatus
 from .models import Plan, TaskPart
 from .selectors import tasks_of
 from .status import Rollup, task_rollups, with_status
@@ -137,10 +138,8 @@ def write_csv(plan, stream):
 def write_xlsx(plan, stream):
     """The plan's tasks under the header block of the plan document itself, ready to print."""
     issued = plan.issued_on
-    if issued:
-        dated = f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}"
-    else:  # a draft: the date is written in by hand once signed
-        dated = f"ngày ... tháng ... năm {plan.year}"
+    # "tháng 3", not "tháng 03" (Phụ lục I); a draft's date is written in by hand once signed.
+    dated = date_words(issued) if issued else f"ngày ... tháng ... năm {plan.year}"
     write_official_xlsx(
         stream,
         columns=list(zip(COLUMNS, (6, 8, 70, 12, 40), strict=True)),
@@ -174,8 +173,39 @@ def _status_label(value):
     return str(Status(value).label) if value else _("Chưa giao đơn vị")
 
 
+def office_signature():
+    """The office's signature block: the head of Ban TĐKT (settings), the name left blank
+    for the pen when none is set."""
+    return (settings.OFFICE_SIGNER_TITLE, settings.OFFICE_SIGNER_NAME)
+
+
+def status_totals(tasks, rollups):
+    """The report's totals row: how many tasks, how many in each status, and the units' parts
+    done of all parts (the sums of the rows above)."""
+    by_status = {}
+    for task in tasks:
+        status = rollups[task.pk].status
+        by_status[status] = by_status.get(status, 0) + 1
+    order = [*STATUS_ORDER, None]  # None: a task no unit was given yet
+    breakdown = "\n".join(
+        f"{_status_label(status)}: {by_status[status]}"
+        for status in sorted(by_status, key=order.index)
+    )
+    done = sum(rollups[task.pk].done for task in tasks)
+    total = sum(rollups[task.pk].total for task in tasks)
+    return [
+        None,
+        _("Tổng cộng: %(count)s nhiệm vụ") % {"count": len(tasks)},
+        None,
+        None,
+        breakdown,
+        f"{done}/{total}",
+    ]
+
+
 def write_status_xlsx(plan, as_of, stream):
-    """The plan status report: every task under its quarter with status and units done.
+    """The plan status report: every task under its quarter with status and units done, the
+    totals under them and the office's signature block.
 
     Each task's status and "n of m" come from its parts counted by status in SQL
     (`task_rollups`), so the report reads one row per task and status however many units
@@ -199,6 +229,7 @@ def write_status_xlsx(plan, as_of, stream):
                 f"{rollup.done}/{rollup.total}",
             ]
         )
+    today = date_line(plan.place, timezone.localdate())
     write_official_xlsx(
         stream,
         columns=[
@@ -217,7 +248,11 @@ def write_status_xlsx(plan, as_of, stream):
             _as_of_line(as_of),
         ],
         sheet_title=_("Tiến độ %(day)s") % {"day": _day(as_of).replace("/", "-")},
-        right_lines=[date_line(plan.place, timezone.localdate())],
+        issuer_lines=OFFICE_ISSUER_LINES,
+        right_lines=[today],
+        totals=[status_totals(tasks, rollups)] if tasks else [],
+        signature_date=today,
+        signature=office_signature(),
     )
 
 

@@ -23,6 +23,11 @@ from .reading import FORMULA_STARTS
 
 # In the interface's language when written (English for an English-speaking reader).
 ISSUER_LINES = (gettext_lazy("ỦY BAN NHÂN DÂN"), gettext_lazy("TỈNH LẠNG SƠN"))
+# The commendation office's lists and reports are issued by Ban TĐKT under Sở Nội vụ.
+OFFICE_ISSUER_LINES = (
+    gettext_lazy("SỞ NỘI VỤ TỈNH LẠNG SƠN"),
+    gettext_lazy("BAN THI ĐUA - KHEN THƯỞNG"),
+)
 MOTTO_LINES = (
     gettext_lazy("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     gettext_lazy("Độc lập - Tự do - Hạnh phúc"),
@@ -172,7 +177,9 @@ def write_official_xlsx(
     right_lines=(),
     sections=None,
     total_label=None,
+    totals=(),
     signature=(),
+    signature_date=None,
 ):
     # Long on purpose: a write-only sheet is written strictly top to bottom, so the header
     # block, the table, the totals and the signature are laid out in one pass, in order.
@@ -183,6 +190,10 @@ def write_official_xlsx(
     `subtitles`, and the table: `columns` is [(header, width)], `rows` lists of values.
     `sections` may map a row index to a heading row written above it (e.g. QUÝ I); a row that
     is a `Heading` is written as such a heading too. `rows` may be any iterable (a generator).
+    Under the table: `totals`, rows of values written bold and boxed like the table (the
+    callers' sums), or `total_label`'s count of the rows; then the signature block on the
+    right: `signature_date` (the place and date line, italic) and the `signature` lines (the
+    authority and title, then the name after room to sign).
     The header row is bold, wrapped and frozen, repeated on each printed page; the page is A4
     landscape, fitted to its width. Returns the header row's number.
 
@@ -262,11 +273,19 @@ def write_official_xlsx(
             heading(sections[index])
         index += 1
         out.append(body.row(values))
+    for values in totals:
+        out.append(
+            [text_cell(sheet, value, font=_BOLD, alignment=_TOP, border=_BOX) for value in values]
+        )
     if total_label:
         # "Tổng cộng: 12 hồ sơ" under the table (the count of its data rows).
         out.append([text_cell(sheet, f"Tổng cộng: {index} {total_label}", font=_BOLD)])
     if signature:
         out.append([None])
+        if signature_date:
+            cells = [None] * count
+            cells[split if count > 1 else 0] = centred(signature_date, _font(italic=True))
+            out.append(cells, [(split + 1, count)] if count > 1 else [])
         for position, line in enumerate(signature):
             cells = [None] * count
             cells[split if count > 1 else 0] = centred(line, _font(bold=bool(line)))

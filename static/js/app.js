@@ -200,3 +200,8 @@ document.querySelectorAll("input[data-calendar]").forEach((box) => {
   box.before(pair);
   pair.append(box, calendar);
 });
+
+// The print view's "In văn bản" button (templates/core/official_document.html).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});

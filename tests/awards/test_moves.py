@@ -53,7 +53,12 @@ def test_allowed_move_changes_state_and_writes_history(
     request, dossier_in, from_state, to_state, role
 ):
     user = request.getfixturevalue(role)
-    dossier = dossier_in(from_state)
+    # The office approves directly only the unit-level titles; provincial and state-level
+    # ones go through the council's decision (tests/council/test_ballot.py).
+    if to_state == S.APPROVED:
+        dossier = dossier_in(from_state, award_code="giay-khen")
+    else:
+        dossier = dossier_in(from_state)
     before = dossier.transitions.count()
 
     services.move_dossier(dossier, to_state, user, **EVERYTHING)

@@ -88,7 +88,8 @@ def test_bulk_move_summarises_and_returns_to_the_filtered_inbox(staff_client, do
 
 
 def test_staff_record_the_decision_for_many_approved_at_once(staff_client, dossier_in):
-    chosen = [dossier_in(S.BEFORE_COUNCIL, award_code="bang-khen-tinh") for _ in range(3)]
+    # Unit-level titles: the provincial ones go through the council's decision (below).
+    chosen = [dossier_in(S.BEFORE_COUNCIL, award_code="giay-khen") for _ in range(3)]
     staff_client.post(
         reverse("awards:inbox-move"),
         {
@@ -102,6 +103,24 @@ def test_staff_record_the_decision_for_many_approved_at_once(staff_client, dossi
         assert dossier.state == S.APPROVED
         assert dossier.decision_number == "1024/QĐ-UBND"
         assert dossier.decision_date == datetime.date(2013, 5, 20)
+
+
+def test_provincial_dossiers_are_not_approved_in_bulk_outside_the_council(staff_client, dossier_in):
+    chosen = [dossier_in(S.BEFORE_COUNCIL, award_code="bang-khen-tinh") for _ in range(2)]
+    response = staff_client.post(
+        reverse("awards:inbox-move"),
+        {
+            "dossiers": [d.pk for d in chosen],
+            "to_state": S.APPROVED,
+            "decision_number": "1024/QĐ-UBND",
+            "decision_date": "20/05/2013",
+        },
+        follow=True,
+    )
+    assert "do Hội đồng Thi đua - Khen thưởng tỉnh xét" in response.content.decode()
+    assert set(
+        Dossier.objects.filter(pk__in=[d.pk for d in chosen]).values_list("state", flat=True)
+    ) == {S.BEFORE_COUNCIL}
 
 
 def test_bulk_return_without_a_reason_moves_nothing(staff_client, dossier_in):

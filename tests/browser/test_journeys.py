@@ -1,12 +1,16 @@
 """Whole journeys through the product, each across the pages and roles a real one crosses."""
 
+import datetime
 import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from awards.models import Dossier
 from demo.accounts import DEMO_PASSWORD
+from demo.ballots import approve_through_council
 from units.enums import Role
 from units.models import Unit, User
 
@@ -199,11 +203,24 @@ def test_dossier_from_draft_to_decision(page, password):
     switch_user(page, "staff", password)
     page.get_by_role("link", name="Hồ sơ khen thưởng").click()
     page.get_by_role("link", name=reference).click()
-    _move(
-        page,
-        "Ghi quyết định khen thưởng",
-        **{"Số quyết định": "2150/QĐ-UBND", "Ngày quyết định": "20/12/2013"},
+    # A provincial title is not approved on the dossier: only by the council's decision.
+    page.get_by_role("link", name="Ghi quyết định khen thưởng", exact=True).click()
+    page.get_by_label("Số quyết định").fill("2150/QĐ-UBND")
+    page.get_by_label("Ngày quyết định").fill("20/12/2013")
+    page.get_by_role("button", name="Xác nhận: Ghi quyết định khen thưởng").click()
+    expect(page.get_by_role("alert").first).to_contain_text(
+        "do Hội đồng Thi đua - Khen thưởng tỉnh xét"
     )
+    # The council votes and the office records the chairman's decision (tests of their own
+    # pages: test_council_in_browser.py).
+    approve_through_council(
+        [Dossier.objects.get(reference=reference)],
+        User.objects.get(username="staff"),
+        number="2150/QĐ-UBND",
+        date=datetime.date(2013, 12, 20),
+    )
+    approved = Dossier.objects.get(reference=reference)
+    page.goto(page.base_url + reverse("awards:dossier", args=[approved.pk]))
     expect(page.locator("h1 + div .badge")).to_have_text("Được khen thưởng")
     expect(page.get_by_text("Số 2150/QĐ-UBND ngày 20/12/2013")).to_be_visible()
     # Every move is on record, in order, with who made it.

@@ -88,8 +88,51 @@ def test_below_its_votes_a_dossier_cannot_be_approved(session, members, staff):
         award_services.move_dossier(failed, S.APPROVED, staff, **DECISION)
     failed.refresh_from_db()
     assert failed.state == S.BEFORE_COUNCIL
-    award_services.move_dossier(first, S.APPROVED, staff, **DECISION)
-    assert SessionItem.objects.get(pk=items[0].pk).passed
+    # Even passed, a provincial dossier is approved only through the session's decision.
+    with pytest.raises(award_services.DossierRuleError, match="không ghi trực tiếp"):
+        award_services.move_dossier(first, S.APPROVED, staff, **DECISION)
+    decision = services.draft_decision(session, staff)
+    assert list(decision.dossiers.all()) == [first]
+    # A failed dossier slipped onto the decision's list (e.g. in admin) stops it all.
+    decision.dossiers.add(failed)
+    with pytest.raises(CouncilError, match="2/5 phiếu đồng ý, cần 3"):
+        services.record_decision(decision, staff, number="245/QĐ-UBND", date=DAY)
+    first.refresh_from_db()
+    assert first.state == S.BEFORE_COUNCIL
+    decision.dossiers.remove(failed)
+    services.record_decision(decision, staff, number="245/QĐ-UBND", date=DAY)
+    first.refresh_from_db()
+    assert first.state == S.APPROVED and SessionItem.objects.get(pk=items[0].pk).passed
+
+
+def test_a_dossier_never_put_to_the_ballot_cannot_be_approved_directly(dossier_in, staff):
+    dossier = dossier_in("before_council", "bang-khen-tinh")
+    with pytest.raises(award_services.DossierRuleError) as refused:
+        award_services.move_dossier(dossier, S.APPROVED, staff, **DECISION)
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in str(refused.value)
+    assert "do Hội đồng Thi đua - Khen thưởng tỉnh xét" in str(refused.value)
+    dossier.refresh_from_db()
+    assert dossier.state == S.BEFORE_COUNCIL and not dossier.decision_number
+
+
+def test_a_unit_level_dossier_is_still_approved_directly(dossier_in, staff):
+    dossier = dossier_in("before_council", "giay-khen")
+    award_services.move_dossier(dossier, S.APPROVED, staff, **DECISION)
+    dossier.refresh_from_db()
+    assert dossier.state == S.APPROVED
+
+
+def test_a_decision_approves_only_the_dossiers_it_lists(staff, members, dossier_in):
+    listed, other = (dossier_in("before_council", "bang-khen-tinh") for _ in range(2))
+    session = services.open_session(YEAR, staff, date=DAY, dossiers=[listed, other])
+    services.set_attendance(session, staff, members)
+    vote_all(session, [m.user for m in members], lambda u, i: "for")
+    services.close_ballot(session, staff)
+    decision = services.draft_decision(session, staff)
+    decision.dossiers.remove(other)
+    refused = pytest.raises(award_services.DossierRuleError, match="không ghi trực tiếp")
+    with selectors.recording(decision), refused:
+        award_services.move_dossier(other, S.APPROVED, staff, **DECISION)
 
 
 def test_the_council_saying_no_stops_the_office_approving(dossier_in, staff, council):
@@ -123,3 +166,12 @@ def test_votes_needed_follow_the_rule_set_in_force_where_it_names_a_share():
     tinh = AwardType.objects.get(code="cstd-tinh")
     assert selectors.votes_needed(tinh, 10, datetime.date(2018, 12, 1)) == 9
     assert selectors.votes_needed(tinh, 10, datetime.date(2013, 12, 1)) == 6
+
+
+def test_the_session_page_marks_the_default_quorum_unverified(client, staff, session, settings):
+    client.force_login(staff)
+    url = reverse("council:session", args=[session.pk])
+    page = client.get(url).content.decode()
+    assert 'id="quorum-unverified"' in page and "chưa kiểm chứng" in page
+    settings.COUNCIL_QUORUM = "1/2+"  # the office's own rules of procedure
+    assert 'id="quorum-unverified"' not in client.get(url).content.decode()

@@ -32,3 +32,27 @@ def test_three_units_decide_their_advanced_workers_and_base_soldiers():
     for decision in UnitDecision.objects.all():
         codes = set(decision.awardees.values_list("award_type__code", flat=True))
         assert codes == {"lao-dong-tien-tien", "cstd-co-so"}
+
+
+def test_every_demo_dossier_past_approval_went_through_a_ballot_and_a_decision():
+    from awards.models import Dossier
+    from demo.awards import create_demo_dossiers
+
+    create_demo_dossiers()
+    create_demo_round()
+    decided = Dossier.objects.filter(
+        state__in=[
+            DossierState.APPROVED,
+            DossierState.FORWARDED,
+            DossierState.CENTRAL_APPROVED,
+            DossierState.CENTRAL_REFUSED,
+        ]
+    ).exclude(award_type__level="unit")
+    assert decided.count() >= 20
+    for dossier in decided:
+        decision = Decision.objects.get(dossiers=dossier, recorded_at__isnull=False)
+        assert decision.number == dossier.decision_number
+        assert decision.session.items.get(dossier=dossier).passed
+    # The April decision of the demo's other dossiers, and the year-end round's.
+    assert set(Decision.objects.values_list("number", flat=True)) == {"101/QĐ-UBND", "245/QĐ-UBND"}
+    assert not create_demo_dossiers() and not create_demo_round()

@@ -7,7 +7,9 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from core.documents import date_line
 from plan.enums import RequirementKind, Status
 from plan.models import Requirement, TaskPart
 from plan.status import task_rollups
@@ -34,7 +36,8 @@ def test_plan_status_report_reads_back(plan_2013, tmp_path):
     text = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
-    assert "ỦY BAN NHÂN DÂN" in text and "TỈNH LẠNG SƠN" in text
+    # The office's report: issued by Ban TĐKT under Sở Nội vụ (issue #14, point 7).
+    assert "SỞ NỘI VỤ TỈNH LẠNG SƠN" in text and "BAN THI ĐUA - KHEN THƯỞNG" in text
     assert any("12/KH-UBND" in t for t in text)
     assert "Tính đến ngày 30/06/2013" in text
     header, body, header_row = rows_below_header(sheet, "TT")
@@ -49,6 +52,35 @@ def test_plan_status_report_reads_back(plan_2013, tmp_path):
     assert row3[5] == f"{rollups[task3.pk].done}/{rollups[task3.pk].total}"
     assert sheet.print_title_rows == f"${header_row}:${header_row}"
     assert sheet.page_setup.orientation == "landscape"
+
+
+def test_plan_status_report_ends_with_totals_and_the_signature_block(
+    client, staff, plan_2013, settings
+):
+    settings.OFFICE_SIGNER_NAME = "Vi Văn Đức"
+    client.force_login(staff)
+    response = client.get(reverse("dashboard-export"), {"ngay": "30/06/2013"})
+    sheet = sheet_of(response.getvalue())
+    _header, body, header_row = rows_below_header(sheet, "TT")
+    tasks = [r for r in body if isinstance(r[0], int)]
+    at = next(i for i, r in enumerate(body) if str(r[1] or "").startswith("Tổng cộng"))
+    totals = body[at]
+    assert totals[1] == "Tổng cộng: 34 nhiệm vụ"
+    # The sums of the rows above: parts done of all parts, and the tasks by status.
+    done = sum(int(r[5].split("/")[0]) for r in tasks)
+    total = sum(int(r[5].split("/")[1]) for r in tasks)
+    assert totals[5] == f"{done}/{total}"
+    by_status = dict(line.rsplit(": ", 1) for line in totals[4].split("\n"))
+    assert sum(map(int, by_status.values())) == 34
+    for label, count in by_status.items():
+        assert sum(1 for r in tasks if r[4] == label) == int(count)
+    totals_cell = sheet.cell(row=header_row + 1 + at, column=2)
+    assert totals_cell.font.b and totals_cell.font.name == "Times New Roman"
+    # Under the totals, on the right: the place and date line, the title, the name.
+    below = [c for r in body[at + 1 :] for c in r if c]
+    today = timezone.localdate()
+    assert below == [date_line("Lạng Sơn", today), "TRƯỞNG BAN", "Vi Văn Đức"]
+    assert below[0].startswith("Lạng Sơn, ngày ") and "/" not in below[0]
 
 
 def test_dashboard_button_downloads_the_report(client, staff, officer):
@@ -88,3 +120,13 @@ def test_submissions_report_lists_every_unit(client, staff):
     _header, body, _ = rows_below_header(sheet_of(response.getvalue()), "Đơn vị")
     assert len(body) == requirement.units.count()
     assert {r[1] for r in body} <= {"Đã gửi đúng hạn", "Chưa gửi", "Bị trả lại, chưa gửi lại"}
+
+
+def test_the_plan_spreadsheet_dates_its_header_by_the_official_rule(plan_2013, tmp_path):
+    plan_2013.issued_on = datetime.date(2013, 3, 5)
+    plan_2013.save()
+    path = tmp_path / "plan.xlsx"
+    call_command("export_plan", "--year", "2013", "--format", "xlsx", "-o", str(path))
+    sheet = openpyxl.load_workbook(path).active
+    cells = [v for row in sheet.iter_rows(values_only=True) for v in row]
+    assert "Lạng Sơn, ngày 05 tháng 3 năm 2013" in cells

@@ -123,6 +123,7 @@ OBJECT_URLS = {
     "council:proposal": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-send": lambda o, d: {"pk": o.proposal.pk},
     "council:proposal-docx": lambda o, d: {"pk": o.proposal.pk},
+    "council:proposal-print": lambda o, d: {"pk": o.proposal.pk},
     "council:unit-decision": lambda o, d: {"pk": o.unit_decision.pk},
 }
 
@@ -140,12 +141,20 @@ PLAIN_OBJECT_URLS = {
     "draft-publish": lambda o: {"year": 2014},
     # The council's round (the `council_round` fixture): a closed session and its draft decision.
     **dict.fromkeys(
-        [f"council:{name}" for name in ("session", "attendance", "close", "vote", "minutes")]
+        [
+            f"council:{name}"
+            for name in ("session", "attendance", "close", "vote", "minutes", "minutes-print")
+        ]
         + ["council:decision-create"],
         lambda o: {"pk": o.council_round.session.pk},
     ),
     **dict.fromkeys(
-        ["council:decision", "council:decision-record", "council:decision-docx"],
+        [
+            "council:decision",
+            "council:decision-record",
+            "council:decision-docx",
+            "council:decision-print",
+        ],
         lambda o: {"pk": o.council_round.decision.pk},
     ),
 }
@@ -347,6 +356,9 @@ MATRIX = {
     "council:close": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "council:vote": Row(only("council"), post=only("council", ok="302")),
     "council:minutes": Row(only("staff", "council", "leader", "admin")),
+    # The print views answer to whoever may download the same document's DOCX.
+    "council:minutes-print": Row(only("staff", "council", "leader", "admin")),
+    "council:decision-print": Row(only("staff", "council", "leader", "admin")),
     "council:decision-create": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
     "council:decision": Row(only("staff", "council", "leader", "admin")),
     "council:decision-record": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
@@ -357,6 +369,7 @@ MATRIX = {
     ),
     "council:proposal": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     "council:proposal-docx": Row(cells("403", own="200", other="404", staff="200", admin="200")),
+    "council:proposal-print": Row(cells("403", own="200", other="404", staff="200", admin="200")),
     # Only the unit sends its proposal (an empty form goes back with a message).
     # Unit decisions: everyone follows them (an officer only the unit's); officers record.
     "council:unit-decisions": Row(cells("200"), post=only("officers")),
@@ -422,6 +435,18 @@ ADMIN_MODELS = {
     "emulation.pactsignature": {"add": "403", "delete": "403", "simple_history": "200"},
     "emulation.score": {"add": "403", "delete": "403", "simple_history": "200"},
     "emulation.exemplar": {"add": "403", "delete": "403", "simple_history": "200"},
+    # The council's records: made by its services, kept forever (the ballot's casts have no
+    # page at all: who voted is never shown beside how).
+    **dict.fromkeys(
+        [
+            "council.councilmember",
+            "council.session",
+            "council.proposal",
+            "council.decision",
+            "council.unitdecision",
+        ],
+        {"add": "403", "delete": "403", "simple_history": "200"},
+    ),
     # Background jobs: read only; what ran is kept, not added by hand.
     "core.exportjob": {"add": "403"},
     "django_tasks_database.dbtaskresult": {"add": "403", "delete": "403"},
