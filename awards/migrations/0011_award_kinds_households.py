@@ -129,5 +129,13 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('prerequisite', 'Danh hiệu phải đạt trước'), ('rating', 'Xếp loại hằng năm'), ('initiative', 'Sáng kiến, đề tài được công nhận'), ('documents', 'Tài liệu hồ sơ'), ('cap', 'Tỷ lệ tối đa'), ('votes', 'Tỷ lệ phiếu của Hội đồng'), ('batch', 'Trình theo đợt'), ('household', 'Xét tặng cho hộ gia đình'), ('note', 'Điều kiện khác (không kiểm tra tự động)')], max_length=20, verbose_name='loại yêu cầu'),
         ),
+        migrations.RemoveConstraint(
+            model_name='dossier',
+            name='dossier_names_its_nominee',
+        ),
+        migrations.AddConstraint(
+            model_name='dossier',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('nominee_kind', 'individual'), models.Q(('full_name', ''), _negated=True)), models.Q(('nominee_kind__in', ['collective', 'household']), models.Q(('collective_name', ''), _negated=True)), _connector='OR'), name='dossier_names_its_nominee', violation_error_message='Nhập họ tên cá nhân hoặc tên tập thể được đề nghị.'),
+        ),
         migrations.RunPython(add_kinds, drop_kinds),
     ]

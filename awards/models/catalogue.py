@@ -75,7 +75,10 @@ class AwardType(models.Model):
         return self.level == AwardLevel.STATE
 
     def accepts(self, nominee_kind):
-        return self.recipient in (Recipient.BOTH, nominee_kind)
+        # A household is accepted here and judged by the rule set in force
+        # (awards.eligibility.household_problems): the law, not the catalogue, names the awards
+        # that go to households.
+        return nominee_kind == "household" or self.recipient in (Recipient.BOTH, nominee_kind)
 
     def required_document_labels(self):
         return [DocumentKind(kind).label for kind in self.required_documents]
