@@ -8,7 +8,7 @@ from units.forms import UnitChoiceField, date_field, style_fields
 from . import eligibility, rules
 from .enums import INBOX_STATES, NAMED_NOMINEES, CouncilRecommendation, DossierState, NomineeKind
 from .households import household_refusals
-from .models import AwardType, Batch, Dossier, DossierDocument, Initiative
+from .models import AwardType, Batch, Dossier, DossierDocument
 
 # The category of a thematic commendation (fixtures/award_types.json).
 THEMATIC = "chuyen-de"
@@ -204,16 +204,6 @@ class LookupForm(forms.Form):
         _("Ngày sinh"),
         help_text=_("Người của đơn vị khác: gõ đúng họ tên đầy đủ và ngày sinh."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_fields(self)
-
-
-class InitiativeForm(forms.ModelForm):
-    class Meta:
-        model = Initiative
-        fields = ["title", "authors", "year"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
