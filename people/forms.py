@@ -58,8 +58,10 @@ class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"text": typed},
                 )
             chosen.append(str(found[0].pk))
-        people = super().clean(chosen)
-        self.widget.chosen = list(people.order_by("name_key", "date_of_birth"))
+        # In the order picked: the first author named first.
+        order = {value: index for index, value in enumerate(dict.fromkeys(map(str, chosen)))}
+        people = sorted(super().clean(chosen), key=lambda person: order.get(str(person.pk), 0))
+        self.widget.chosen = people
         return people
 
 
