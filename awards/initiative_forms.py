@@ -63,8 +63,11 @@ class InitiativeEditForm(_AuthorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self._set_up_authors(user)
         self.initial["author_people"] = []
-        self.fields["author_people"].widget.chosen = list(
-            self.instance.author_people.order_by("name_key", "date_of_birth")
+        # In the order the authors' text names them (the order they were picked in).
+        named = self.instance.authors
+        self.fields["author_people"].widget.chosen = sorted(
+            self.instance.author_people.all(),
+            key=lambda person: (named.find(person.full_name) < 0, named.find(person.full_name)),
         )
         allowed = rules.initiative_scopes(user, self.instance)
         self.fields["scope"].choices = [(s.value, s.label) for s in allowed]

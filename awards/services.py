@@ -25,6 +25,7 @@ from .enums import (
     DocumentKind,
     DossierState,
     NomineeKind,
+    Scope,
 )
 from .models import (
     AwardRecord,
@@ -364,8 +365,13 @@ def register_initiative(unit, by, *, title, authors, year, author_people=()):
         raise DossierRuleError(_("Bạn chỉ được ghi sáng kiến của đơn vị mình."))
     if author_people:
         authors = ", ".join(person.full_name for person in author_people)
+    # Recognised at the unit's level at most until the office records a wider reach.
     initiative = Initiative.objects.create(
-        unit=unit, title=normalise_text(title), authors=normalise_text(authors), year=year
+        unit=unit,
+        title=normalise_text(title),
+        authors=normalise_text(authors),
+        year=year,
+        scope=Scope.UNIT,
     )
     initiative.author_people.set(author_people)
     return initiative
