@@ -91,3 +91,25 @@ def test_the_office_merges_two_records_of_one_person(page, password):
     drop.refresh_from_db()
     assert drop.merged_into == keep
     assert AwardRecord.objects.get(name="Nguyễn Thi Lan").person == keep
+
+
+def test_officer_proposes_a_household_where_the_rule_set_allows_it(page, password):
+    sign_in(page, "officer", password)
+    page.get_by_role("link", name="Hồ sơ của đơn vị").click()
+    page.get_by_role("link", name="Lập hồ sơ mới").click()
+    page.get_by_label("Hộ gia đình", exact=True).check()
+    page.get_by_label("Tên tập thể hoặc hộ gia đình").fill("Hộ bà Lương Thị Hoa")
+    page.get_by_label("Danh hiệu, hình thức").select_option(label="Huân chương Lao động hạng Ba")
+    page.get_by_label("Loại khen thưởng").select_option(label="Khen thưởng thường xuyên")
+    page.get_by_label("Năm").fill("2024")
+    page.get_by_label("Tóm tắt thành tích").fill("Hiến đất làm đường liên thôn.")
+    page.get_by_role("button", name="Lưu hồ sơ").click()
+    expect(page.get_by_text("không xét tặng cho hộ gia đình")).to_contain_text(
+        "Điều 2 (hình thức tặng hộ gia đình chưa kiểm chứng), Luật Thi đua, Khen thưởng 2022"
+    )
+    page.get_by_label("Danh hiệu, hình thức").select_option(
+        label="Bằng khen của Chủ tịch UBND tỉnh"
+    )
+    page.get_by_role("button", name="Lưu hồ sơ").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hộ bà Lương Thị Hoa")
+    expect(page.get_by_text("Hộ gia đình: Hộ bà Lương Thị Hoa")).to_be_visible()
