@@ -43,6 +43,9 @@ class AwardTypeForm(forms.ModelForm):
             "requires_initiative",
             "prerequisite",
             "prerequisite_times",
+            "parent",
+            "kind",
+            "award_class",
             "position",
         ]
 
@@ -50,10 +53,20 @@ class AwardTypeForm(forms.ModelForm):
 @admin.register(AwardType)
 class AwardTypeAdmin(HistoryAdmin):
     form = AwardTypeForm
-    list_display = ["name", "form", "level", "recipient", "decided_by", "requires_initiative"]
-    list_filter = ["form", "level", "recipient"]
+    list_display = [
+        "name",
+        "form",
+        "level",
+        "recipient",
+        "parent",
+        "award_class",
+        "decided_by",
+        "requires_initiative",
+    ]
+    list_filter = ["form", "level", "recipient", "award_class"]
+    list_select_related = ["parent"]
     search_fields = ["name", "code"]
-    autocomplete_fields = ["prerequisite"]
+    autocomplete_fields = ["prerequisite", "parent"]
     prepopulated_fields = {"code": ["name"]}
 
 

@@ -28,6 +28,7 @@ from .enums import (
     RequirementKind,
     Scope,
 )
+from .households import household_refusals
 from .models import AwardRecord, AwardType, Dossier, Initiative, Requirement, RuleSet
 
 K = RequirementKind
@@ -289,6 +290,8 @@ def problems(nominee, ruleset):
     """What keeps the nominee from the award under `ruleset`, one Problem each ([] if none)."""
     found = []
     title = ruleset.title if ruleset else ""
+    if nominee.kind == NomineeKind.HOUSEHOLD:
+        found += [Problem(a, m, title) for a, m in household_refusals(nominee.award_type, ruleset)]
     reqs = requirements(ruleset, nominee.award_type)
     if ruleset is None or not any(r.kind == K.DOCUMENTS for r in reqs):
         # No rule set names the documents: the catalogue's list still applies.

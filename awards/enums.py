@@ -71,6 +71,20 @@ class Recipient(models.TextChoices):
 class NomineeKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
+    # Only for the award types a rule set lets go to households (RequirementKind.HOUSEHOLD).
+    HOUSEHOLD = "household", _("Hộ gia đình")
+
+
+# Nominees named by a name typed in `collective_name` rather than a person's name.
+NAMED_NOMINEES = frozenset({NomineeKind.COLLECTIVE, NomineeKind.HOUSEHOLD})
+
+
+class AwardClass(models.TextChoices):
+    """Hạng of a Huân chương or Huy chương that has classes, highest first."""
+
+    FIRST = "first", _("Hạng Nhất")
+    SECOND = "second", _("Hạng Nhì")
+    THIRD = "third", _("Hạng Ba")
 
 
 class Sex(models.TextChoices):
@@ -100,6 +114,7 @@ class RequirementKind(models.TextChoices):
     CAP = "cap", _("Tỷ lệ tối đa")
     VOTES = "votes", _("Tỷ lệ phiếu của Hội đồng")
     BATCH = "batch", _("Trình theo đợt")
+    HOUSEHOLD = "household", _("Xét tặng cho hộ gia đình")
     NOTE = "note", _("Điều kiện khác (không kiểm tra tự động)")
 
 

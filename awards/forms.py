@@ -5,9 +5,10 @@ from emulation.models import Movement
 from people.models import Person
 from units.forms import UnitChoiceField, date_field, style_fields
 
-from . import rules
-from .enums import INBOX_STATES, CouncilRecommendation, DossierState, NomineeKind
-from .models import AwardType, Batch, Dossier, DossierDocument, Initiative
+from . import eligibility, rules
+from .enums import INBOX_STATES, NAMED_NOMINEES, CouncilRecommendation, DossierState, NomineeKind
+from .households import household_refusals
+from .models import AwardType, Batch, Dossier, DossierDocument
 
 # The category of a thematic commendation (fixtures/award_types.json).
 THEMATIC = "chuyen-de"
@@ -64,6 +65,8 @@ class DossierForm(forms.ModelForm):
         person.label = _("Người đã có trong sổ của đơn vị")
         person.help_text = _("Chọn để lấy họ tên, ngày sinh từ sổ; hoặc để trống và nhập bên dưới.")
         person.required = False
+        self.fields["collective_name"].label = _("Tên tập thể hoặc hộ gia đình")
+        self.fields["collective_name"].help_text = _("Hộ gia đình: ví dụ “Hộ ông Hoàng Văn Minh”.")
         style_fields(self)
 
     def clean(self):
@@ -79,9 +82,15 @@ class DossierForm(forms.ModelForm):
             data["sex"] = person.sex or data.get("sex")
         if kind == NomineeKind.INDIVIDUAL and not data.get("full_name"):
             self.add_error("full_name", _("Nhập họ và tên cá nhân được đề nghị."))
-        if kind == NomineeKind.COLLECTIVE and not data.get("collective_name"):
-            self.add_error("collective_name", _("Nhập tên tập thể được đề nghị."))
+        if kind in NAMED_NOMINEES and not data.get("collective_name"):
+            self.add_error("collective_name", _("Nhập tên tập thể hoặc hộ gia đình được đề nghị."))
         award = data.get("award_type")
+        if award and kind == NomineeKind.HOUSEHOLD and data.get("year"):
+            # The rule set in force names the awards a household may receive.
+            ruleset = eligibility.ruleset_on(eligibility.judging_date(data["year"]))
+            for article, message in household_refusals(award, ruleset):
+                problem = eligibility.Problem(article, message, ruleset.title if ruleset else "")
+                self.add_error("award_type", str(problem))
         if award and kind and not award.accepts(kind):
             self.add_error(
                 "award_type",
@@ -195,16 +204,6 @@ class LookupForm(forms.Form):
         _("Ngày sinh"),
         help_text=_("Người của đơn vị khác: gõ đúng họ tên đầy đủ và ngày sinh."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_fields(self)
-
-
-class InitiativeForm(forms.ModelForm):
-    class Meta:
-        model = Initiative
-        fields = ["title", "authors", "year"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,7 +20,7 @@ from units.rules import (
     unit_owned_visibility,
 )
 
-from .enums import COUNCIL_STATES, EDITABLE_STATES, CouncilRecommendation, DossierState
+from .enums import COUNCIL_STATES, EDITABLE_STATES, CouncilRecommendation, DossierState, Scope
 
 S = DossierState
 
@@ -246,6 +246,25 @@ initiative_visibility = unit_owned_visibility
 
 def can_view_initiative(user, initiative):
     return initiative_visibility.allows(user, initiative)
+
+
+def can_edit_initiatives(user):
+    """The office edits every unit's initiatives, an officer the unit's own."""
+    return office(user) or is_unit_officer(user)
+
+
+def can_edit_initiative(user, initiative):
+    return can_edit_initiatives(user) and can_view_initiative(user, initiative)
+
+
+def initiative_scopes(user, initiative=None):
+    """The scopes of recognition a user may record: the office any; an officer the unit's own
+    level (or the one already recorded): provincial and nationwide reach are recognised above
+    the unit, and the office records them."""
+    if office(user):
+        return list(Scope)
+    recorded = initiative.scope if initiative is not None else Scope.UNIT
+    return [Scope.UNIT] if recorded == Scope.UNIT else [Scope.UNIT, Scope(recorded)]
 
 
 def can_see_unit_dossiers(user):

@@ -25,6 +25,7 @@ from .enums import (
     DocumentKind,
     DossierState,
     NomineeKind,
+    Scope,
 )
 from .models import (
     AwardRecord,
@@ -357,13 +358,23 @@ def bulk_move(dossiers, to_state, by, comment="", **decision):
 
 
 @transaction.atomic
-def register_initiative(unit, by, *, title, authors, year):
-    """A unit records one of its initiatives (not yet recognised)."""
+def register_initiative(unit, by, *, title, authors, year, author_people=()):
+    """A unit records one of its initiatives (not yet recognised), its authors typed or picked
+    from the person register (the names of those picked are its authors' text)."""
     if not (rules.can_register_initiative(by) and by.unit_id == unit.pk):
         raise DossierRuleError(_("Bạn chỉ được ghi sáng kiến của đơn vị mình."))
-    return Initiative.objects.create(
-        unit=unit, title=normalise_text(title), authors=normalise_text(authors), year=year
+    if author_people:
+        authors = ", ".join(person.full_name for person in author_people)
+    # Recognised at the unit's level at most until the office records a wider reach.
+    initiative = Initiative.objects.create(
+        unit=unit,
+        title=normalise_text(title),
+        authors=normalise_text(authors),
+        year=year,
+        scope=Scope.UNIT,
     )
+    initiative.author_people.set(author_people)
+    return initiative
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import emulation_views, views
+from . import emulation_views, initiative_views, views
 
 app_name = "awards"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("hoi-dong/", views.council_list, name="council"),
     path("tra-cuu/", views.lookup, name="lookup"),
     path("sang-kien/", views.initiatives, name="initiatives"),
+    path("sang-kien/<int:pk>/sua/", initiative_views.initiative_edit, name="initiative-edit"),
     path("sang-kien/<int:pk>/cong-nhan/", views.initiative_recognise, name="initiative-recognise"),
     path("phong-trao/<int:pk>/", emulation_views.movement_results, name="movement"),
     path("de-nghi-tu-cum/<int:pk>/", emulation_views.propose_from_grouping, name="propose"),

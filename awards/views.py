@@ -25,11 +25,11 @@ from .forms import (
     DocumentForm,
     DossierForm,
     InboxFilterForm,
-    InitiativeForm,
     LookupForm,
     MoveForm,
     RecognitionForm,
 )
+from .initiative_forms import InitiativeForm
 from .models import Initiative
 
 PAGE_SIZE = 25
@@ -330,7 +330,8 @@ def initiatives(request):
     """Sáng kiến: officers record their unit's; the office records Hội đồng KHSK's recognition."""
     user = request.user
     _require(rules.can_see_initiatives(user))
-    form = InitiativeForm(_posted(request)) if rules.can_register_initiative(user) else None
+    can_register = rules.can_register_initiative(user)
+    form = InitiativeForm(_posted(request), user=user) if can_register else None
     if form is not None and form.is_bound and form.is_valid():
         try:
             services.register_initiative(user.unit, user, **form.cleaned_data)
@@ -346,6 +347,9 @@ def initiatives(request):
         "page": _page(request, listed),
         "form": form,
         "can_recognise": rules.can_recognise_initiative(user),
+        # Everything listed is the user's to edit when they may edit any: the office sees
+        # every unit's, an officer only the unit's own (rules.can_edit_initiative).
+        "can_edit": rules.can_edit_initiatives(user),
         "recognition_form": RecognitionForm(),
     }
     return render(request, "awards/initiatives.html", context)

@@ -19,6 +19,7 @@ from council import rules as council_rules
 from council import unit_decisions
 from emulation import rules as emulation_rules
 from imports import rules as import_rules
+from people import rules as people_rules
 from plan import rules as plan_rules
 from units import rules as unit_rules
 
@@ -50,6 +51,8 @@ MENU = (
     Entry(_("Hồ sơ khen thưởng"), "awards:inbox", award_rules.can_see_inbox),
     Entry(_("Hồ sơ của đơn vị"), "awards:unit-dossiers", award_rules.can_see_unit_dossiers),
     Entry(_("Hồ sơ trình Hội đồng"), "awards:council", award_rules.can_see_council_list),
+    Entry(_("Sáng kiến"), "awards:initiatives", award_rules.can_see_initiatives),
+    Entry(_("Gộp người trùng"), "people:merge", people_rules.can_merge_people),
     Entry(_("Tờ trình"), "council:proposals", council_proposals.can_see_proposals),
     Entry(_("Hội đồng TĐKT"), "council:sessions", council_rules.can_see_council_work),
     Entry(

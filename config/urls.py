@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("", include("plan.urls")),
     path("thi-dua/", include("emulation.urls")),
+    path("nguoi/", include("people.urls")),
     path("ho-so/", include("awards.urls")),
     path("hoi-dong-tdkt/", include("council.urls")),
     path("", include("imports.urls")),

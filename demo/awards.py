@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from awards import services
 from awards.catalogue import load_catalogue
-from awards.enums import CouncilRecommendation, DossierState, NomineeKind, Sex
+from awards.enums import NAMED_NOMINEES, CouncilRecommendation, DossierState, NomineeKind, Sex
 from awards.models import (
     AwardRecord,
     AwardType,
@@ -141,7 +141,7 @@ def new_dossier(officer, award_code, *, name=None, kind=NomineeKind.INDIVIDUAL, 
     if award.is_state_level:
         number = 2 if officer.unit.code == "so-gd-dt" else 1
         values["batch"] = Batch.objects.get(year=YEAR, number=number)
-    if kind == NomineeKind.COLLECTIVE:
+    if kind in NAMED_NOMINEES:
         values["collective_name"] = name or f"Văn phòng {officer.unit.name}"
     else:
         values.update(

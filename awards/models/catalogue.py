@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditedHistory
 
-from ..enums import AwardForm, AwardLevel, DocumentKind, Recipient
+from ..enums import AwardClass, AwardForm, AwardLevel, DocumentKind, Recipient
 
 
 class CodeManager(models.Manager):
@@ -38,6 +38,21 @@ class AwardType(models.Model):
         related_name="+",
     )
     prerequisite_times = models.PositiveSmallIntegerField(_("số năm liên tục phải đạt"), default=0)
+    # Huân chương and Huy chương come by kind and class (Huân chương Lao động hạng Ba): each
+    # kind and class is an award type of its own, under the undifferentiated entry it refines
+    # ("Huân chương"), which stays for the records that never said which one.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc hình thức"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kinds",
+    )
+    kind = models.CharField(
+        _("loại"), max_length=255, blank=True, help_text=_("Ví dụ: Huân chương Lao động.")
+    )
+    award_class = models.CharField(_("hạng"), max_length=10, choices=AwardClass.choices, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = CodeManager()
@@ -60,7 +75,10 @@ class AwardType(models.Model):
         return self.level == AwardLevel.STATE
 
     def accepts(self, nominee_kind):
-        return self.recipient in (Recipient.BOTH, nominee_kind)
+        # A household is accepted here and judged by the rule set in force
+        # (awards.eligibility.household_problems): the law, not the catalogue, names the awards
+        # that go to households.
+        return nominee_kind == "household" or self.recipient in (Recipient.BOTH, nominee_kind)
 
     def required_document_labels(self):
         return [DocumentKind(kind).label for kind in self.required_documents]

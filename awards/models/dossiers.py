@@ -18,6 +18,7 @@ from units.models import Unit
 from ..enums import (
     COUNCIL_STATES,
     GRANTED_STATES,
+    NAMED_NOMINEES,
     OPEN_STATES,
     STATE_BADGES,
     CouncilRecommendation,
@@ -179,7 +180,7 @@ class Dossier(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(nominee_kind=NomineeKind.INDIVIDUAL) & ~Q(full_name=""))
-                | (Q(nominee_kind=NomineeKind.COLLECTIVE) & ~Q(collective_name="")),
+                | (Q(nominee_kind__in=sorted(NAMED_NOMINEES)) & ~Q(collective_name="")),
                 name="dossier_names_its_nominee",
                 violation_error_message=_("Nhập họ tên cá nhân hoặc tên tập thể được đề nghị."),
             ),
@@ -230,7 +231,7 @@ class Dossier(models.Model):
 
     @property
     def nominee_name(self):
-        if self.nominee_kind == NomineeKind.COLLECTIVE:
+        if self.nominee_kind in NAMED_NOMINEES:
             return self.collective_name
         return self.full_name
 

@@ -40,7 +40,7 @@ class Initiative(models.Model):
         default=Scope.PROVINCE,
     )
 
-    history = AuditedHistory()
+    history = AuditedHistory(m2m_fields=[author_people])
 
     class Meta:
         verbose_name = _("sáng kiến")

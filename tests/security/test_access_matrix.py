@@ -107,6 +107,7 @@ OBJECT_URLS = {
     "awards:document": lambda o, d: {"pk": d.pk, "document_id": d.documents.first().pk},
     "awards:move": lambda o, d: {"pk": d.pk, "to_state": "withdrawn"},
     "awards:initiative-recognise": lambda o, d: {"pk": o.initiative.pk},
+    "awards:initiative-edit": lambda o, d: {"pk": o.initiative.pk},
     "emulation:grouping": lambda o, d: {"pk": o.cluster.pk},
     "emulation:sign-pact": lambda o, d: {"pk": o.cluster.pk},
     "emulation:score-sheet": lambda o, d: {"pk": o.cluster.pk},
@@ -295,6 +296,17 @@ MATRIX = {
     # records Hội đồng KHSK's recognition (an empty form is refused with a message: 302).
     "awards:initiatives": EVERYONE,
     "awards:initiative-recognise": Row(POST_ONLY, post=only("staff", "admin", ok="302")),
+    # The office edits any unit's initiative, the unit's officer its own (another unit's is
+    # 404); leaders and council members read the list but edit none (an empty form: 200).
+    "awards:initiative-edit": Row(
+        cells("403", own="200", other="404", staff="200", admin="200"),
+        post=cells("403", own="200", other="404", staff="200", admin="200"),
+    ),
+    # --- The person register ------------------------------------------------------------
+    # The type-ahead: the office finds anyone, an officer their unit's people (JSON).
+    "people:search": Row(only("officers", "staff", "admin")),
+    # Only the office merges two records (an empty form is sent back with a message: 302).
+    "people:merge": Row(only("staff", "admin"), post=only("staff", "admin", ok="302")),
     # A movement's results: every signed-in user, each seeing the dossiers they may.
     "awards:movement": EVERYONE,
     # Only the grouping's leading unit proposes its best (an empty form: 200 with errors).
