@@ -49,7 +49,7 @@ def measure(count):
     import django
 
     django.setup()
-    from council.documents import decision_document
+    from council.documents import decision_document_for
 
     session = SimpleNamespace(year=2016, date=datetime.date(2016, 12, 20))
     decision = SimpleNamespace(
@@ -63,7 +63,7 @@ def measure(count):
     dossiers = awardees(count)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
-    data = decision_document(decision, dossiers)
+    data = decision_document_for(decision, dossiers).to_bytes()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before

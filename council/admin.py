@@ -13,7 +13,8 @@ session page; the counters are never editable.
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_history import HistoryAdmin
 
 from .models import (
     CouncilMember,
@@ -50,7 +51,7 @@ class KeptForever:
 
 
 @admin.register(CouncilMember)
-class CouncilMemberAdmin(SimpleHistoryAdmin):
+class CouncilMemberAdmin(HistoryAdmin):
     list_display = ["full_name", "council_role", "position", "year", "user", "order"]
     list_filter = ["year", "council_role"]
     list_select_related = ["user"]
@@ -95,7 +96,7 @@ class SessionItemInline(ReadOnlyInline):
 
 
 @admin.register(Session)
-class SessionAdmin(KeptForever, SimpleHistoryAdmin):
+class SessionAdmin(KeptForever, HistoryAdmin):
     list_display = ["__str__", "year", "place", "present_count", "item_count", "closed_at"]
     list_filter = ["year", ("closed_at", admin.EmptyFieldListFilter)]
     search_fields = ["place", "items__dossier__reference"]
@@ -139,7 +140,7 @@ class ProposalItemInline(ReadOnlyInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(KeptForever, SimpleHistoryAdmin):
+class ProposalAdmin(KeptForever, HistoryAdmin):
     list_display = ["__str__", "kind", "unit", "year", "date", "item_count", "sent_at"]
     list_filter = ["kind", "year", ("sent_at", admin.EmptyFieldListFilter)]
     list_select_related = ["unit"]
@@ -168,7 +169,7 @@ class DecisionDossierInline(ReadOnlyInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(KeptForever, SimpleHistoryAdmin):
+class DecisionAdmin(KeptForever, HistoryAdmin):
     """Read only: recording approves the dossiers, and a correction needs the office's reason
     (council.services.record_decision, correct_decision)."""
 
@@ -200,7 +201,7 @@ class UnitAwardeeInline(ReadOnlyInline):
 
 
 @admin.register(UnitDecision)
-class UnitDecisionAdmin(KeptForever, SimpleHistoryAdmin):
+class UnitDecisionAdmin(KeptForever, HistoryAdmin):
     """Read only: its list became award records when it was recorded."""
 
     list_display = ["number", "unit", "year", "date", "signer_name", "awardee_count"]

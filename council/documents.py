@@ -53,11 +53,11 @@ def _annex(doc, groups):
 
 def decision_document(decision):
     """The chairman's decision: Điều 1 with the counts, Điều 2 and 3, the annex by award type."""
-    return decision_document(decision, selectors.decision_items(decision))
+    return decision_document_for(decision, selectors.decision_items(decision))
 
 
-def decision_document(decision, dossiers):
-    """decision_docx for the given dossiers (bench/document_memory.py measures its memory
+def decision_document_for(decision, dossiers):
+    """decision_document for the given dossiers (bench/document_memory.py measures its memory
     with a thousand)."""
     collectives, individuals = counts(dossiers)
     groups = by_award_type(dossiers)

@@ -164,7 +164,7 @@ class UnitChangeAdminForm(forms.ModelForm):
 
 
 @admin.register(UnitChange)
-class UnitChangeAdmin(SimpleHistoryAdmin):
+class UnitChangeAdmin(HistoryAdmin):
     form = UnitChangeAdminForm
     list_display = ["unit", "kind", "on", "old_name", "new_name", "successor", "recorded_by"]
     list_filter = ["kind"]
