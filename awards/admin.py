@@ -85,7 +85,7 @@ class InitiativeAdmin(VisibleRowsAdmin, SimpleHistoryAdmin):
 class DocumentInline(admin.TabularInline):
     model = DossierDocument
     extra = 0
-    fields = ["kind", "original_name", "uploaded_by", "uploaded_at"]
+    fields = ["kind", "original_name", "uploaded_by", "uploaded_at", "removed_by", "removed_at"]
     readonly_fields = fields
     can_delete = False
 
