@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.files import ALLOWED_EXTENSIONS
@@ -8,7 +9,14 @@ from units.forms import UnitChoiceField, date_field, style_fields
 
 from . import rules
 from .document_services import file_problems
-from .enums import INBOX_STATES, CouncilRecommendation, DocumentKind, DossierState, NomineeKind
+from .enums import (
+    INBOX_STATES,
+    AwardLevel,
+    CouncilRecommendation,
+    DocumentKind,
+    DossierState,
+    NomineeKind,
+)
 from .models import AwardType, Batch, Dossier, Initiative
 
 # The category of a thematic commendation (fixtures/award_types.json).
@@ -89,6 +97,19 @@ class DossierForm(forms.ModelForm):
         person.label = _("Người đã có trong sổ của đơn vị")
         person.help_text = _("Chọn để lấy họ tên, ngày sinh từ sổ; hoặc để trống và nhập bên dưới.")
         person.required = False
+        # Unit-level titles and Giấy khen are decided by the unit's own head and recorded as
+        # the unit's decision (council.unit_decisions, docs/design.md "Who decides"): a
+        # dossier goes to the province only for province- and state-level awards. A draft
+        # that already names a unit-level award (imported) keeps it.
+        award = self.fields["award_type"]
+        award.queryset = AwardType.objects.filter(
+            ~Q(level=AwardLevel.UNIT) | Q(pk=self.instance.award_type_id)
+        )
+        award.help_text = _(
+            "Danh hiệu, hình thức cấp cơ sở (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập "
+            "thể lao động tiên tiến, Giấy khen) do thủ trưởng đơn vị quyết định: ghi ở mục "
+            "“Khen thưởng cấp đơn vị”, không lập hồ sơ đề nghị."
+        )
         if self.instance.pk is None and not self.initial.get("workplace"):
             # A unit proposes its own people: their workplace is the unit, unless typed over.
             self.initial["workplace"] = unit.name

@@ -285,3 +285,14 @@ def test_noi_cong_tac_is_filled_from_the_officers_unit(officer_client, officer, 
 def test_demo_dossiers_still_carry_every_required_document(make_dossier):
     dossier = make_dossier()
     assert all(item.attached for item in eligibility.document_checklist(dossier))
+
+
+def test_unit_level_awards_are_not_proposed_by_dossier(officer_client):
+    giay_khen = AwardType.objects.get(code="giay-khen")
+    page = officer_client.get(reverse("awards:create")).content.decode()
+    assert f'value="{giay_khen.pk}"' not in page
+    assert "do thủ trưởng đơn vị quyết định" in page
+    response = officer_client.post(reverse("awards:create"), _form(award_type=giay_khen.pk))
+    assert response.status_code == 200
+    assert response.context["form"].errors["award_type"]
+    assert not Dossier.objects.exists()

@@ -27,6 +27,8 @@ def test_officer_sends_documents_at_once_removes_one_and_submits(page, password)
     awards = page.get_by_label("Danh hiệu, hình thức")
     expect(awards.locator("option", has_text="Tập thể lao động xuất sắc")).to_be_disabled()
     expect(awards.locator("option", has_text="Chiến sĩ thi đua cấp tỉnh")).to_be_enabled()
+    # The unit's own head decides Giấy khen: it is not proposed by a dossier.
+    expect(awards.locator("option", has_text="Giấy khen")).to_have_count(0)
     # A collective: the other way round.
     page.get_by_label("Tập thể", exact=True).check()
     expect(page.get_by_label("Tên tập thể")).to_be_visible()
