@@ -23,7 +23,14 @@ REMOVED_REASON = gettext_lazy("Gỡ tài liệu khỏi hồ sơ")
 
 
 def file_problems(file):
-    """What core.files finds wrong with an uploaded file, one message each ([] if none)."""
+    """What core.files finds wrong with an uploaded file, and a name longer than the record
+    keeps, one message each ([] if none)."""
+    name_length = DossierDocument._meta.get_field("original_name").max_length
+    if len(PurePath(file.name).name) > name_length:
+        return [
+            _("Tên tệp “%(name)s…” dài quá %(max)s ký tự: hãy đặt tên ngắn hơn.")
+            % {"name": file.name[:40], "max": name_length}
+        ]
     try:
         validate_document(file)
     except ValidationError as error:

@@ -136,9 +136,10 @@ def dossier_edit(request, pk):
     return render(request, "awards/dossier_form.html", {"form": form, "dossier": dossier})
 
 
-def _documents_form(dossier, request=None):
+def _documents_form(dossier, request=None, checklist=None):
     """The form that adds files to the dossier, its rows led by the kinds its rule set asks."""
-    checklist = eligibility.document_checklist(dossier)
+    if checklist is None:
+        checklist = eligibility.document_checklist(dossier)
     if request is not None and request.method == "POST":
         return DocumentsForm(request.POST, request.FILES, checklist=checklist)
     return DocumentsForm(checklist=checklist)
@@ -150,6 +151,7 @@ def dossier_detail(request, pk):
         raise Http404
     ruleset = eligibility.ruleset_for(dossier)
     can_edit = rules.can_edit_dossier(request.user, dossier)
+    required = eligibility.document_checklist(dossier)
     return render(
         request,
         "awards/dossier_detail.html",
@@ -158,10 +160,10 @@ def dossier_detail(request, pk):
             "ruleset": ruleset,
             "requirements": eligibility.requirements(ruleset, dossier.award_type),
             "warnings": eligibility.dossier_warnings(dossier),
-            "required": eligibility.document_checklist(dossier),
+            "required": required,
             "moves": rules.available_moves(request.user, dossier),
             "can_edit": can_edit,
-            "documents_form": _documents_form(dossier) if can_edit else None,
+            "documents_form": _documents_form(dossier, checklist=required) if can_edit else None,
             # Every field change, moves included, with who made it: for the office.
             "change_history": history_of(dossier) if rules.office(request.user) else None,
         },

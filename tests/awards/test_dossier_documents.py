@@ -3,6 +3,7 @@ requires ticked off, a wrong file removed while the dossier is the unit's, and t
 form showing one kind of nominee."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -296,3 +297,12 @@ def test_unit_level_awards_are_not_proposed_by_dossier(officer_client):
     assert response.status_code == 200
     assert response.context["form"].errors["award_type"]
     assert not Dossier.objects.exists()
+
+
+def test_a_file_name_longer_than_the_record_keeps_is_refused(officer, bare_dossier):
+    # Uploads arrive cut to 255 characters by Django; a file a command or the demo passes
+    # may not be.
+    long_name = "Báo cáo " + "rất dài " * 40 + ".pdf"
+    with pytest.raises(services.DossierRuleError, match="dài quá 255 ký tự"):
+        services.attach_document(bare_dossier, officer, "to_trinh", ContentFile(PDF, long_name))
+    assert not bare_dossier.documents.exists()
