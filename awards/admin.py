@@ -98,7 +98,7 @@ class InitiativeAdmin(VisibleRowsAdmin, HistoryAdmin):
 class DocumentInline(admin.TabularInline):
     model = DossierDocument
     extra = 0
-    fields = ["kind", "original_name", "uploaded_by", "uploaded_at"]
+    fields = ["kind", "original_name", "uploaded_by", "uploaded_at", "removed_by", "removed_at"]
     readonly_fields = fields
     can_delete = False
 

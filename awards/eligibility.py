@@ -19,6 +19,7 @@ from core.names import search_key
 from people.enums import Rating, rating_at_least
 from people.services import find_person
 
+from . import required_documents
 from .enums import (
     GRANTED_STATES,
     OPEN_STATES,
@@ -29,7 +30,7 @@ from .enums import (
     Scope,
 )
 from .households import household_refusals
-from .models import AwardRecord, AwardType, Dossier, Initiative, Requirement, RuleSet
+from .models import AwardRecord, AwardType, Dossier, Initiative, RuleSet
 
 K = RequirementKind
 
@@ -244,7 +245,7 @@ def _initiative(nominee, requirement):
 def _documents(nominee, requirement):
     if nominee.dossier is None or nominee.dossier.pk is None:
         return []
-    attached = set(nominee.dossier.documents.values_list("kind", flat=True))
+    attached = required_documents.attached_kinds(nominee.dossier)
     missing = [kind for kind in requirement.params.get("documents", []) if kind not in attached]
     if missing:
         labels = ", ".join(str(DocumentKind(kind).label) for kind in missing)
@@ -292,17 +293,9 @@ def problems(nominee, ruleset):
     title = ruleset.title if ruleset else ""
     if nominee.kind == NomineeKind.HOUSEHOLD:
         found += [Problem(a, m, title) for a, m in household_refusals(nominee.award_type, ruleset)]
-    reqs = requirements(ruleset, nominee.award_type)
-    if ruleset is None or not any(r.kind == K.DOCUMENTS for r in reqs):
-        # No rule set names the documents: the catalogue's list still applies.
-        reqs.append(
-            Requirement(
-                kind=K.DOCUMENTS,
-                article="",
-                params={"documents": nominee.award_type.required_documents},
-            )
-        )
-    for requirement in reqs:
+    for requirement in required_documents.with_documents(
+        requirements(ruleset, nominee.award_type), nominee.award_type
+    ):
         check = CHECKS.get(requirement.kind)
         if check:
             found += [Problem(requirement.article, m, title) for m in check(nominee, requirement)]
@@ -312,6 +305,14 @@ def problems(nominee, ruleset):
 def dossier_problems(dossier):
     """The law's refusals for a dossier, as messages naming article and rule set."""
     return [str(p) for p in problems(Nominee.of_dossier(dossier), ruleset_for(dossier))]
+
+
+def document_checklist(dossier):
+    """[RequiredDocument] for the dossier page: each kind of document the dossier's rule set
+    asks for (the list the submit rule checks), ticked once a file of that kind is in it."""
+    award_type = dossier.award_type
+    reqs = requirements(ruleset_for(dossier), award_type)
+    return required_documents.checklist(reqs, award_type, dossier)
 
 
 def person_problems(name, date_of_birth, award_type, year, on_date=None):

@@ -230,7 +230,7 @@ def council_rows(queryset):
     """The council list's dossiers grouped under their award type: a `Heading` before each
     award type, then its dossiers numbered from 1 (queryset already in the page's filter)."""
     queryset = queryset.prefetch_related(
-        Prefetch("documents", queryset=DossierDocument.objects.only("dossier_id", "kind"))
+        Prefetch("documents", queryset=DossierDocument.objects.current().only("dossier_id", "kind"))
     ).order_by("award_type__position", "award_type__name", "reference")
     current, number, states = None, 0, state_labels()
     for dossier in queryset.iterator(chunk_size=CHUNK):

@@ -1,17 +1,51 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.files import ALLOWED_EXTENSIONS
 from emulation.models import Movement
 from people.models import Person
 from units.forms import UnitChoiceField, date_field, style_fields
 
 from . import eligibility, rules
-from .enums import INBOX_STATES, NAMED_NOMINEES, CouncilRecommendation, DossierState, NomineeKind
+from .document_services import file_problems
+from .enums import (
+    INBOX_STATES,
+    NAMED_NOMINEES,
+    AwardLevel,
+    CouncilRecommendation,
+    DocumentKind,
+    DossierState,
+    NomineeKind,
+)
 from .households import household_refusals
-from .models import AwardType, Batch, Dossier, DossierDocument
+from .models import AwardType, Batch, Dossier
 
 # The category of a thematic commendation (fixtures/award_types.json).
 THEMATIC = "chuyen-de"
+
+
+# The fields that describe one kind of nominee: the form shows those of the kind chosen
+# (static/js/dossier-form.js) and the server clears the other kind's (DossierForm.clean).
+NOMINEE_FIELDS = {
+    NomineeKind.INDIVIDUAL: (
+        *("person", "full_name", "sex", "date_of_birth", "position", "workplace"),
+    ),
+    NomineeKind.COLLECTIVE: ("collective_name",),
+    NomineeKind.HOUSEHOLD: ("collective_name",),  # "Hộ ông ...", typed like a collective's
+}
+
+
+class AwardTypeSelect(forms.Select):
+    """Each award type's option says whom it goes to, so the page offers only those that fit
+    the nominee kind chosen (AwardType.accepts; the server checks it again in clean)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        award = getattr(value, "instance", None)
+        if award is not None:
+            option["attrs"]["data-recipient"] = award.recipient
+        return option
 
 
 class DossierForm(forms.ModelForm):
@@ -40,6 +74,7 @@ class DossierForm(forms.ModelForm):
             "nominee_kind": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 6}),
             "initiatives": forms.CheckboxSelectMultiple,
+            "award_type": AwardTypeSelect,
         }
         help_texts = {
             "initiatives": _(
@@ -67,6 +102,22 @@ class DossierForm(forms.ModelForm):
         person.required = False
         self.fields["collective_name"].label = _("Tên tập thể hoặc hộ gia đình")
         self.fields["collective_name"].help_text = _("Hộ gia đình: ví dụ “Hộ ông Hoàng Văn Minh”.")
+        # Unit-level titles and Giấy khen are decided by the unit's own head and recorded as
+        # the unit's decision (council.unit_decisions, docs/design.md "Who decides"): a
+        # dossier goes to the province only for province- and state-level awards. A draft
+        # that already names a unit-level award (imported) keeps it.
+        award = self.fields["award_type"]
+        award.queryset = AwardType.objects.filter(
+            ~Q(level=AwardLevel.UNIT) | Q(pk=self.instance.award_type_id)
+        )
+        award.help_text = _(
+            "Danh hiệu, hình thức cấp cơ sở (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập "
+            "thể lao động tiên tiến, Giấy khen) do thủ trưởng đơn vị quyết định: ghi ở mục "
+            "“Khen thưởng cấp đơn vị”, không lập hồ sơ đề nghị."
+        )
+        if self.instance.pk is None and not self.initial.get("workplace"):
+            # A unit proposes its own people: their workplace is the unit, unless typed over.
+            self.initial["workplace"] = unit.name
         style_fields(self)
 
     def clean(self):
@@ -75,6 +126,12 @@ class DossierForm(forms.ModelForm):
         if category is not None and category.code == THEMATIC and not data.get("movement"):
             self.add_error("movement", _("Khen thưởng theo chuyên đề phải nêu phong trào thi đua."))
         kind = data.get("nominee_kind")
+        kept = set(NOMINEE_FIELDS.get(kind, ()))
+        for names in NOMINEE_FIELDS.values():
+            for name in names:
+                if kind and name not in kept:
+                    # The other kinds' fields, hidden on the page, are never kept.
+                    data[name] = None if name in ("person", "date_of_birth") else ""
         person = data.get("person")
         if person and kind == NomineeKind.INDIVIDUAL:
             data["full_name"] = person.full_name
@@ -100,14 +157,74 @@ class DossierForm(forms.ModelForm):
         return data
 
 
-class DocumentForm(forms.ModelForm):
-    class Meta:
-        model = DossierDocument
-        fields = ["kind", "file"]
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_fields(self)
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleaned to a list, each file checked on its own."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [file for file in files if file]
+
+
+class DocumentsForm(forms.Form):
+    """Several files at once, one row per kind of document (those the dossier's rule set
+    requires first, each with its tick), any number of files per row. Every file is checked
+    (core.files) and each error is shown at its row; one bad file and nothing is added."""
+
+    def __init__(self, data=None, files=None, *, checklist=()):
+        if files is not None and "file" in files and data and data.get("kind"):
+            # One file with its kind, as the single-file form posted it (scripts still do).
+            files = files.copy()
+            files.setlist(self.field_name(data["kind"]), files.getlist("file"))
+        super().__init__(data, files)
+        required = {item.kind: item.attached for item in checklist}
+        kinds = [item.kind for item in checklist]
+        kinds += [kind for kind in DocumentKind.values if kind not in kinds]
+        self.rows = []
+        for kind in kinds:
+            field = MultipleFileField(label=DocumentKind(kind).label, required=False)
+            field.widget.attrs.update(
+                {"class": "form-control", "accept": ",".join(ALLOWED_EXTENSIONS)}
+            )
+            self.fields[self.field_name(kind)] = field
+            self.rows.append((kind, kind in required, required.get(kind, False)))
+
+    @staticmethod
+    def field_name(kind):
+        return f"tep_{kind}"
+
+    def row_fields(self):
+        """[(bound field, required, attached)] in the order of the rows."""
+        return [
+            (self[self.field_name(kind)], required, attached)
+            for kind, required, attached in self.rows
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen = 0
+        for kind, _required, _attached in self.rows:
+            name = self.field_name(kind)
+            for file in data.get(name) or []:
+                chosen += 1
+                for message in file_problems(file):
+                    self.add_error(name, message)
+        if not chosen and not self.errors:
+            raise forms.ValidationError(_("Chọn ít nhất một tệp để tải lên."))
+        return data
+
+    def files_by_kind(self):
+        """[(kind, file)] of every file chosen, row by row."""
+        return [
+            (kind, file)
+            for kind, _required, _attached in self.rows
+            for file in self.cleaned_data.get(self.field_name(kind)) or []
+        ]
 
 
 class MoveForm(forms.Form):

@@ -46,7 +46,10 @@ def dossier_page(user, pk):
         visible_dossiers(user)
         .select_related("ruleset")
         .prefetch_related(
-            Prefetch("documents", queryset=DossierDocument.objects.select_related("uploaded_by")),
+            Prefetch(
+                "documents",
+                queryset=DossierDocument.objects.current().select_related("uploaded_by"),
+            ),
             Prefetch("transitions", queryset=DossierTransition.objects.select_related("by")),
             "initiatives",
         )

@@ -6,7 +6,6 @@ dossier's state.
 
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.db import transaction
 from django.db.models import F
@@ -14,15 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.files import validate_document
 from core.history import label_to_store
 from core.names import normalise_text
 from people.services import person_for
 
 from . import eligibility, notices, rules
+from .document_services import attach_document, attach_documents, remove_document  # noqa: F401
 from .enums import (
     CouncilRecommendation,
-    DocumentKind,
     DossierState,
     NomineeKind,
     Scope,
@@ -31,7 +29,6 @@ from .models import (
     AwardRecord,
     Dossier,
     DossierCounter,
-    DossierDocument,
     DossierTransition,
     Initiative,
 )
@@ -40,6 +37,7 @@ from .submit_checks import (  # noqa: F401  (callers and tests read them from se
     _duplicates,
     _refusing_duplicates,
     duplicate_problems,
+    editable_now,
     submit_problems,
 )
 
@@ -75,24 +73,6 @@ MOVE_FIELDS = (
 )
 
 
-def _editable_now(dossier, by, refusal):
-    """The dossier as the database holds it, its row locked until the caller's transaction
-    ends, if `by` may still change it; else DossierRuleError with `refusal` (a message naming
-    the dossier's reference and state).
-
-    A move is one UPDATE of the row (compare-and-set), so it waits for the lock: a withdrawal
-    at the same moment lands before this read (and the change is refused) or after the
-    change is written, never in between.
-    """
-    current = Dossier.objects.select_for_update(of=("self",)).select_related("unit")
-    current = current.get(pk=dossier.pk)
-    if not rules.can_edit_dossier(by, current):
-        raise DossierRuleError(
-            refusal % {"reference": current.reference, "state": current.get_state_display()}
-        )
-    return current
-
-
 @transaction.atomic
 def save_dossier(dossier, by, initiatives=None):
     """Create a draft dossier for the officer's unit, or save the changes to one still editable.
@@ -117,7 +97,7 @@ def save_dossier(dossier, by, initiatives=None):
             comment=label_to_store(CREATED_COMMENT),
         )
     else:
-        current = _editable_now(
+        current = editable_now(
             dossier, by, _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không sửa được.")
         )
         # What moves write is never taken from the copy the form was drawn from.
@@ -146,28 +126,6 @@ def correct_dossier(dossier, by, changed):
     with _refusing_duplicates(dossier):
         dossier.save()
     return dossier
-
-
-@transaction.atomic
-def attach_document(dossier, by, kind, file):
-    """Add a checked file of the given kind to a dossier the officer may still change."""
-    current = _editable_now(
-        dossier,
-        by,
-        _("Hồ sơ %(reference)s đang ở trạng thái “%(state)s”, không thêm tài liệu được."),
-    )
-    validate_document(file)
-    original_name = normalise_text(PurePath(file.name).name)
-    document = DossierDocument(
-        dossier=current,
-        kind=DocumentKind(kind),
-        file=file,
-        original_name=original_name,
-        uploaded_by=by,
-    )
-    document._history_user = by
-    document.save()
-    return document
 
 
 def _clean(text):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.names import search_key
 
-from . import eligibility
+from . import eligibility, rules
 from .enums import GRANTED_STATES, OPEN_STATES, NomineeKind
 from .models import Dossier
 
@@ -114,6 +114,24 @@ def _refusing_duplicates(dossier):
         if not problems:
             raise
         raise DossierRuleError(problems) from None
+
+
+def editable_now(dossier, by, refusal):
+    """The dossier as the database holds it, its row locked until the caller's transaction
+    ends, if `by` may still change it; else DossierRuleError with `refusal` (a message naming
+    the dossier's reference and state).
+
+    A move is one UPDATE of the row (compare-and-set), so it waits for the lock: a withdrawal
+    at the same moment lands before this read (and the change is refused) or after the
+    change is written, never in between.
+    """
+    current = Dossier.objects.select_for_update(of=("self",)).select_related("unit")
+    current = current.get(pk=dossier.pk)
+    if not rules.can_edit_dossier(by, current):
+        raise DossierRuleError(
+            refusal % {"reference": current.reference, "state": current.get_state_display()}
+        )
+    return current
 
 
 SUBMIT_RULES = [

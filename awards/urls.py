@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.dossier_edit, name="edit"),
     path("<int:pk>/tai-lieu/", views.document_upload, name="upload"),
     path("<int:pk>/tai-lieu/<int:document_id>/", views.document_download, name="document"),
+    path("<int:pk>/tai-lieu/<int:document_id>/go/", views.document_remove, name="document-remove"),
     path("<int:pk>/chuyen/<str:to_state>/", views.dossier_move, name="move"),
     path("tiep-nhan/", views.inbox, name="inbox"),
     path("tiep-nhan/chuyen/", views.inbox_move, name="inbox-move"),

@@ -22,7 +22,7 @@ from . import eligibility, exports, rules, selectors, services
 from .enums import DossierState
 from .forms import (
     BulkMoveForm,
-    DocumentForm,
+    DocumentsForm,
     DossierForm,
     InboxFilterForm,
     LookupForm,
@@ -136,20 +136,22 @@ def dossier_edit(request, pk):
     return render(request, "awards/dossier_form.html", {"form": form, "dossier": dossier})
 
 
+def _documents_form(dossier, request=None, checklist=None):
+    """The form that adds files to the dossier, its rows led by the kinds its rule set asks."""
+    if checklist is None:
+        checklist = eligibility.document_checklist(dossier)
+    if request is not None and request.method == "POST":
+        return DocumentsForm(request.POST, request.FILES, checklist=checklist)
+    return DocumentsForm(checklist=checklist)
+
+
 def dossier_detail(request, pk):
     dossier = selectors.dossier_page(request.user, pk)
     if dossier is None:
         raise Http404
-    attached = {document.kind for document in dossier.documents.all()}
-    required = [
-        (label, kind in attached)
-        for kind, label in zip(
-            dossier.award_type.required_documents,
-            dossier.award_type.required_document_labels(),
-            strict=True,
-        )
-    ]
     ruleset = eligibility.ruleset_for(dossier)
+    can_edit = rules.can_edit_dossier(request.user, dossier)
+    required = eligibility.document_checklist(dossier)
     return render(
         request,
         "awards/dossier_detail.html",
@@ -160,7 +162,8 @@ def dossier_detail(request, pk):
             "warnings": eligibility.dossier_warnings(dossier),
             "required": required,
             "moves": rules.available_moves(request.user, dossier),
-            "can_edit": rules.can_edit_dossier(request.user, dossier),
+            "can_edit": can_edit,
+            "documents_form": _documents_form(dossier, checklist=required) if can_edit else None,
             # Every field change, moves included, with who made it: for the office.
             "change_history": history_of(dossier) if rules.office(request.user) else None,
         },
@@ -168,18 +171,24 @@ def dossier_detail(request, pk):
 
 
 def document_upload(request, pk):
+    """Add several files at once, each with its kind; one bad file and none is added."""
     dossier = _visible_or_404(request.user, pk)
     _require(rules.can_edit_dossier(request.user, dossier))
-    form = DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = _documents_form(dossier, request)
     if request.method == "POST" and form.is_valid():
         try:
-            document = services.attach_document(
-                dossier, request.user, form.cleaned_data["kind"], form.cleaned_data["file"]
-            )
+            documents = services.attach_documents(dossier, request.user, form.files_by_kind())
         except services.DossierRuleError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, _("Đã tải lên “%s”.") % document.original_name)
+            messages.success(
+                request,
+                _("Đã tải lên %(count)s tệp: %(names)s.")
+                % {
+                    "count": len(documents),
+                    "names": ", ".join(f"“{d.original_name}”" for d in documents),
+                },
+            )
             return redirect("awards:dossier", pk=dossier.pk)
     return render(request, "awards/document_form.html", {"form": form, "dossier": dossier})
 
@@ -187,8 +196,23 @@ def document_upload(request, pk):
 def document_download(request, pk, document_id):
     """A dossier's file, only for someone who may see the dossier."""
     dossier = _visible_or_404(request.user, pk)
-    document = get_object_or_404(dossier.documents, pk=document_id)
+    document = get_object_or_404(dossier.documents.current(), pk=document_id)
     return document_response(document.file, document.original_name)
+
+
+@require_POST
+def document_remove(request, pk, document_id):
+    """Take a wrong file out of a dossier the unit may still change (kept, marked removed)."""
+    dossier = _visible_or_404(request.user, pk)
+    document = get_object_or_404(dossier.documents.current(), pk=document_id)
+    _require(rules.can_edit_dossier(request.user, dossier))
+    try:
+        services.remove_document(document, request.user)
+    except services.DossierRuleError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã gỡ “%s” khỏi hồ sơ.") % document.original_name)
+    return redirect("awards:dossier", pk=dossier.pk)
 
 
 def dossier_move(request, pk, to_state):

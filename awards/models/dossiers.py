@@ -240,8 +240,15 @@ class Dossier(models.Model):
         return STATE_BADGES.get(self.state, "secondary")
 
 
+class DocumentQuerySet(models.QuerySet):
+    def current(self):
+        """The documents still in the dossier: not removed by its unit."""
+        return self.filter(removed_at__isnull=True)
+
+
 class DossierDocument(models.Model):
-    """A file attached to a dossier; never replaced, only added."""
+    """A file attached to a dossier; never replaced. A wrong file may be removed while the
+    dossier is the unit's to edit: the row and the file stay, marked removed (who, when)."""
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="documents"
@@ -261,6 +268,19 @@ class DossierDocument(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    removed_at = models.DateTimeField(_("gỡ khỏi hồ sơ lúc"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gỡ khỏi hồ sơ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    # Not a filtering default manager: backups (dumpdata), admin and history must keep the
+    # removed rows; the pages ask for `.current()`.
+    objects = DocumentQuerySet.as_manager()
 
     history = AuditedHistory()
 

@@ -134,11 +134,10 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
 
 
 def _upload(page, kind, name):
-    page.get_by_role("link", name="Tải lên tài liệu").click()
-    page.get_by_label("Loại tài liệu").select_option(label=kind)
-    page.get_by_label("Tệp").set_input_files(pdf(name))
-    page.get_by_role("button", name="Tải lên").click()
-    expect(page.get_by_role("status")).to_contain_text(f"Đã tải lên “{name}”.")
+    # The dossier page has a row per kind of document, each taking one or more files.
+    page.get_by_label(kind, exact=True).set_input_files(pdf(name))
+    page.get_by_role("button", name="Tải lên các tệp đã chọn").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Đã tải lên 1 tệp: “{name}”.")
 
 
 def _move(page, button, **fields):
@@ -178,7 +177,7 @@ def test_dossier_from_draft_to_decision(page, password):
     _upload(page, "Biên bản họp Hội đồng TĐKT cấp cơ sở", "Bien ban.pdf")
     _move(page, "Nộp hồ sơ")
     expect(page.locator("h1 + div .badge")).to_have_text("Đã nộp")
-    expect(page.get_by_role("link", name="Tải lên tài liệu")).to_have_count(0)
+    expect(page.get_by_role("button", name="Tải lên các tệp đã chọn")).to_have_count(0)
 
     switch_user(page, "staff", password)
     page.get_by_role("link", name="Hồ sơ khen thưởng").click()

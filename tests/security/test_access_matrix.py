@@ -105,6 +105,7 @@ OBJECT_URLS = {
     "awards:edit": lambda o, d: {"pk": d.pk},
     "awards:upload": lambda o, d: {"pk": d.pk},
     "awards:document": lambda o, d: {"pk": d.pk, "document_id": d.documents.first().pk},
+    "awards:document-remove": lambda o, d: {"pk": d.pk, "document_id": d.documents.first().pk},
     "awards:move": lambda o, d: {"pk": d.pk, "to_state": "withdrawn"},
     "awards:initiative-recognise": lambda o, d: {"pk": o.initiative.pk},
     "awards:initiative-edit": lambda o, d: {"pk": o.initiative.pk},
@@ -274,6 +275,12 @@ MATRIX = {
     "awards:document": [
         Row(cells("200", other="404", council="404")),
         Row(cells("200", other="404"), dossier="council_dossier"),
+    ],
+    # Removing a wrong file: the unit's officer while the dossier is still theirs to edit
+    # (302 back to the dossier, the file marked removed); once sent, refused to all (403).
+    "awards:document-remove": [
+        Row(POST_ONLY, post=cells("403", own="302", other="404", council="404")),
+        Row(POST_ONLY, post=cells("403", other="404"), dossier="council_dossier"),
     ],
     # Withdrawing: only the unit's officer. Anyone else who may see the dossier is sent back
     # to it with "Không thể thực hiện thao tác này" (302) and nothing moves.
@@ -538,6 +545,7 @@ def _fingerprint():
         SubmissionReview.objects.count(),
         TaskPart.objects.count(),
         DossierDocument.objects.count(),
+        DossierDocument.objects.current().count(),
         DossierTransition.objects.count(),
         tuple(Dossier.objects.order_by("pk").values_list("state", flat=True)),
         tuple(Task.objects.order_by("pk").values_list("due_on", flat=True)),
