@@ -255,7 +255,7 @@ def test_required_fields_are_checked_per_kind(officer_client):
     page = officer_client.post(
         reverse("awards:create"), _form(nominee_kind="collective", collective_name="")
     ).content.decode()
-    assert "Nhập tên tập thể được đề nghị." in page
+    assert "Nhập tên tập thể hoặc hộ gia đình được đề nghị." in page
     assert "Nhập họ và tên cá nhân được đề nghị." not in page
     assert not Dossier.objects.exists()
 
