@@ -421,16 +421,16 @@ ADMIN_MODELS = {
     "emulation.exemplar": {"add": "403", "delete": "403", "simple_history": "200"},
     # The council's records: made by its services, kept forever (the ballot's casts have no
     # page at all: who voted is never shown beside how).
-    **dict.fromkeys(
-        [
+    **{
+        label: {"add": "403", "delete": "403", "simple_history": "200"}
+        for label in (
             "council.councilmember",
             "council.session",
             "council.proposal",
             "council.decision",
             "council.unitdecision",
-        ],
-        {"add": "403", "delete": "403", "simple_history": "200"},
-    ),
+        )
+    },
     # Background jobs: read only; what ran is kept, not added by hand.
     "core.exportjob": {"add": "403"},
     "django_tasks_database.dbtaskresult": {"add": "403", "delete": "403"},
