@@ -457,8 +457,8 @@ ADMIN_MODELS = {
     # The council's records: made by its services, kept forever (the ballot's casts have no
     # page at all: who voted is never shown beside how).
     **{
-        key: {"add": "403", "delete": "403", "simple_history": "200"}
-        for key in (
+        label: {"add": "403", "delete": "403", "simple_history": "200"}
+        for label in (
             "council.councilmember",
             "council.session",
             "council.proposal",
