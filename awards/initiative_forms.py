@@ -62,6 +62,9 @@ class InitiativeEditForm(_AuthorsMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_up_authors(user)
+        # Its authors stay pickable even where the office picked someone of another unit.
+        field = self.fields["author_people"]
+        field.queryset = field.queryset | Person.objects.filter(initiatives=self.instance)
         self.initial["author_people"] = []
         # In the order the authors' text names them (the order they were picked in).
         named = self.instance.authors

@@ -5,152 +5,238 @@ import simple_history.models
 from django.db import migrations, models
 
 
-# Huân chương and Huy chương by kind and class (issue 15, point 4). Every record and dossier
-# of the undifferentiated "Huân chương" or "Huy chương" keeps pointing at it: it becomes the
-# parent of its kinds and classes, since nothing in a record says which class it was (the
-# office moves a record to its class by hand, in admin, with history). A database with no
-# catalogue yet gets the kinds when the fixture loads (awards.catalogue.load_catalogue).
-CLASSES = [("nhat", "Nhất", "first"), ("nhi", "Nhì", "second"), ("ba", "Ba", "third")]
-KINDS = {
-    "huan-chuong": [
-        (f"huan-chuong-lao-dong-hang-{slug}", f"Huân chương Lao động hạng {name}",
-         "Huân chương Lao động", award_class)
-        for slug, name, award_class in CLASSES
-    ],
-    "huy-chuong": [
-        ("huy-chuong-quan-ky-quyet-thang", "Huy chương Quân kỳ quyết thắng",
-         "Huy chương Quân kỳ quyết thắng", ""),
-        ("huy-chuong-vi-an-ninh-to-quoc", "Huy chương Vì an ninh Tổ quốc",
-         "Huy chương Vì an ninh Tổ quốc", ""),
-        *[
-            (f"huy-chuong-chien-si-ve-vang-hang-{slug}", f"Huy chương Chiến sĩ vẻ vang hạng {name}",
-             "Huy chương Chiến sĩ vẻ vang", award_class)
-            for slug, name, award_class in CLASSES
-        ],
-        ("huy-chuong-huu-nghi", "Huy chương Hữu nghị", "Huy chương Hữu nghị", ""),
-    ],
-}
-
-
-def add_kinds(apps, schema_editor):
-    AwardType = apps.get_model("awards", "AwardType")
-    for parent_code, kinds in KINDS.items():
-        parent = AwardType.objects.filter(code=parent_code).first()
-        if parent is None:
-            continue
-        for code, name, kind, award_class in kinds:
-            AwardType.objects.get_or_create(
-                code=code,
-                defaults={
-                    "name": name,
-                    "form": parent.form,
-                    "level": parent.level,
-                    "recipient": parent.recipient if parent_code == "huan-chuong" else "individual",
-                    "decided_by": parent.decided_by,
-                    "required_documents": list(parent.required_documents),
-                    "parent": parent,
-                    "kind": kind,
-                    "award_class": award_class,
-                    "position": parent.position,
-                },
-            )
-
-
-def drop_kinds(apps, schema_editor):
-    # Back: the kinds go only if nothing points at them (PROTECT refuses otherwise).
-    AwardType = apps.get_model("awards", "AwardType")
-    codes = [code for kinds in KINDS.values() for code, *_ in kinds]
-    AwardType.objects.filter(code__in=codes).delete()
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('awards', '0010_person_links'),
+        ("awards", "0010_person_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='awardtype',
-            name='award_class',
-            field=models.CharField(blank=True, choices=[('first', 'Hạng Nhất'), ('second', 'Hạng Nhì'), ('third', 'Hạng Ba')], max_length=10, verbose_name='hạng'),
+            model_name="awardtype",
+            name="award_class",
+            field=models.CharField(
+                blank=True,
+                choices=[("first", "Hạng Nhất"), ("second", "Hạng Nhì"), ("third", "Hạng Ba")],
+                max_length=10,
+                verbose_name="hạng",
+            ),
         ),
         migrations.AddField(
-            model_name='awardtype',
-            name='kind',
-            field=models.CharField(blank=True, help_text='Ví dụ: Huân chương Lao động.', max_length=255, verbose_name='loại'),
+            model_name="awardtype",
+            name="kind",
+            field=models.CharField(
+                blank=True,
+                help_text="Ví dụ: Huân chương Lao động.",
+                max_length=255,
+                verbose_name="loại",
+            ),
         ),
         migrations.AddField(
-            model_name='awardtype',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='kinds', to='awards.awardtype', verbose_name='thuộc hình thức'),
+            model_name="awardtype",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="kinds",
+                to="awards.awardtype",
+                verbose_name="thuộc hình thức",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalawardtype',
-            name='award_class',
-            field=models.CharField(blank=True, choices=[('first', 'Hạng Nhất'), ('second', 'Hạng Nhì'), ('third', 'Hạng Ba')], max_length=10, verbose_name='hạng'),
+            model_name="historicalawardtype",
+            name="award_class",
+            field=models.CharField(
+                blank=True,
+                choices=[("first", "Hạng Nhất"), ("second", "Hạng Nhì"), ("third", "Hạng Ba")],
+                max_length=10,
+                verbose_name="hạng",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalawardtype',
-            name='kind',
-            field=models.CharField(blank=True, help_text='Ví dụ: Huân chương Lao động.', max_length=255, verbose_name='loại'),
+            model_name="historicalawardtype",
+            name="kind",
+            field=models.CharField(
+                blank=True,
+                help_text="Ví dụ: Huân chương Lao động.",
+                max_length=255,
+                verbose_name="loại",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalawardtype',
-            name='parent',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='awards.awardtype', verbose_name='thuộc hình thức'),
+            model_name="historicalawardtype",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="awards.awardtype",
+                verbose_name="thuộc hình thức",
+            ),
         ),
         migrations.AlterField(
-            model_name='awardrecord',
-            name='nominee_kind',
-            field=models.CharField(choices=[('individual', 'Cá nhân'), ('collective', 'Tập thể'), ('household', 'Hộ gia đình')], default='individual', max_length=20, verbose_name='đối tượng'),
+            model_name="awardrecord",
+            name="nominee_kind",
+            field=models.CharField(
+                choices=[
+                    ("individual", "Cá nhân"),
+                    ("collective", "Tập thể"),
+                    ("household", "Hộ gia đình"),
+                ],
+                default="individual",
+                max_length=20,
+                verbose_name="đối tượng",
+            ),
         ),
         migrations.AlterField(
-            model_name='dossier',
-            name='nominee_kind',
-            field=models.CharField(choices=[('individual', 'Cá nhân'), ('collective', 'Tập thể'), ('household', 'Hộ gia đình')], default='individual', max_length=20, verbose_name='đối tượng đề nghị'),
+            model_name="dossier",
+            name="nominee_kind",
+            field=models.CharField(
+                choices=[
+                    ("individual", "Cá nhân"),
+                    ("collective", "Tập thể"),
+                    ("household", "Hộ gia đình"),
+                ],
+                default="individual",
+                max_length=20,
+                verbose_name="đối tượng đề nghị",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalawardrecord',
-            name='nominee_kind',
-            field=models.CharField(choices=[('individual', 'Cá nhân'), ('collective', 'Tập thể'), ('household', 'Hộ gia đình')], default='individual', max_length=20, verbose_name='đối tượng'),
+            model_name="historicalawardrecord",
+            name="nominee_kind",
+            field=models.CharField(
+                choices=[
+                    ("individual", "Cá nhân"),
+                    ("collective", "Tập thể"),
+                    ("household", "Hộ gia đình"),
+                ],
+                default="individual",
+                max_length=20,
+                verbose_name="đối tượng",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicaldossier',
-            name='nominee_kind',
-            field=models.CharField(choices=[('individual', 'Cá nhân'), ('collective', 'Tập thể'), ('household', 'Hộ gia đình')], default='individual', max_length=20, verbose_name='đối tượng đề nghị'),
+            model_name="historicaldossier",
+            name="nominee_kind",
+            field=models.CharField(
+                choices=[
+                    ("individual", "Cá nhân"),
+                    ("collective", "Tập thể"),
+                    ("household", "Hộ gia đình"),
+                ],
+                default="individual",
+                max_length=20,
+                verbose_name="đối tượng đề nghị",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalrequirement',
-            name='kind',
-            field=models.CharField(choices=[('prerequisite', 'Danh hiệu phải đạt trước'), ('rating', 'Xếp loại hằng năm'), ('initiative', 'Sáng kiến, đề tài được công nhận'), ('documents', 'Tài liệu hồ sơ'), ('cap', 'Tỷ lệ tối đa'), ('votes', 'Tỷ lệ phiếu của Hội đồng'), ('batch', 'Trình theo đợt'), ('household', 'Xét tặng cho hộ gia đình'), ('note', 'Điều kiện khác (không kiểm tra tự động)')], max_length=20, verbose_name='loại yêu cầu'),
+            model_name="historicalrequirement",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("prerequisite", "Danh hiệu phải đạt trước"),
+                    ("rating", "Xếp loại hằng năm"),
+                    ("initiative", "Sáng kiến, đề tài được công nhận"),
+                    ("documents", "Tài liệu hồ sơ"),
+                    ("cap", "Tỷ lệ tối đa"),
+                    ("votes", "Tỷ lệ phiếu của Hội đồng"),
+                    ("batch", "Trình theo đợt"),
+                    ("household", "Xét tặng cho hộ gia đình"),
+                    ("note", "Điều kiện khác (không kiểm tra tự động)"),
+                ],
+                max_length=20,
+                verbose_name="loại yêu cầu",
+            ),
         ),
         migrations.AlterField(
-            model_name='requirement',
-            name='kind',
-            field=models.CharField(choices=[('prerequisite', 'Danh hiệu phải đạt trước'), ('rating', 'Xếp loại hằng năm'), ('initiative', 'Sáng kiến, đề tài được công nhận'), ('documents', 'Tài liệu hồ sơ'), ('cap', 'Tỷ lệ tối đa'), ('votes', 'Tỷ lệ phiếu của Hội đồng'), ('batch', 'Trình theo đợt'), ('household', 'Xét tặng cho hộ gia đình'), ('note', 'Điều kiện khác (không kiểm tra tự động)')], max_length=20, verbose_name='loại yêu cầu'),
+            model_name="requirement",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("prerequisite", "Danh hiệu phải đạt trước"),
+                    ("rating", "Xếp loại hằng năm"),
+                    ("initiative", "Sáng kiến, đề tài được công nhận"),
+                    ("documents", "Tài liệu hồ sơ"),
+                    ("cap", "Tỷ lệ tối đa"),
+                    ("votes", "Tỷ lệ phiếu của Hội đồng"),
+                    ("batch", "Trình theo đợt"),
+                    ("household", "Xét tặng cho hộ gia đình"),
+                    ("note", "Điều kiện khác (không kiểm tra tự động)"),
+                ],
+                max_length=20,
+                verbose_name="loại yêu cầu",
+            ),
         ),
         migrations.RemoveConstraint(
-            model_name='dossier',
-            name='dossier_names_its_nominee',
+            model_name="dossier",
+            name="dossier_names_its_nominee",
         ),
         migrations.AddConstraint(
-            model_name='dossier',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('nominee_kind', 'individual'), models.Q(('full_name', ''), _negated=True)), models.Q(('nominee_kind__in', ['collective', 'household']), models.Q(('collective_name', ''), _negated=True)), _connector='OR'), name='dossier_names_its_nominee', violation_error_message='Nhập họ tên cá nhân hoặc tên tập thể được đề nghị.'),
+            model_name="dossier",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("nominee_kind", "individual"), models.Q(("full_name", ""), _negated=True)
+                    ),
+                    models.Q(
+                        ("nominee_kind__in", ["collective", "household"]),
+                        models.Q(("collective_name", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="dossier_names_its_nominee",
+                violation_error_message="Nhập họ tên cá nhân hoặc tên tập thể được đề nghị.",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalInitiative_author_people',
+            name="HistoricalInitiative_author_people",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='awards.historicalinitiative')),
-                ('initiative', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='awards.initiative')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="awards.historicalinitiative",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="awards.initiative",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalInitiative_author_people',
+                "verbose_name": "HistoricalInitiative_author_people",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.RunPython(add_kinds, drop_kinds),
     ]

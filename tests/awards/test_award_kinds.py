@@ -14,7 +14,7 @@ from awards.models import AwardRecord, AwardType, Requirement
 
 pytestmark = pytest.mark.django_db
 
-kinds_migration = importlib.import_module("awards.migrations.0011_award_kinds_households")
+kinds_migration = importlib.import_module("awards.migrations.0012_award_kinds_data")
 
 
 def test_labour_order_comes_in_three_classes_under_the_undifferentiated_entry():
