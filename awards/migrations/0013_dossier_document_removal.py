@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0011_award_kinds_households'),
+        ('awards', '0012_award_kinds_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
