@@ -34,3 +34,14 @@ def can_report_on_part(user, part):
 def can_submit_for(user, unit):
     """Officers send their own unit's documents; the office may enter one it received by post."""
     return can_manage_schedule(user) or belongs_to_unit(user, unit)
+
+
+def can_compare_years(user):
+    """The province's comparison of years (its parts, documents and awards): the leaders
+    and the office, who follow every unit."""
+    return is_office(user) or is_leader(user)
+
+
+def can_compare_unit_years(user, unit):
+    """A unit's comparison of years: whoever sees the province's, and the unit's officer."""
+    return can_compare_years(user) or belongs_to_unit(user, unit)

@@ -50,6 +50,7 @@ def unit_detail(request, code):
         "requirements": unit_requirements(unit, plan, as_of),
         "reminders": unit.reminders.all()[:20],
         "can_submit": rules.can_submit_for(request.user, unit),
+        "can_compare_years": rules.can_compare_unit_years(request.user, unit),
         "submission_form": SubmissionForm(),
     }
     return render(request, "plan/unit_detail.html", context)
