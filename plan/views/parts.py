@@ -132,7 +132,7 @@ def part_list(request):
     as_of = as_of_date(request)
     data = request.GET.copy()
     data["ngay"] = f"{as_of:%d/%m/%Y}" if as_of != today() else ""
-    form = PartFilterForm(data)
+    form = PartFilterForm(data, year=plan.year)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sap_xep", DEFAULT_PART_SORT)
     parts = filtered_parts(
@@ -143,6 +143,7 @@ def part_list(request):
         quarter=filters.get("quy"),
         unit=filters.get("don_vi"),
         kind=filters.get("loai"),
+        school_year=filters.get("nam_hoc"),
         sort=sort,
     )
     if request.GET.get("xuat") == "xlsx":
