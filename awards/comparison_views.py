@@ -18,7 +18,7 @@ from .comparison_xlsx import write_comparison_xlsx
 
 
 def _percent(value):
-    return f"{number_format(value, 1)} %"
+    return f"{number_format(value, 1)}\u00a0%"
 
 
 def _charts(comparison, whose):
@@ -41,6 +41,7 @@ def _charts(comparison, whose):
         ),
         groups=[(award_type.name, counts) for award_type, counts in comparison.award_rows()],
         series=[str(year.year) for year in comparison.years],
+        name_bars=True,
     )
     return shares, awards
 

@@ -55,12 +55,14 @@ def shorten(text, limit=LABEL_CHARS):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def horizontal_bars(*, title, description, groups, series, maximum=None, show=str):
+def horizontal_bars(*, title, description, groups, series, maximum=None, show=str, name_bars=False):
     """A grouped horizontal bar chart.
 
     `groups` is [(label, [value of each series])], `series` the series' names (one colour
     each); a None value draws no bar and shows "—". Bars are scaled to `maximum` (e.g. 100
-    for percentages), else to the largest value. `show` turns a value into its text.
+    for percentages), else to the largest value. `show` turns a value into its text;
+    `name_bars` puts the series' name before it ("2013: 12"), so a bar is read without
+    matching its colour to the legend.
     """
     values = [v for _label, row in groups for v in row if v is not None]
     top = maximum or max(values, default=0) or 1
@@ -71,12 +73,15 @@ def horizontal_bars(*, title, description, groups, series, maximum=None, show=st
         bars = []
         start = y
         for name, value in zip(series, row, strict=True):
-            width = 0 if value is None else max(1, round(room * value / top)) if value else 0
+            text = "—" if value is None else show(value)
+            if name_bars:
+                text = f"{name}: {text}"
+            width = max(1, round(room * value / top)) if value else 0
             bars.append(
                 Bar(
                     series=name,
                     value=value,
-                    text="—" if value is None else show(value),
+                    text=text,
                     x=LABEL_WIDTH,
                     y=y,
                     width=width,

@@ -150,7 +150,7 @@ def test_the_page_draws_the_table_and_the_bars(client, leader, two_years):
     chart = response.context["shares_chart"]
     group = {g.label: g for g in chart.groups}["2010"]
     parts_bar, sent_bar = group.bars
-    assert (parts_bar.text, sent_bar.text) == ("66,7 %", "50,0 %")
+    assert (parts_bar.text, sent_bar.text) == ("66,7\u00a0%", "50,0\u00a0%")
     # Bars scale to 100 %: 2/3 of the room a full bar gets, and the 50 % bar half of it.
     room = chart.width - chart.label_width - 70
     assert parts_bar.width == round(room * 66.7 / 100)
@@ -159,8 +159,8 @@ def test_the_page_draws_the_table_and_the_bars(client, leader, two_years):
     awards = {g.label: g for g in response.context["awards_chart"].groups}
     bang_khen = AwardType.objects.get(code="bang-khen-tinh").name
     by_year = {bar.series: bar.text for bar in awards[bang_khen].bars}
-    assert by_year["2010"] == "1" and by_year["2011"] == "3"
-    assert "66,7 %" in page  # the table's share
+    assert by_year["2010"] == "2010: 1" and by_year["2011"] == "2011: 3"
+    assert "66,7&nbsp;%" in page  # the table's share, kept on one line
 
 
 def test_the_xlsx_report_reads_back(client, staff, two_years):
