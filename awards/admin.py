@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_history import HistoryAdmin
+from core.schoolyears import SchoolYearListFilter
 from core.visibility import VisibleRowsAdmin
 
 from . import services
@@ -147,8 +148,25 @@ class DossierAdminForm(forms.ModelForm):
 class DossierAdmin(VisibleRowsAdmin, HistoryAdmin):
     visibility = dossier_visibility
     form = DossierAdminForm
-    list_display = ["reference", "nominee", "unit", "award_type", "year", "batch", "state"]
-    list_filter = ["state", "year", "award_type__level", "award_type", "batch", "category"]
+    list_display = [
+        "reference",
+        "nominee",
+        "unit",
+        "award_type",
+        "year",
+        "school_year",
+        "batch",
+        "state",
+    ]
+    list_filter = [
+        "state",
+        "year",
+        SchoolYearListFilter,
+        "award_type__level",
+        "award_type",
+        "batch",
+        "category",
+    ]
     list_select_related = ["unit", "award_type", "batch"]
     search_fields = ["reference", "full_name", "collective_name", "nominee_key", "unit__name"]
     autocomplete_fields = ["unit", "award_type", "category", "batch", "initiatives", "person"]

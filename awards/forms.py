@@ -1,8 +1,10 @@
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.files import ALLOWED_EXTENSIONS
+from core.schoolyears import SchoolYearChoiceField, SchoolYearFormField
 from emulation.models import Movement
 from people.models import Person
 from units.forms import UnitChoiceField, date_field, style_fields
@@ -50,6 +52,8 @@ class AwardTypeSelect(forms.Select):
 
 class DossierForm(forms.ModelForm):
     date_of_birth = date_field(_("Ngày sinh"))
+    # Achievements of a school year (the education sector: tasks 25, 27, 28 of 2013).
+    school_year_start = SchoolYearFormField()
 
     class Meta:
         model = Dossier
@@ -65,6 +69,7 @@ class DossierForm(forms.ModelForm):
             "award_type",
             "category",
             "year",
+            "school_year_start",
             "batch",
             "movement",
             "achievements",
@@ -141,6 +146,14 @@ class DossierForm(forms.ModelForm):
             self.add_error("full_name", _("Nhập họ và tên cá nhân được đề nghị."))
         if kind in NAMED_NOMINEES and not data.get("collective_name"):
             self.add_error("collective_name", _("Nhập tên tập thể hoặc hộ gia đình được đề nghị."))
+        school_year, year = data.get("school_year_start"), data.get("year")
+        if school_year is not None and year and year not in (school_year, school_year + 1):
+            # A school year runs across two calendar years: the dossier's year is one of them.
+            self.add_error(
+                "school_year_start",
+                _("Năm học %(first)s-%(second)s không thuộc năm %(year)s của hồ sơ.")
+                % {"first": school_year, "second": school_year + 1, "year": year},
+            )
         award = data.get("award_type")
         if award and kind == NomineeKind.HOUSEHOLD and data.get("year"):
             # The rule set in force names the awards a household may receive.
@@ -267,10 +280,17 @@ class InboxFilterForm(forms.Form):
     )
     batch = forms.ModelChoiceField(label=_("Đợt"), queryset=Batch.objects.none(), required=False)
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
+    # Dossiers of a school year's achievements (the education sector's).
+    school_year = SchoolYearChoiceField()
     q = forms.CharField(label=_("Tên hoặc số hồ sơ"), required=False)
+
+    # The school years listed: those of the last few years (no query; older ones in admin).
+    SCHOOL_YEARS_LISTED = 6
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        self.fields["school_year"].set_years(this_year - self.SCHOOL_YEARS_LISTED + 1, this_year)
         self.fields["state"].choices = [("", _("Tất cả"))] + [
             (state.value, state.label) for state in DossierState if state in INBOX_STATES
         ]

@@ -17,6 +17,7 @@ from core.resources import (
     ChoiceWidget,
     DateWidget,
     NumberWidget,
+    SchoolYearWidget,
     SpreadsheetResource,
     TextWidget,
     as_text,
@@ -128,12 +129,13 @@ class NomineeResource(SpreadsheetResource):
         "category", "Loại khen thưởng", widget=NamedWidget(Category, prefixes=("khen thưởng ",))
     )
     year = Field("year", "Năm", widget=NumberWidget())
+    school_year_start = Field("school_year_start", "Năm học", widget=SchoolYearWidget())
     batch = Field("batch", "Đợt", widget=BatchWidget(), saves_null_values=True)
     achievements = Field(
         "achievements", "Tóm tắt thành tích", widget=TextWidget(required=True, multiline=True)
     )
 
-    optional_columns = ("Giới tính", "Ngày sinh", "Chức vụ", "Nơi công tác", "Đợt")
+    optional_columns = ("Giới tính", "Ngày sinh", "Chức vụ", "Nơi công tác", "Năm học", "Đợt")
     other_column_names = {
         "Họ và tên": ("Họ tên", "Họ và tên người được đề nghị"),
         "Ngày sinh": ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh"),
@@ -159,6 +161,7 @@ class NomineeResource(SpreadsheetResource):
         "Danh hiệu/hình thức": 30,
         "Loại khen thưởng": 24,
         "Năm": 8,
+        "Năm học": 12,
         "Đợt": 6,
         "Tóm tắt thành tích": 60,
     }
@@ -178,6 +181,7 @@ class NomineeResource(SpreadsheetResource):
             "award_type",
             "category",
             "year",
+            "school_year_start",
             "batch",
             "achievements",
         )

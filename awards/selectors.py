@@ -68,14 +68,16 @@ def unit_dossiers(user):
 
 
 def inbox(filters):
-    """Dossiers units have sent, filtered by state, unit, award type, batch, year and name or
-    reference (`filters` holds the cleaned values; empty ones are ignored)."""
+    """Dossiers units have sent, filtered by state, unit, award type, batch, year, school
+    year and name or reference (`filters` holds the cleaned values; empty ones are ignored)."""
     queryset = dossiers().filter(state__in=sorted(INBOX_STATES))
     if filters.get("state"):
         queryset = queryset.filter(state=filters["state"])
     for name in ("unit", "award_type", "batch", "year"):
         if filters.get(name):
             queryset = queryset.filter(**{name: filters[name]})
+    if filters.get("school_year") is not None:
+        queryset = queryset.filter(school_year_start=filters["school_year"])
     if filters.get("q"):
         text = filters["q"].strip()
         key = search_key(text)

@@ -15,6 +15,7 @@ from core.exports import export_response
 from core.files import document_response
 from core.history import history_of
 from core.pagination import CappedPaginator
+from core.schoolyears import SchoolYearChoiceField, school_year_label
 from core.spreadsheets import xlsx_response
 from plan.selectors import current_plan
 
@@ -68,7 +69,9 @@ def _filter_lines(form):
         value = form.cleaned_data.get(name)
         if value in (None, ""):
             continue
-        if isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+        if isinstance(field, SchoolYearChoiceField):
+            value = school_year_label(value)
+        elif isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
             value = dict(field.choices).get(value, value)
         parts.append(f"{field.label}: {value}")
     return [_("Lọc theo: %(filters)s") % {"filters": "; ".join(parts)}] if parts else []

@@ -39,6 +39,7 @@ class Entry:
 
 MENU = (
     Entry(_("Tổng quan"), "overview", award_rules.can_see_overview),
+    Entry(_("So sánh các năm"), "year-comparison", plan_rules.can_compare_years),
     Entry(_("Bảng điều khiển"), "dashboard", plan_rules.can_view_dashboard),
     Entry(_("Đơn vị của tôi"), "my-unit", unit_rules.can_open_my_unit),
     Entry(_("Kế hoạch"), "home", unit_rules.can_view_plan),

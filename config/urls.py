@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from awards import overview, search
+from awards import comparison_views, overview, search
 from units.forms import LoginForm
 
 # Admin's own names say what it administers, in the interface's language (Django's
@@ -39,6 +39,13 @@ urlpatterns = [
     # Where each role lands after signing in, and the chairman's overview.
     path("", overview.landing, name="landing"),
     path("tong-quan/", overview.overview, name="overview"),
+    # Comparing years: the province's, and a unit's (awards/comparison_views.py).
+    path("so-sanh-nam/", comparison_views.province_comparison, name="year-comparison"),
+    path(
+        "so-sanh-nam/<slug:code>/",
+        comparison_views.unit_comparison,
+        name="unit-year-comparison",
+    ),
     path("tim-kiem/", search.search, name="search"),
     path("", include("units.urls")),
     path("", include("plan.urls")),

@@ -296,6 +296,8 @@ def create_demo_dossiers():
             kind=kind,
             achievements=f"Hoàn thành xuất sắc nhiệm vụ năm {YEAR}; tiêu biểu trong phong trào "
             "thi đua “Lạng Sơn chung sức xây dựng nông thôn mới”.",
+            # The education sector's achievements are those of the school year (task 25).
+            school_year_start=YEAR - 1 if unit_code == "so-gd-dt" else None,
         )
         if award_code == "cstd-tinh":
             dossier.initiatives.add(recognised_initiative(unit, name))

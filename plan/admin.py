@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_history import HistoryAdmin
 from core.import_admin import SpreadsheetImportExportMixin
+from core.schoolyears import SchoolYearListFilter
 from core.visibility import VisibleRowsAdmin
 
 from . import services
@@ -42,9 +43,17 @@ class ResponsibleUnitInline(admin.TabularInline):
 @admin.register(Task)
 class TaskAdmin(SpreadsheetImportExportMixin, HistoryAdmin):
     resource_classes = [TaskResource]
-    list_display = ["number", "quarter", "short_content", "responsible_units", "due_date", "plan"]
+    list_display = [
+        "number",
+        "quarter",
+        "short_content",
+        "responsible_units",
+        "due_date",
+        "school_year",
+        "plan",
+    ]
     list_display_links = ["number", "short_content"]
-    list_filter = ["plan", "quarter"]
+    list_filter = ["plan", "quarter", SchoolYearListFilter]
     search_fields = ["content"]
     list_select_related = ["plan"]
     ordering = ["plan", "number"]
@@ -129,8 +138,8 @@ class SubmissionReviewInline(admin.TabularInline):
 
 @admin.register(Requirement)
 class RequirementAdmin(HistoryAdmin):
-    list_display = ["title", "kind", "due_on", "task", "plan"]
-    list_filter = ["plan", "kind"]
+    list_display = ["title", "kind", "due_on", "school_year", "task", "plan"]
+    list_filter = ["plan", "kind", SchoolYearListFilter]
     list_select_related = ["task", "plan"]
     search_fields = ["title"]
     filter_horizontal = ["units"]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.files import ALLOWED_TYPES_LABEL
+from core.schoolyears import SchoolYearChoiceField
 from units.enums import UnitKind
 from units.forms import StyledForm, UnitChoiceField, UnitMultipleChoiceField, date_field
 
@@ -89,10 +90,24 @@ class PartFilterForm(StyledForm):
     )
     don_vi = UnitChoiceField(label=_("Đơn vị"), required=False, to_field_name="code")
     loai = forms.ChoiceField(label=_("Loại đơn vị"), required=False)
+    # Parts of the tasks that run by a school year (tasks 25, 27, 28 of 2013).
+    nam_hoc = SchoolYearChoiceField()
     ngay = date_field(_("Tính đến ngày"))
     # app.js puts the browser's calendar beside the box.
     ngay.widget.attrs.update({"data-calendar": "", "data-calendar-label": _("Chọn ngày trên lịch")})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loai"].choices = [("", _("Tất cả")), *UnitKind.choices]
+        self.fields["nam_hoc"].set_years(year, year)
+
+
+class RequirementFilterForm(forms.Form):
+    """The dashboard's list of what units must send, by school year (?nam_hoc=2012-2013)."""
+
+    nam_hoc = SchoolYearChoiceField()
+
+    def __init__(self, *args, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nam_hoc"].set_years(year, year)
+        self.fields["nam_hoc"].widget.attrs["class"] = "form-select form-select-sm"

@@ -8,6 +8,7 @@ from core.names import name_key
 from core.resources import (
     DateWidget,
     NumberWidget,
+    SchoolYearWidget,
     SpreadsheetResource,
     TextWidget,
     as_text,
@@ -106,20 +107,25 @@ class TaskResource(SpreadsheetResource):
         "content", "Nội dung nhiệm vụ", widget=TextWidget(required=True, multiline=True)
     )
     due_on = Field("due_on", "Hạn", widget=DateWidget(), saves_null_values=True)
+    # Work that runs by school year (tasks 25, 27, 28 of 2013). Optional: files written before
+    # it leave a task's school year as it is (an empty cell clears nothing; admin does).
+    school_year_start = Field(
+        "school_year_start", "Năm học", widget=SchoolYearWidget(), saves_null_values=False
+    )
 
-    optional_columns = ("Hạn",)
+    optional_columns = ("Hạn", "Năm học")
     other_column_names = {
         "TT": ("STT", "Số thứ tự", "Số TT"),
         "Nội dung nhiệm vụ": ("Nội dung", "Nội dung nhiệm vụ chủ yếu"),
         "Hạn": ("Hạn hoàn thành", "Thời hạn"),
     }
-    column_widths = {"Năm": 8, "TT": 6, "Quý": 8, "Nội dung nhiệm vụ": 80, "Hạn": 12}
+    column_widths = {"Năm": 8, "TT": 6, "Quý": 8, "Nội dung nhiệm vụ": 80, "Hạn": 12, "Năm học": 12}
     duplicate_key = ("Năm", "TT")
 
     class Meta(SpreadsheetResource.Meta):
         model = Task
         name = "Nhiệm vụ"
-        fields = ("plan", "number", "quarter", "content", "due_on")
+        fields = ("plan", "number", "quarter", "content", "due_on", "school_year_start")
         import_id_fields = ("plan", "number")
 
     @staticmethod

@@ -106,6 +106,11 @@ def _draft_plan(source, to_year, result):
     return plan
 
 
+def moved_school_year(start, shift):
+    """Work that ran by school year runs by the school year as many years on as the plan."""
+    return None if start is None else start + shift
+
+
 def _draft_tasks(source, plan, result):
     """[(Task, [ResponsibleUnit, ...])], unsaved, in the source's order."""
     shift = plan.year - source.year
@@ -120,6 +125,7 @@ def _draft_tasks(source, plan, result):
             quarter=task.quarter,
             content=content,
             due_on=shift_date(task.due_on, shift) if task.due_on else None,
+            school_year_start=moved_school_year(task.school_year_start, shift),
         )
         new.fill_due_date()
         responsible = [
@@ -149,6 +155,7 @@ def _draft_requirements(source, to_year, result):
             title=title,
             description=description,
             due_on=shift_date(requirement.due_on, shift),
+            school_year_start=moved_school_year(requirement.school_year_start, shift),
         )
         number = requirement.task.number if requirement.task_id else None
         rows.append((new, number, [unit.pk for unit in requirement.units.all()]))

@@ -60,3 +60,14 @@ def past_year_refusal(year):
     return _("Năm %(y)s đã qua: số liệu của năm này chỉ để xem; chỉ Ban TĐKT được thay đổi.") % {
         "y": year
     }
+
+
+def can_compare_years(user):
+    """The province's comparison of years (its parts, documents and awards): the leaders
+    and the office, who follow every unit."""
+    return is_office(user) or is_leader(user)
+
+
+def can_compare_unit_years(user, unit):
+    """A unit's comparison of years: whoever sees the province's, and the unit's officer."""
+    return can_compare_years(user) or belongs_to_unit(user, unit)

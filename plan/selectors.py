@@ -131,9 +131,21 @@ def every_part_count(user, plan):
     return totals["n"] or 0
 
 
-def filtered_parts(user, plan, as_of, *, status=None, quarter=None, unit=None, kind=None, sort=""):
+def filtered_parts(
+    user,
+    plan,
+    as_of,
+    *,
+    status=None,
+    quarter=None,
+    unit=None,
+    kind=None,
+    school_year=None,
+    sort="",
+):
     """The plan's parts the user may see with their status as of the date, filtered by
-    status, quarter, unit and unit kind (each optional) and sorted by one of PART_SORTS."""
+    status, quarter, unit, unit kind and their task's school year (each optional) and
+    sorted by one of PART_SORTS."""
     parts = visible_parts(user).filter(task__plan=plan)
     parts = with_status_in(parts, as_of, [status]) if status else with_status(parts, as_of)
     if quarter:
@@ -142,6 +154,8 @@ def filtered_parts(user, plan, as_of, *, status=None, quarter=None, unit=None, k
         parts = parts.filter(unit=unit)
     if kind:
         parts = parts.filter(unit__kind=kind)
+    if school_year is not None:
+        parts = parts.filter(task__school_year_start=school_year)
     order = PART_SORTS.get(sort, PART_SORTS[DEFAULT_PART_SORT])
     return parts.select_related("unit", "task").order_by(*order)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.files import RandomUploadPath, validate_document
 from core.history import AuditedHistory, shown_label
 from core.names import normalise_text, search_key
+from core.schoolyears import RunsBySchoolYear
 from people.models import Person
 from units.models import Unit
 
@@ -54,7 +55,7 @@ WAITING_FIRST = Case(When(state=DossierState.BEFORE_COUNCIL, then=Value(0)), def
 NO_BIRTH_DATE = datetime.date(1, 1, 1)
 
 
-class Dossier(models.Model):
+class Dossier(RunsBySchoolYear):
     """Hồ sơ đề nghị khen thưởng: one nominee, one award, sent by one unit, moved by the rules.
 
     The state changes only through services.move_dossier.

@@ -10,6 +10,7 @@ from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
 from ..names import name_key, normalise_text
+from ..schoolyears import parse_school_year
 from ..spreadsheets import clean_text
 
 
@@ -144,3 +145,23 @@ class DateWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return value
+
+
+class SchoolYearWidget(widgets.Widget):
+    """A school year written "2012-2013" (or its first year, 2012); an empty cell: the row
+    runs by calendar year. Stored as the first year (core.schoolyears)."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        try:
+            return parse_school_year(as_text(value))
+        except ValueError as error:
+            raise ValueError(
+                _("Năm học “%(value)s” không hợp lệ (ví dụ 2012-2013).") % {"value": as_text(value)}
+            ) from error
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else f"{value}-{value + 1}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.files import RandomUploadPath, validate_document
 from core.history import AuditedHistory
+from core.schoolyears import RunsBySchoolYear
 from units.models import Unit
 
 from ..enums import RequirementKind, ReviewDecision
@@ -14,7 +15,7 @@ from .plan import Plan
 from .tasks import Task
 
 
-class Requirement(models.Model):
+class Requirement(RunsBySchoolYear):
     """Something units must send to the office by a date (their plan, a review...)."""
 
     plan = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.files import RandomUploadPath, validate_document
 from core.history import AuditedHistory
+from core.schoolyears import RunsBySchoolYear
 from units.models import Unit
 
 from ..enums import Collective, PartSource, PartState, Quarter, quarter_end
@@ -49,7 +50,7 @@ class TaskQuerySet(models.QuerySet):
         )
 
 
-class Task(models.Model):
+class Task(RunsBySchoolYear):
     """One numbered row of section I: what must be done, in which quarter, by whom."""
 
     plan = models.ForeignKey(

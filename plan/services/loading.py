@@ -8,6 +8,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from core.names import name_key
+from core.schoolyears import parse_school_year, school_year_in_text
 from units.selectors import unit_name_index
 
 from ..enums import Collective, Quarter, quarter_end
@@ -69,6 +70,17 @@ def _read_tasks(data, year, index, errors):
             due_on = _date(item["due_date"], f"{label}, hạn", errors)
             if due_on == quarter_end(year, quarter):
                 due_on = None  # the default: keep it derived from the quarter
+        # Work that runs by school year: as the file says ("school_year": "2012-2013"), else
+        # as the task's own words say ("... năm học 2012-2013"), as in tasks 25, 27 and 28.
+        try:
+            school_year = parse_school_year(item.get("school_year"))
+        except ValueError:
+            errors.append(
+                f"{label}: năm học “{item['school_year']}” không hợp lệ (ví dụ 2012-2013)."
+            )
+            school_year = None
+        if school_year is None:
+            school_year = school_year_in_text(content)
         responsible = []
         for written in item.get("responsible") or []:
             written = _nfc(written).strip()
@@ -84,6 +96,7 @@ def _read_tasks(data, year, index, errors):
                 "quarter": quarter,
                 "content": content,
                 "due_on": due_on,
+                "school_year_start": school_year,
                 "responsible": responsible,
             }
         )
@@ -142,7 +155,7 @@ def load_plan(data):
         task, _ = Task.objects.update_or_create(
             plan=plan,
             number=item["number"],
-            defaults={k: item[k] for k in ("quarter", "content", "due_on")},
+            defaults={k: item[k] for k in ("quarter", "content", "due_on", "school_year_start")},
         )
         _set_responsible(task, item["responsible"])
     # A due date may have moved: parts done on time may now be late, or back.

@@ -9,7 +9,7 @@ from units.rules import can_view_plan
 
 from .. import exports, rules
 from ..enums import RequirementKind
-from ..forms import AsOfForm
+from ..forms import AsOfForm, RequirementFilterForm
 from ..models import Plan, Requirement
 from ..rollover_views import draft_or_404
 from ..selectors import (
@@ -62,6 +62,12 @@ def dashboard(request):
         request.GET.get("trang")
     )
     unit_plans = Requirement.objects.filter(plan=plan, kind=RequirementKind.UNIT_PLAN).first()
+    requirement_filter = RequirementFilterForm(request.GET, year=plan.year)
+    requirements = plan.requirements.all()
+    if requirement_filter.is_valid() and requirement_filter.cleaned_data["nam_hoc"] is not None:
+        requirements = requirements.filter(
+            school_year_start=requirement_filter.cleaned_data["nam_hoc"]
+        )
     context = {
         "plan": plan,
         "as_of": as_of,
@@ -75,7 +81,8 @@ def dashboard(request):
         "unit_plans": unit_plans,
         "unit_plan_counts": submission_status_counts(unit_plans, as_of) if unit_plans else None,
         "needing_units": tasks_needing_units(plan),
-        "requirements": plan.requirements.all(),
+        "requirements": requirements,
+        "requirement_filter": requirement_filter,
         # The office's queue, by requirement; leaders read the dashboard but do not review.
         "review_counts": awaiting_review_counts(plan)
         if rules.can_manage_schedule(request.user)

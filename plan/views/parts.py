@@ -141,7 +141,7 @@ def part_list(request):
     as_of = as_of_date(request)
     data = request.GET.copy()
     data["ngay"] = f"{as_of:%d/%m/%Y}" if as_of != today() else ""
-    form = PartFilterForm(data)
+    form = PartFilterForm(data, year=plan.year)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sap_xep", DEFAULT_PART_SORT)
     parts = filtered_parts(
@@ -152,13 +152,14 @@ def part_list(request):
         quarter=filters.get("quy"),
         unit=filters.get("don_vi"),
         kind=filters.get("loai"),
+        school_year=filters.get("nam_hoc"),
         sort=sort,
     )
     if request.GET.get("xuat") == "xlsx":
         name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
         return export_response(request, name, exports.write_parts_xlsx, parts, as_of)
     # The whole plan's list is counted from the tasks' tallies; a filtered one by its rows.
-    narrowed = any(filters.get(name) for name in ("trang_thai", "quy", "don_vi", "loai"))
+    narrowed = any(filters.get(name) for name in ("trang_thai", "quy", "don_vi", "loai", "nam_hoc"))
     total = None if narrowed else every_part_count(request.user, plan)
     if total is None:
         paginator = Paginator(parts, PAGE_SIZE)

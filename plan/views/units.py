@@ -57,6 +57,7 @@ def unit_detail(request, code):
         # A past year's documents are read-only but for the office.
         "can_submit": rules.can_submit_for(request.user, unit)
         and (year is None or rules.can_change_year(request.user, year)),
+        "can_compare_years": rules.can_compare_unit_years(request.user, unit),
         "submission_form": SubmissionForm(),
     }
     return render(request, "plan/unit_detail.html", context)

@@ -37,6 +37,12 @@ def test_demo_has_sixty_dossiers_in_every_state_and_loads_once():
     assert Dossier.objects.values("unit").distinct().count() >= 10
     assert create_demo_dossiers() == 0
     assert Dossier.objects.count() == 60
+    # The education sector's dossiers run by the school year 2012-2013 (task 25), no others.
+    by_school_year = Dossier.objects.exclude(school_year_start=None)
+    assert by_school_year.exists()
+    assert set(by_school_year.values_list("unit__code", "school_year_start")) == {
+        ("so-gd-dt", 2012)
+    }
 
 
 def test_export_json_has_each_dossier_with_its_history(demo_dossiers, tmp_path):

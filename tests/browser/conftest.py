@@ -94,6 +94,7 @@ def draft_dossier(page, name, award, achievements, workplace="Trường THPT Vi�
     page.get_by_label("Nơi công tác").fill(workplace)
     page.get_by_label("Danh hiệu, hình thức").select_option(label=award)
     page.get_by_label("Loại khen thưởng").select_option(label="Khen thưởng thường xuyên")
-    expect(page.get_by_label("Năm")).to_have_value("2013")  # the current plan's year
+    # The current plan's year (by its id: its label "Năm" also begins "Năm học").
+    expect(page.locator("#id_year")).to_have_value("2013")
     page.get_by_label("Tóm tắt thành tích").fill(achievements)
     page.get_by_role("button", name="Lưu hồ sơ").click()

@@ -210,7 +210,25 @@ def test_the_officer_downloads_the_empty_form_and_it_imports_back(client, office
     response = client.get(reverse("export-data", args=["de-nghi-khen-thuong"]), {"format": "csv"})
     assert response.status_code == 200
     header = response.content.decode("utf-8-sig").splitlines()[0]
-    assert header.split(",") == HEADER
+    # The form offers the optional "Năm học" too; files without it still import (above).
+    assert header.split(",") == [*HEADER[:8], "Năm học", *HEADER[8:]]
+
+
+def test_a_nominee_of_a_school_year_imports_with_it(officer):
+    rows = [
+        [*HEADER[:8], "Năm học", *HEADER[8:]],
+        [*nominee("Nông Thị Thu")[:8], "2012-2013", *nominee("Nông Thị Thu")[8:]],
+        [*nominee("Nông Văn Hạ")[:8], "", *nominee("Nông Văn Hạ")[8:]],
+    ]
+    report = run_import(NOMINEES, xlsx_bytes(rows), "de-nghi.xlsx", officer, unit=officer.unit)
+    assert report.ok, report.errors
+    assert dict(drafts_of(officer.unit).values_list("full_name", "school_year_start")) == {
+        "Nông Thị Thu": 2012,
+        "Nông Văn Hạ": None,
+    }
+    rows[1][8] = "2012/2013"
+    report = run_import(NOMINEES, xlsx_bytes(rows), "de-nghi.xlsx", officer, unit=officer.unit)
+    assert [(e.row, e.column) for e in report.errors] == [(2, "Năm học")]
 
 
 @pytest.mark.parametrize("username", ["council", "leader"])

@@ -98,6 +98,7 @@ OBJECT_URLS = {
     "unit-detail": lambda o, d: {"code": o.unit.code},
     "unit-changes": lambda o, d: {"code": o.unit.code},
     "unit-participation": lambda o, d: {"code": o.unit.code},
+    "unit-year-comparison": lambda o, d: {"code": o.unit.code},
     "submission-create": lambda o, d: {"pk": o.requirement.pk, "code": o.unit.code},
     "submission-file": lambda o, d: {"pk": o.submission.pk},
     "submission-review": lambda o, d: {"pk": o.submission.pk},
@@ -173,6 +174,9 @@ MATRIX = {
     # Signing in leads each role to its page (a redirect for everyone signed in).
     "landing": Row(cells("302")),
     "overview": Row(only("staff", "leader", "admin")),
+    # Comparing years: the province's like the overview; a unit's also for its own officer.
+    "year-comparison": Row(only("staff", "leader", "admin")),
+    "unit-year-comparison": Row(only("own", "staff", "leader", "admin") | {"other": "404"}),
     "search": EVERYONE,
     "plan-detail": EVERYONE,
     "task-detail": EVERYONE,
