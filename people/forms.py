@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.names import search_key
+from core.params import whole_number
 from units.forms import TYPED_SUFFIX, UnitInput, UnitSearchInput, style_fields
 
 from .models import Person
@@ -47,7 +48,8 @@ class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         chosen, typed = (value.chosen, value.typed) if isinstance(value, UnitInput) else (value, "")
-        chosen = [v for v in (chosen or []) if str(v).isdigit()]
+        # Ids only, and ids a database can hold (a number wider than 64 bits was a 500).
+        chosen = [str(v) for v in (chosen or []) if whole_number(v) is not None]
         self.widget.chosen = list(self.queryset.filter(pk__in=chosen)) if chosen else []
         if typed:
             found = list(self.queryset.filter(name_key__contains=search_key(typed))[:2])

@@ -66,8 +66,17 @@ def own_unit_ids(user):
     if getattr(user, "_own_unit_ids", (None,))[0] != unit_id:
         from .models import Unit
 
-        taken_over = Unit.objects.filter(successor_id=unit_id).values_list("pk", flat=True)
-        user._own_unit_ids = (unit_id, [unit_id, *taken_over])
+        # Followed through mergers of mergers, as units.lifecycle.predecessors does: one
+        # query when nothing was taken over, one more per generation.
+        ids, frontier = [unit_id], [unit_id]
+        while frontier:
+            frontier = list(
+                Unit.objects.filter(successor_id__in=frontier)
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
+            )
+            ids += frontier
+        user._own_unit_ids = (unit_id, ids)
     return user._own_unit_ids[1]
 
 

@@ -241,3 +241,16 @@ def test_the_demo_renames_merges_and_dissolves_once(plan_2013, settings):
     assert json.dumps(lifecycle.name_in_year(unit("so-nn-ptnt"), 2013), ensure_ascii=False) == (
         '"Sở Nông nghiệp và Phát triển nông thôn"'
     )
+
+
+def test_a_merger_of_a_merger_still_reaches_the_first_units_history(plan_2013, staff, officer):
+    first, middle = unit("so-kh-dt"), unit("so-tai-chinh")
+    lifecycle.merge_unit(first, into=middle, on=NEW_YEAR, reason="Sáp nhập", by=staff)
+    lifecycle.merge_unit(
+        middle, into=officer.unit, on=NEW_YEAR + datetime.timedelta(days=1), reason="", by=staff
+    )
+    officer = User.objects.get(pk=officer.pk)  # a fresh request's user
+    from units.rules import can_see_unit
+
+    assert can_see_unit(officer, middle)
+    assert can_see_unit(officer, first)
