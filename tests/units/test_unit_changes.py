@@ -241,3 +241,36 @@ def test_the_demo_renames_merges_and_dissolves_once(plan_2013, settings):
     assert json.dumps(lifecycle.name_in_year(unit("so-nn-ptnt"), 2013), ensure_ascii=False) == (
         '"Sở Nông nghiệp và Phát triển nông thôn"'
     )
+
+
+def test_documents_name_the_unit_as_it_was_in_the_dossiers_year(plan_2013, staff):
+    from council.documents import _annex
+
+    education = unit("so-gd-dt")
+    award = AwardType.objects.get(code="bang-khen-tinh")
+    dossier = save_dossier(
+        Dossier(
+            unit=education,
+            year=2013,
+            award_type=award,
+            category=Category.objects.get(code="thuong-xuyen"),
+            full_name="Hoàng Thị Mai",
+            achievements="Thành tích",
+        ),
+        staff,
+    )
+    lifecycle.rename_unit(education, name="Sở Giáo dục", on=NEW_YEAR, reason="r", by=staff)
+    dossier.refresh_from_db()
+
+    class Doc:
+        rows = []
+
+        def paragraph(self, *args, **kwargs):
+            pass
+
+        def table(self, headings, rows, **kwargs):
+            self.rows += rows
+
+    doc = Doc()
+    _annex(doc, {award: [dossier]})
+    assert doc.rows[0][2] == "Sở Giáo dục và Đào tạo"
