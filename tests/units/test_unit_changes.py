@@ -274,3 +274,12 @@ def test_documents_name_the_unit_as_it_was_in_the_dossiers_year(plan_2013, staff
     doc = Doc()
     _annex(doc, {award: [dossier]})
     assert doc.rows[0][2] == "Sở Giáo dục và Đào tạo"
+
+
+def test_a_name_before_a_rename_still_finds_the_unit(plan_2013, staff):
+    from units.selectors import find_unit
+
+    education = unit("so-gd-dt")
+    lifecycle.rename_unit(education, name="Sở Giáo dục", on=NEW_YEAR, reason="r", by=staff)
+    assert find_unit("Sở Giáo dục và Đào tạo") == education
+    assert find_unit("Sở Giáo dục") == education
