@@ -166,3 +166,14 @@ def test_the_only_year_is_open_to_officers(client, plan_2013, officer):
     part = part_2013(officer.unit)
     client.force_login(officer)
     assert client.get(reverse("part-detail", args=[part.pk])).context["form"] is not None
+
+
+def test_a_past_years_emulation_records_are_refused_to_an_officer(plan_2014, officer, staff):
+    from django.core.exceptions import ValidationError
+
+    from emulation import services
+
+    with pytest.raises(ValidationError, match="Năm 2013 đã qua"):
+        services.record_exemplar(officer.unit, 2013, officer, name="Điển hình")
+    with pytest.raises(ValidationError, match="Năm 2013 đã qua"):
+        services.register(officer.unit, 2013, officer, targets={})
