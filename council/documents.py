@@ -12,6 +12,7 @@ from core.documents import (
     date_words,
     template_path,
 )
+from units.lifecycle import name_in_year, name_on, names_in_year
 
 from . import selectors
 
@@ -45,9 +46,18 @@ def counts(dossiers):
 
 def _annex(doc, groups):
     headings = ["TT", "Tên tập thể, cá nhân", "Đơn vị đề nghị"]
+    names_by_year = {}
+
+    def unit_name(dossier):
+        # The name the unit had in the dossier's year (units.lifecycle): renamed since, the
+        # document still names it as it was.
+        if dossier.year not in names_by_year:
+            names_by_year[dossier.year] = names_in_year(dossier.year)
+        return names_by_year[dossier.year].get(dossier.unit_id, dossier.unit.name)
+
     for award_type, dossiers in groups.items():
         doc.paragraph(f"{award_type.name} ({len(dossiers)})", bold=True, indent=False)
-        rows = [(index, nominee_line(d), d.unit.name) for index, d in enumerate(dossiers, start=1)]
+        rows = [(index, nominee_line(d), unit_name(d)) for index, d in enumerate(dossiers, start=1)]
         doc.table(headings, rows, widths_mm=(12, 100, 53))
 
 
@@ -180,7 +190,7 @@ def proposal_document(proposal):
     doc.header(
         Header(
             parent=OFFICE_PARENT if office else "",
-            issuer=OFFICE if office else proposal.unit.name,
+            issuer=OFFICE if office else name_in_year(proposal.unit, proposal.year),
             number=proposal.number,
             place=PLACE,
             date=proposal.date,
@@ -216,7 +226,7 @@ def unit_decision_document(decision):
     doc.header(
         Header(
             parent="",
-            issuer=decision.unit.name,
+            issuer=name_on(decision.unit, decision.date),
             number=decision.number,
             place=PLACE,
             date=decision.date,
@@ -224,7 +234,9 @@ def unit_decision_document(decision):
             summary=decision.summary,
         )
     )
-    doc.centred(f"{decision.signer_title} {decision.unit.name}".upper(), bold=True)
+    doc.centred(
+        f"{decision.signer_title} {name_on(decision.unit, decision.date)}".upper(), bold=True
+    )
     doc.paragraph(LEGAL_BASIS, italic=True)
     doc.centred("QUYẾT ĐỊNH:", bold=True)
     collectives = sum(1 for a in awardees if a.nominee_kind == "collective")

@@ -10,14 +10,12 @@ from awards.services import DossierRuleError
 
 from . import documents, proposals
 from .forms import ProposalForm, SendProposalForm
-from .views import _docx, _require, _year, past_year_refused
+from .views import _docx, _require, _year
 
 
 def proposal_list(request):
     _require(proposals.can_see_proposals(request.user))
     year = _year(request)
-    if refused := past_year_refused(request, year):
-        return refused
     form = ProposalForm(
         request.POST if request.method == "POST" else None,
         dossiers=proposals.candidates(request.user, year),

@@ -7,15 +7,13 @@ from django.utils.translation import gettext as _
 
 from . import documents, unit_decisions
 from .forms import UnitDecisionForm
-from .views import _docx, _require, _year, past_year_refused
+from .views import _docx, _require, _year
 
 
 def unit_decision_list(request):
     user = request.user
     _require(unit_decisions.can_see_unit_decisions(user))
     year = _year(request)
-    if refused := past_year_refused(request, year):
-        return refused
     form = None
     if unit_decisions.is_unit_officer(user):
         form = UnitDecisionForm(

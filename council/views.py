@@ -14,7 +14,6 @@ from awards.models import Dossier
 from awards.services import DossierRuleError
 from core import documents as core_documents
 from core import params
-from plan.rules import can_change_year, past_year_refusal
 from plan.views.years import keep_year, year_plan
 
 from . import documents, rules, selectors, services
@@ -39,22 +38,15 @@ def _require(allowed):
 
 def _year(request):
     """The page's year: ?nam=, else the year the user chose with the year switcher (kept in
-    the session), else the current plan's; the switcher shows it (plan.views.years)."""
+    the session), else the current plan's; the switcher shows it (plan.views.years). The
+    commendation round of a year runs early in the next, so a past year's proposals and unit
+    decisions stay open to officers (unlike its parts and documents)."""
     year = params.whole_number(request.GET.get("nam"), 2000, 2100)
     if year is None:
         plan = year_plan(request)
         year = plan.year if plan else datetime.date.today().year
     keep_year(request, year)
     return year
-
-
-def past_year_refused(request, year):
-    """A redirect back with the reason when the user may not change `year` (a past year is
-    read-only but for the office), else None."""
-    if request.method == "POST" and not can_change_year(request.user, year):
-        messages.error(request, past_year_refusal(year))
-        return redirect(request.get_full_path())
-    return None
 
 
 def _docx(content, name):

@@ -49,6 +49,12 @@ def announce_grouping(*, year, kind, name, leader, members, by):
     return cluster
 
 
+def _check_year_open(by, year):
+    """A past year's emulation records are read-only but for the office (issue 17)."""
+    if not can_change_year(by, year):
+        raise ValidationError(past_year_refusal(year))
+
+
 def registration_requirement(year):
     """The year's "Đăng ký thi đua" requirement, if the office has set one."""
     return (
@@ -67,8 +73,7 @@ def register(unit, year, by, *, targets, file=None, registered_at=None):
     targets (the history keeps every earlier version)."""
     if not rules.can_act_for(by, unit):
         raise PermissionDenied
-    if not can_change_year(by, year):
-        raise ValidationError(past_year_refusal(year))
+    _check_year_open(by, year)
     submission = None
     requirement = registration_requirement(year)
     if file is not None and requirement is not None:
@@ -88,6 +93,7 @@ def sign_pact(cluster, unit, by, *, signed_on, file=None):
     """A member signs its grouping's pact (giao ước thi đua); signing twice is refused."""
     if not rules.can_act_for(by, unit):
         raise PermissionDenied
+    _check_year_open(by, cluster.year)
     if not cluster.members.filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị không phải thành viên của cụm, khối này."))
     if PactSignature.objects.filter(cluster=cluster, unit=unit).exists():
@@ -138,6 +144,7 @@ def score_criterion(criterion, unit, by, *, points, evidence=None):
     """A member scores itself on one criterion, until the leading unit has checked it."""
     if not rules.can_self_score(by, unit):
         raise PermissionDenied
+    _check_year_open(by, criterion.sheet.cluster.year)
     if not criterion.sheet.cluster.members.filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị không phải thành viên của cụm, khối này."))
     _check_points(points, criterion, "self_score")
@@ -163,6 +170,7 @@ def cross_check(score, by, *, points, comment="", checked_at=None):
     )
     if not rules.can_cross_check(by, score.criterion.sheet.cluster):
         raise PermissionDenied
+    _check_year_open(by, score.criterion.sheet.cluster.year)
     _check_points(points, score.criterion, "checked_score")
     score.checked_score = points
     score.check_comment = comment.strip()
@@ -175,6 +183,7 @@ def cross_check(score, by, *, points, comment="", checked_at=None):
 def record_exemplar(unit, year, by, **fields):
     if not rules.can_act_for(by, unit):
         raise PermissionDenied
+    _check_year_open(by, year)
     return _saved(Exemplar(unit=unit, year=year, recorded_by=by, **fields), by)
 
 

@@ -2,12 +2,13 @@
 
 from core.names import name_key
 
-from .models import Unit, UnitAlias
+from .models import Unit, UnitAlias, UnitChange
 from .rules import unit_visibility
 
 
 def unit_name_index():
-    """Every way a unit is written (full name, short name, aliases) -> the unit, in two queries."""
+    """Every way a unit is written (full name, short name, aliases, names before a rename) -> the
+    unit, in three queries."""
     index = {}
     units = {unit.pk: unit for unit in Unit.objects.all()}
     for unit in units.values():
@@ -16,6 +17,11 @@ def unit_name_index():
             index.setdefault(name_key(unit.short_name), unit)
     for alias in UnitAlias.objects.only("name", "unit_id"):
         index[name_key(alias.name)] = units[alias.unit_id]
+    # A name a unit had before a rename still means it (a past year's file writes it so),
+    # unless another unit bears that name now.
+    renames = UnitChange.objects.filter(kind=UnitChange.Kind.RENAMED)
+    for unit_id, old_name in renames.values_list("unit_id", "old_name"):
+        index.setdefault(name_key(old_name), units[unit_id])
     return index
 
 

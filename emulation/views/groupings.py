@@ -138,7 +138,9 @@ def grouping(request, pk):
         "as_of": as_of,
         "standing": standing,
         "own": own,
-        "pact_form": PactForm() if own and not own.pact_signed else None,
+        "pact_form": PactForm()
+        if own and not own.pact_signed and can_change_year(user, cluster.year)
+        else None,
         "signatures": PactSignature.objects.filter(cluster=cluster).select_related("unit"),
         # The leading unit proposes its best for the Cờ thi đua and Bằng khen (awards).
         "can_propose": rules.leads(user, cluster),

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plan.rules import can_change_year, past_year_refusal
 from plan.views.years import keep_year
 from units.models import Unit
 from units.rules import can_see_all_units, can_view_plan
@@ -145,8 +146,13 @@ def exemplars(request, year):
         units = units.filter(pk=user.unit_id or -1)
     units = list(units)
     form = ExemplarForm()
+    # A past year's exemplars are read-only but for the office (the service refuses too).
+    year_open = can_change_year(user, year)
     if request.method == "POST":
         require(rules.can_register(user))
+        if not year_open:
+            messages.error(request, past_year_refusal(year))
+            return redirect("emulation:exemplars", year)
         form = ExemplarForm(request.POST)
         if form.is_valid():
             services.record_exemplar(user.unit, year, user, **form.cleaned_data)
@@ -158,6 +164,6 @@ def exemplars(request, year):
         "as_of": as_of,
         "rows": [(unit, counts[unit.pk]) for unit in units],
         "target": EXEMPLARS_PER_UNIT,
-        "form": form if rules.can_register(user) else None,
+        "form": form if rules.can_register(user) and year_open else None,
     }
     return render(request, "emulation/exemplars.html", context)

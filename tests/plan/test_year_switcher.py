@@ -166,3 +166,28 @@ def test_the_only_year_is_open_to_officers(client, plan_2013, officer):
     part = part_2013(officer.unit)
     client.force_login(officer)
     assert client.get(reverse("part-detail", args=[part.pk])).context["form"] is not None
+
+
+def test_a_past_years_emulation_records_are_refused_to_an_officer(plan_2014, officer, staff):
+    from django.core.exceptions import ValidationError
+
+    from emulation import services
+
+    with pytest.raises(ValidationError, match="Năm 2013 đã qua"):
+        services.record_exemplar(officer.unit, 2013, officer, name="Điển hình")
+    with pytest.raises(ValidationError, match="Năm 2013 đã qua"):
+        services.register(officer.unit, 2013, officer, targets={})
+
+
+def test_a_past_years_exemplars_page_is_read_only_for_an_officer(client, plan_2014, officer):
+    from emulation.models import Exemplar
+
+    client.force_login(officer)
+    assert client.get("/thi-dua/2013/dien-hinh/").context["form"] is None
+    response = client.post(
+        "/thi-dua/2013/dien-hinh/",
+        {"name": "Điển hình", "kind": "individual", "field": "Giáo dục"},
+        follow=True,
+    )
+    assert REFUSAL in response.content.decode()
+    assert not Exemplar.objects.filter(unit=officer.unit, year=2013, name="Điển hình").exists()

@@ -131,9 +131,8 @@ def test_the_predicate_asks_no_query_of_objects_already_read(
     dossier, document = objects["A"].dossier, objects["A"].document
     document.dossier  # noqa: B018 (read once, as a page that lists a dossier's documents has)
     users["officer"].roles  # noqa: B018 (read once per request)
-    unit_rules.own_unit_ids(
-        users["officer"]
-    )  # the unit and those it took over: read once per request
+    # The officer's unit and those merged into it (units.lifecycle): also once per request.
+    unit_rules.own_unit_ids(users["officer"])
     with django_assert_num_queries(0):
         assert award_rules.can_view_dossier(users["officer"], dossier)
         assert award_rules.can_view_document(users["officer"], document)

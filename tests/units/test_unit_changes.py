@@ -254,3 +254,45 @@ def test_a_merger_of_a_merger_still_reaches_the_first_units_history(plan_2013, s
 
     assert can_see_unit(officer, middle)
     assert can_see_unit(officer, first)
+
+
+def test_documents_name_the_unit_as_it_was_in_the_dossiers_year(plan_2013, staff):
+    from council.documents import _annex
+
+    education = unit("so-gd-dt")
+    award = AwardType.objects.get(code="bang-khen-tinh")
+    dossier = save_dossier(
+        Dossier(
+            unit=education,
+            year=2013,
+            award_type=award,
+            category=Category.objects.get(code="thuong-xuyen"),
+            full_name="Hoàng Thị Mai",
+            achievements="Thành tích",
+        ),
+        staff,
+    )
+    lifecycle.rename_unit(education, name="Sở Giáo dục", on=NEW_YEAR, reason="r", by=staff)
+    dossier.refresh_from_db()
+
+    class Doc:
+        rows = []
+
+        def paragraph(self, *args, **kwargs):
+            pass
+
+        def table(self, headings, rows, **kwargs):
+            self.rows += rows
+
+    doc = Doc()
+    _annex(doc, {award: [dossier]})
+    assert doc.rows[0][2] == "Sở Giáo dục và Đào tạo"
+
+
+def test_a_name_before_a_rename_still_finds_the_unit(plan_2013, staff):
+    from units.selectors import find_unit
+
+    education = unit("so-gd-dt")
+    lifecycle.rename_unit(education, name="Sở Giáo dục", on=NEW_YEAR, reason="r", by=staff)
+    assert find_unit("Sở Giáo dục và Đào tạo") == education
+    assert find_unit("Sở Giáo dục") == education
