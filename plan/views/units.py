@@ -103,6 +103,7 @@ def submission_create(request, pk, code):
                 request.user,
                 form.cleaned_data["file"],
                 form.cleaned_data["note"],
+                resend_confirmed=form.cleaned_data["resend_confirmed"],
             )
         except (services.ScheduleError, ValidationError) as error:
             messages.error(request, error_text(error))

@@ -157,8 +157,14 @@ def test_requirement_page_counts_every_unit_as_of_a_date(client, staff):
     assert later["missing"] < counts["missing"]
 
 
-def test_office_returns_a_document_and_the_unit_sends_again(client, staff, officer, pdf_file):
-    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.SIX_MONTH_REVIEW)
+def test_office_returns_a_document_and_the_unit_sends_again(
+    client, staff, officer, pdf_file, plan_2013
+):
+    # A requirement of the unit's with nothing accepted yet (an accepted copy would stand).
+    requirement = Requirement.objects.create(
+        plan=plan_2013, kind="other", title="Báo cáo chuyên đề", due_on=datetime.date(2013, 7, 15)
+    )
+    requirement.units.set([officer.unit])
     client.force_login(officer)
     client.post(
         reverse("submission-create", args=[requirement.pk, officer.unit.code]),

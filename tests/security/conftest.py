@@ -69,7 +69,9 @@ def make_unit_objects(officer, staff, council):
         part, officer, PartState.IN_PROGRESS, note="Đang làm", evidence=pdf()
     )
     requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.UNIT_PLAN)
-    submission = plan_services.submit_document(requirement, unit, officer, pdf("ke-hoach.pdf"))
+    submission = plan_services.submit_document(
+        requirement, unit, officer, pdf("ke-hoach.pdf"), resend_confirmed=True
+    )
     dossier = award_demo.new_dossier(officer, "bang-khen-tinh", name=f"Người đề nghị {unit.code}")
     council_dossier = award_demo.advance(
         award_demo.new_dossier(officer, "bang-khen-tinh", name=f"Người trình {unit.code}"),
