@@ -21,6 +21,7 @@ from awards.models import (
     Batch,
     Category,
     Dossier,
+    DossierDocument,
     DossierTransition,
     Initiative,
 )
@@ -75,25 +76,68 @@ def attach_required_documents(dossier, by):
 
 
 def advance(dossier, target, *, officer, staff, council, number=1):
-    """Move a draft along ROUTES[target] through the services, as the people would."""
+    """Move a draft along ROUTES[target] through the services, as the people would.
+
+    Each move is dated in the plan's year as soon as it is made, a week after the one
+    before (a decision's move on its decision's day), so a decision date is checked against
+    a 2013 history, as it would have been then (issue 13, point 5).
+    """
+    clock = _demo_start(number)
+    back_date_new_moves(dossier, clock)  # the draft itself
     for to_state in ROUTES[target]:
         by = officer if to_state in (S.SUBMITTED, S.WITHDRAWN) else staff
         decision = {}
         if to_state == S.APPROVED:
+            clock += STEP
             record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
+            back_date_new_moves(dossier, clock)
             decision = {
                 "decision_number": f"{100 + number}/QĐ-UBND",
                 "decision_date": datetime.date(YEAR, 4, 15),
             }
         elif to_state == S.REFUSED:
+            clock += STEP
             record_council_opinion(dossier, council, CouncilRecommendation.REFUSE)
+            back_date_new_moves(dossier, clock)
         elif to_state == S.CENTRAL_APPROVED:
             decision = {
                 "central_decision_number": f"{1200 + number}/QĐ-TTg",
                 "central_decision_date": datetime.date(YEAR, 10, 8),
             }
         services.move_dossier(dossier, to_state, by, COMMENTS.get(to_state, ""), **decision)
+        clock += STEP
+        for day in (decision.get("decision_date"), decision.get("central_decision_date")):
+            if day:
+                clock = max(clock, at_nine(day))
+        back_date_new_moves(dossier, clock)
     return dossier
+
+
+STEP = datetime.timedelta(days=7)
+
+
+def at_nine(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _demo_start(number):
+    """When demo dossier `number` was drafted: early in the plan's year, spread out."""
+    return timezone.make_aware(datetime.datetime(YEAR, 1, 7, 8, 0)) + datetime.timedelta(
+        days=number % 30, minutes=number
+    )
+
+
+def back_date_new_moves(dossier, when):
+    """Date at `when` what the services just wrote for the dossier with today's time: its
+    moves, its audit rows, its state's and its creation's times. Rows already dated in the
+    plan's year are left as they are."""
+    fresh = timezone.make_aware(datetime.datetime(YEAR + 1, 1, 1))
+    DossierTransition.objects.filter(dossier=dossier, at__gte=fresh).update(at=when)
+    DossierDocument.objects.filter(dossier=dossier, uploaded_at__gte=fresh).update(uploaded_at=when)
+    Dossier.history.filter(id=dossier.pk, history_date__gte=fresh).update(history_date=when)
+    Dossier.objects.filter(pk=dossier.pk, state_changed_at__gte=fresh).update(state_changed_at=when)
+    Dossier.objects.filter(pk=dossier.pk, created_at__gte=fresh).update(created_at=when)
+    dossier.refresh_from_db(fields=["state_changed_at", "created_at"])
 
 
 def record_council_opinion(dossier, council, recommendation):
@@ -280,23 +324,9 @@ def create_demo_dossiers():
             dossier.initiatives.add(recognised_initiative(unit, name))
             give_earlier_titles(dossier, "cstd-co-so", range(YEAR - 2, YEAR + 1))
         advance(dossier, target, officer=officer, staff=staff, council=council, number=number)
-        _date_history_in_the_year(dossier, number)
         created += 1
     _lookup_examples(units["so-gd-dt"])
     return created
-
-
-def _date_history_in_the_year(dossier, number):
-    """Demo history happens in the plan's year, a week a step, not on the day the demo is made."""
-    start = timezone.make_aware(datetime.datetime(YEAR, 1, 7, 8, 0)) + datetime.timedelta(
-        days=number % 30, minutes=number
-    )
-    transitions = list(dossier.transitions.order_by("at", "pk"))
-    for step, transition in enumerate(transitions):
-        transition.at = start + datetime.timedelta(days=7 * (step + 1))
-    DossierTransition.objects.bulk_update(transitions, ["at"])
-    last = transitions[-1].at if transitions else start
-    Dossier.objects.filter(pk=dossier.pk).update(created_at=start, state_changed_at=last)
 
 
 def _lookup_examples(unit):
