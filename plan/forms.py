@@ -57,6 +57,12 @@ class NameUnitsForm(StyledForm):
     )
 
 
+class ArrivalsForm(StyledForm):
+    """The day from which the office lists what units sent."""
+
+    tu_ngay = date_field(_("Từ ngày"), required=True)
+
+
 class SubmissionForm(StyledForm):
     file = forms.FileField(label=_("Tệp văn bản"))
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea({"rows": 2}))

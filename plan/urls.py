@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import rollover_views
-from .views import overview, parts, queue, reminders, tasks, units
+from .views import arrivals, overview, parts, queue, reminders, tasks, units
 
 urlpatterns = [
     path("ke-hoach/", overview.home, name="home"),
@@ -22,6 +22,7 @@ urlpatterns = [
     path("van-ban/<int:pk>/", units.submission_file, name="submission-file"),
     path("van-ban/cho-xem-xet/", queue.review_queue, name="review-queue"),
     path("don-doc/", reminders.reminders, name="reminders"),
+    path("da-gui-den/", arrivals.arrivals_page, name="arrivals"),
     path("van-ban/<int:pk>/xem-xet/", units.submission_review, name="submission-review"),
 ]
 

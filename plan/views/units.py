@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import notices
 from core.files import document_response
 from core.spreadsheets import xlsx_response
 from units.models import Unit
@@ -32,6 +33,7 @@ from ..selectors import (
 from .common import as_of_date, error_text, require
 
 REQUIREMENT_PAGE_SIZE = 60
+NOTICES_ON_LANDING = 5
 
 
 def unit_detail(request, code):
@@ -49,6 +51,10 @@ def unit_detail(request, code):
         "parts": attach_late_reports(unit_parts(unit, plan, as_of), as_of),
         "requirements": unit_requirements(unit, plan, as_of),
         "reminders": unit.reminders.all()[:20],
+        # The unit's own people read what they were told, unread first (issue 13, point 15).
+        "notices": list(notices.unread_of(unit.pk)[:NOTICES_ON_LANDING])
+        if request.user.unit_id == unit.pk
+        else None,
         "can_submit": rules.can_submit_for(request.user, unit),
         "submission_form": SubmissionForm(),
     }
