@@ -43,7 +43,7 @@ def test_reviewing_in_the_queue_comes_back_to_the_same_page(
     requirement = current_plan().requirements.filter(units=officer.unit).first()
     # Thirty units' documents, entered by the office as received by post: two pages.
     for unit in requirement.units.order_by("pk")[:30]:
-        submit_document(requirement, unit, staff, pdf_file())
+        submit_document(requirement, unit, staff, pdf_file(), resend_confirmed=True)
     client.force_login(staff)
     with django_assert_max_num_queries(12):
         response = _queue(client, trang=2)
