@@ -69,10 +69,12 @@ def _unit_plan_row(page):
 
 
 def _officer_sends_unit_plan(page, name):
+    """The demo's unit plan of Sở GD&ĐT was accepted in 2013: a new copy is confirmed first."""
     row = _unit_plan_row(page)
     row.get_by_label("Tệp văn bản").set_input_files(pdf(name))
+    row.get_by_label("Tôi hiểu: văn bản đã được chấp nhận, vẫn gửi bản mới").check()
     accept_next_dialog(page)
-    row.get_by_role("button", name="Gửi").click()
+    row.get_by_role("button", name="Gửi bản mới").click()
     expect(page.get_by_role("status")).to_contain_text(f"Đã gửi “{UNIT_PLAN}”.")
 
 
@@ -94,8 +96,9 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
     sign_in(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
     _officer_sends_unit_plan(page, "KH TĐKT 2013 - Sở GD&ĐT.pdf")
-    # Sent today, long after 25/02/2013.
+    # The copy accepted in 2013 (sent 02/03/2013, after 25/02) stands; the new one waits.
     expect(_unit_plan_row(page)).to_contain_text("Đã gửi muộn")
+    expect(_unit_plan_row(page)).to_contain_text("đang chờ Ban TĐKT xem xét")
 
     switch_user(page, "staff", password)
     _staff_open_unit_plans_from_dashboard(page)
@@ -107,14 +110,16 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
     expect(page.get_by_role("status")).to_contain_text(
         "Đã ghi kết quả xem xét văn bản của Sở Giáo dục và Đào tạo"
     )
-    expect(_staff_row(page)).to_contain_text("Bị trả lại, chưa gửi lại")
+    # Returning the newer copy does not undo the accepted one (issue 13, point 4).
+    expect(_staff_row(page)).to_contain_text("đã chấp nhận")
+    expect(_staff_row(page)).to_contain_text("bị Ban TĐKT trả lại")
 
     switch_user(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
-    expect(_unit_plan_row(page)).to_contain_text("Bị trả lại, chưa gửi lại")
+    expect(_unit_plan_row(page)).not_to_contain_text("Bị trả lại, chưa gửi lại")
     expect(_unit_plan_row(page)).to_contain_text("Thiếu chữ ký của Giám đốc Sở")
     _officer_sends_unit_plan(page, "KH TĐKT 2013 - Sở GD&ĐT (có chữ ký).pdf")
-    expect(_unit_plan_row(page)).to_contain_text("Đã gửi muộn")
+    expect(_unit_plan_row(page)).to_contain_text("đang chờ Ban TĐKT xem xét")
 
     switch_user(page, "staff", password)
     _staff_open_unit_plans_from_dashboard(page)
