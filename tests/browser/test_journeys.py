@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from demo.accounts import DEMO_PASSWORD
@@ -204,13 +205,21 @@ def test_dossier_from_draft_to_decision(page, password):
     switch_user(page, "staff", password)
     page.get_by_role("link", name="Hồ sơ khen thưởng").click()
     page.get_by_role("link", name=reference).click()
-    _move(
-        page,
-        "Ghi quyết định khen thưởng",
-        **{"Số quyết định": "2150/QĐ-UBND", "Ngày quyết định": "20/12/2013"},
-    )
+    # The dossier was submitted today: a decision dated before is refused at its field
+    # (issue 13, point 5), nothing moves, and the right date goes through.
+    page.get_by_role("link", name="Ghi quyết định khen thưởng", exact=True).click()
+    page.get_by_label("Số quyết định").fill("2150/QĐ-UBND")
+    page.get_by_label("Ngày quyết định").fill("20/12/2013")
+    page.get_by_role("button", name="Xác nhận: Ghi quyết định khen thưởng").click()
+    field = page.locator("div.mb-3").filter(has=page.locator("#id_decision_date"))
+    error = field.locator(".invalid-feedback")
+    expect(error).to_contain_text("Ngày quyết định 20/12/2013 trước ngày đơn vị nộp hồ sơ")
+    today = f"{timezone.localdate():%d/%m/%Y}"
+    page.get_by_label("Ngày quyết định").fill(today)
+    page.get_by_role("button", name="Xác nhận: Ghi quyết định khen thưởng").click()
+    expect(page.get_by_role("status")).to_contain_text(": Ghi quyết định khen thưởng — xong.")
     expect(page.locator("h1 + div .badge")).to_have_text("Được khen thưởng")
-    expect(page.get_by_text("Số 2150/QĐ-UBND ngày 20/12/2013")).to_be_visible()
+    expect(page.get_by_text(f"Số 2150/QĐ-UBND ngày {today}")).to_be_visible()
     # Every move is on record, in order, with who made it.
     expect(page.locator("table.history tbody tr td:nth-child(4)")).to_have_text(
         [
