@@ -29,7 +29,7 @@ def arrivals_page(request):
     """Documents, dossiers and progress reports units sent since ?tu_ngay=, newest first,
     each linking to its page: two queries (the count and the page)."""
     require(rules.can_manage_schedule(request.user))
-    form = ArrivalsForm(request.GET or None)
+    form = ArrivalsForm(request.GET if "tu_ngay" in request.GET else None)
     since = (form.is_valid() and form.cleaned_data["tu_ngay"]) or default_since()
     page = Paginator(arrivals.arrivals_since(start_of(since)), ARRIVALS_PAGE_SIZE).get_page(
         request.GET.get("trang")
