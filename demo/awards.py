@@ -10,6 +10,7 @@ import itertools
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from awards import services
@@ -25,6 +26,7 @@ from awards.models import (
     DossierTransition,
     Initiative,
 )
+from core.models import Notice
 from core.names import search_key
 from units.enums import Role
 from units.models import Unit, User
@@ -129,11 +131,17 @@ def _demo_start(number):
 
 def back_date_new_moves(dossier, when):
     """Date at `when` what the services just wrote for the dossier with today's time: its
-    moves, its audit rows, its state's and its creation's times. Rows already dated in the
+    moves, its audit rows, its documents, the unit's notices of it, its state's and its
+    creation's times. Rows already dated in the
     plan's year are left as they are."""
     fresh = timezone.make_aware(datetime.datetime(YEAR + 1, 1, 1))
     DossierTransition.objects.filter(dossier=dossier, at__gte=fresh).update(at=when)
     DossierDocument.objects.filter(dossier=dossier, uploaded_at__gte=fresh).update(uploaded_at=when)
+    Notice.objects.filter(
+        unit_id=dossier.unit_id,
+        link=reverse("awards:dossier", args=[dossier.pk]),
+        created_at__gte=fresh,
+    ).update(created_at=when)
     Dossier.history.filter(id=dossier.pk, history_date__gte=fresh).update(history_date=when)
     Dossier.objects.filter(pk=dossier.pk, state_changed_at__gte=fresh).update(state_changed_at=when)
     Dossier.objects.filter(pk=dossier.pk, created_at__gte=fresh).update(created_at=when)
