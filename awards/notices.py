@@ -1,7 +1,10 @@
 """What a unit is told by e-mail about its dossiers: returned (with the reason), decided."""
 
+from django.urls import reverse
 from django.utils import translation
 
+from core.models import NoticeKind
+from core.notices import notify
 from plan.notices import mail_unit
 
 from .enums import DossierState
@@ -16,7 +19,14 @@ def dossier_moved(dossier, to_state, comment):
     if to_state not in TOLD:
         return
     with translation.override("vi"):  # the unit reads Vietnamese whatever the office's screen
-        _mail(dossier, to_state, comment)
+        lines = _mail(dossier, to_state, comment)
+        notify(
+            dossier.unit_id,
+            NoticeKind.DOSSIER_RETURNED if to_state == S.RETURNED else NoticeKind.DECISION,
+            f"Hồ sơ {dossier.reference}: {DossierState(to_state).label}",
+            "\n".join(lines),
+            reverse("awards:dossier", args=[dossier.pk]),
+        )
 
 
 def _mail(dossier, to_state, comment):
@@ -33,3 +43,4 @@ def _mail(dossier, to_state, comment):
     if to_state == S.RETURNED:
         lines.append("Đề nghị đơn vị bổ sung hồ sơ và nộp lại.")
     mail_unit(dossier.unit, f"Hồ sơ {dossier.reference}: {DossierState(to_state).label}", lines)
+    return lines

@@ -18,6 +18,7 @@ from core.names import normalise_text
 from people.services import person_for
 
 from . import eligibility, notices, rules
+from .decision_dates import DecisionDateError, check_decision_dates  # noqa: F401
 from .document_services import attach_document, attach_documents, remove_document  # noqa: F401
 from .enums import (
     CouncilRecommendation,
@@ -132,7 +133,7 @@ def _clean(text):
     return unicodedata.normalize("NFC", text or "").strip()
 
 
-def _move_changes(move, to_state, comment, decision):
+def _move_changes(dossier, move, to_state, comment, decision):
     """The dossier fields a move writes, checking it was given what it needs."""
     changes = {}
     if rules.COMMENT in move.needs and not comment:
@@ -149,6 +150,7 @@ def _move_changes(move, to_state, comment, decision):
         if not number or not date:
             raise DossierRuleError(_("Cần ghi số và ngày quyết định của Trung ương."))
         changes.update(central_decision_number=number, central_decision_date=date)
+    check_decision_dates(dossier, changes)
     if rules.RECOMMENDATION in move.needs:
         recommendation = decision.get("recommendation")
         if recommendation not in CouncilRecommendation.values:
@@ -229,7 +231,7 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
             % {"move": move.label, "reference": dossier.reference}
         )
     comment = _clean(comment)
-    changes = _move_changes(move, to_state, comment, decision)
+    changes = _move_changes(dossier, move, to_state, comment, decision)
     problems = submit_problems(dossier) if move.submit_checks else []
     problems += [message for check in move.checks for message in check(dossier)]
     if problems:

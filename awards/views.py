@@ -236,7 +236,8 @@ def dossier_move(request, pk, to_state):
         try:
             services.move_dossier(dossier, to_state, request.user, comment, **data)
         except services.DossierRuleError as error:
-            form.add_error(None, error.messages)
+            # A contradicted decision date is said at its field.
+            form.add_error(getattr(error, "field", None), error.messages)
         else:
             messages.success(
                 request,

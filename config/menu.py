@@ -46,6 +46,8 @@ MENU = (
     Entry(_("Tiến độ"), "part-list", unit_rules.can_view_plan),
     Entry(_("Văn bản chờ xem xét"), "review-queue", plan_rules.can_manage_schedule),
     Entry(_("Đôn đốc"), "reminders", plan_rules.can_manage_schedule),
+    Entry(_("Đơn vị đã gửi đến"), "arrivals", plan_rules.can_manage_schedule),
+    Entry(_("Thông báo"), "notices", unit_rules.can_see_notices),
     Entry(_("Đơn vị"), "unit-list", unit_rules.can_list_units),
     Entry(_("Nhập dữ liệu"), "import-data", import_rules.can_open_imports),
     Entry(_("Thi đua"), "emulation:current", emulation_rules.can_see_groupings),

@@ -87,3 +87,33 @@ class ExportJob(models.Model):
         if not self.rows_total:
             return 0
         return min(99, self.rows_done * 100 // self.rows_total)
+
+
+class NoticeKind(models.TextChoices):
+    DOCUMENT_RETURNED = "document_returned", _("Văn bản bị trả lại")
+    DOSSIER_RETURNED = "dossier_returned", _("Hồ sơ bị trả lại")
+    DECISION = "decision", _("Có quyết định về hồ sơ")
+    REMINDER = "reminder", _("Đôn đốc")
+
+
+class Notice(models.Model):
+    """What a unit is told in the product (issue 13, point 15), beside the e-mail: written
+    by core.notices.notify. Keyed by the unit's id, not a foreign key: core lies below the
+    units app (import-linter), and a notice outlives nothing it points to (nothing is
+    deleted)."""
+
+    unit_id = models.PositiveIntegerField(_("đơn vị"), db_index=True)
+    kind = models.CharField(_("loại"), max_length=30, choices=NoticeKind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"), blank=True)
+    link = models.CharField(_("đường dẫn"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        indexes = [models.Index(fields=["unit_id", "read_at", "created_at"])]
+
+    def __str__(self):
+        return self.title

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.decision_dates import DecisionDateError, decision_date_problem
 from awards.enums import DossierState
 from awards.models import AwardRecord, Dossier
 from awards.services import DossierRuleError, move_dossier
@@ -177,6 +178,13 @@ def draft_decision(session, by, *, signer_name="", signer_title="CHỦ TỊCH", 
     return decision
 
 
+def _check_decision_date(decision, date):
+    """The signing date must agree with every listed dossier's history (issue 13, point 5)."""
+    for dossier in decision.dossiers.order_by("reference"):
+        if problem := decision_date_problem(dossier, date):
+            raise DecisionDateError(problem, "date")
+
+
 @transaction.atomic
 def record_decision(decision, by, *, number, date):
     """The signed decision's number and date: every dossier it lists is approved, or none."""
@@ -189,6 +197,7 @@ def record_decision(decision, by, *, number, date):
     decision.refresh_from_db()
     if decision.recorded_at:
         raise CouncilError(_("Quyết định đã được ghi số; hãy dùng chức năng đính chính."))
+    _check_decision_date(decision, date)
     problems = []
     for dossier in decision.dossiers.select_related("award_type", "unit").order_by("reference"):
         try:
@@ -218,6 +227,7 @@ def correct_decision(decision, by, *, number, date, reason):
     decision.refresh_from_db()
     if not decision.recorded_at:
         raise CouncilError(_("Quyết định chưa được ghi số."))
+    _check_decision_date(decision, date)
     old_number = decision.number
     decision.number, decision.date = number, date
     decision._history_user = by

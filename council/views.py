@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards.decision_dates import DecisionDateError
 from awards.enums import DossierState
 from awards.models import Dossier
 from awards.services import DossierRuleError
@@ -234,6 +235,11 @@ def decision_detail(request, pk):
     """The decision as it prints (the browser's print view), and the office's forms."""
     _require(rules.can_see_council_work(request.user))
     decision = get_object_or_404(Decision.objects.select_related("session"), pk=pk)
+    return _decision_page(request, decision)
+
+
+def _decision_page(request, decision, form=None):
+    """The decision's page; `form` (with its errors) in place of the blank one when given."""
     dossiers = selectors.decision_items(decision)
     collectives, individuals = documents.counts(dossiers)
     can_run = rules.can_run_council(request.user)
@@ -243,8 +249,12 @@ def decision_detail(request, pk):
         "collectives": collectives,
         "individuals": individuals,
         "can_run": can_run,
-        "record_form": RecordDecisionForm() if can_run and not decision.recorded_at else None,
-        "correct_form": CorrectDecisionForm() if can_run and decision.recorded_at else None,
+        "record_form": (form or RecordDecisionForm())
+        if can_run and not decision.recorded_at
+        else None,
+        "correct_form": (form or CorrectDecisionForm())
+        if can_run and decision.recorded_at
+        else None,
         "history": decision.history.select_related("history_user").order_by("-history_date"),
         "date_line": documents.date_line_of(decision.date),
     }
@@ -265,6 +275,9 @@ def decision_record(request, pk):
             services.correct_decision(decision, request.user, **form.cleaned_data)
         else:
             services.record_decision(decision, request.user, **form.cleaned_data)
+    except DecisionDateError as error:
+        form.add_error(error.field, error.messages)  # said at the date field
+        return _decision_page(request, decision, form)
     except DossierRuleError as error:
         _refused(request, error)
     else:

@@ -10,6 +10,7 @@ import itertools
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from awards import services
@@ -21,9 +22,11 @@ from awards.models import (
     Batch,
     Category,
     Dossier,
+    DossierDocument,
     DossierTransition,
     Initiative,
 )
+from core.models import Notice
 from core.names import search_key
 from council.selectors import goes_to_council
 from units.enums import Role
@@ -80,41 +83,107 @@ def attach_required_documents(dossier, by):
 def advance(dossier, target, *, officer, staff, council, number=1):
     """Move a draft along ROUTES[target] through the services, as the people would. A
     dossier the provincial council decides on is approved the one way the province does it:
-    a ballot of its own and the chairman's decision (demo.ballots)."""
+    a ballot of its own and the chairman's decision (demo.ballots).
+
+    Each move is dated in the plan's year as soon as it is made, a week after the one
+    before (a decision's move on its decision's day), so a decision date is checked against
+    a 2013 history, as it would have been then (issue 13, point 5).
+    """
     route = ROUTES[target]
+    clock = _demo_start(number)
+    back_date_new_moves(dossier, clock)  # the draft itself
     if S.APPROVED in route and goes_to_council(dossier.award_type):
         at = route.index(S.APPROVED)
-        _moves(dossier, route[:at], officer=officer, staff=staff, council=council, number=number)
-        record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
-        approve_through_council(
-            [dossier], staff, number=f"{100 + number}/QĐ-UBND", date=APPROVAL_DATE
+        clock = _moves(
+            dossier, route[:at], clock, officer=officer, staff=staff, council=council, number=number
+        )
+        clock = _approve_through_council(
+            [dossier], council, staff, number=f"{100 + number}/QĐ-UBND", clock=clock
         )
         route = route[at + 1 :]
-    _moves(dossier, route, officer=officer, staff=staff, council=council, number=number)
+    _moves(dossier, route, clock, officer=officer, staff=staff, council=council, number=number)
     return dossier
 
 
 APPROVAL_DATE = datetime.date(YEAR, 4, 15)
 
 
-def _moves(dossier, route, *, officer, staff, council, number):
+def _approve_through_council(dossiers, council, staff, *, number, clock):
+    """The council's opinion, its ballot and the chairman's decision of APPROVAL_DATE, each
+    dated in the plan's year; returns the clock after the decision."""
+    for dossier in dossiers:
+        record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
+        back_date_new_moves(dossier, clock + STEP)
+    approve_through_council(dossiers, staff, number=number, date=APPROVAL_DATE)
+    clock = max(clock + 2 * STEP, at_nine(APPROVAL_DATE))
+    for dossier in dossiers:
+        back_date_new_moves(dossier, clock)
+    return clock
+
+
+def _moves(dossier, route, clock, *, officer, staff, council, number):
+    """Make the moves of `route` from `clock` on, each dated a week after the one before;
+    returns the clock after the last."""
     for to_state in route:
         by = officer if to_state in (S.SUBMITTED, S.WITHDRAWN) else staff
         decision = {}
         if to_state == S.APPROVED:
+            clock += STEP
             record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
+            back_date_new_moves(dossier, clock)
             decision = {
                 "decision_number": f"{100 + number}/QĐ-UBND",
                 "decision_date": APPROVAL_DATE,
             }
         elif to_state == S.REFUSED:
+            clock += STEP
             record_council_opinion(dossier, council, CouncilRecommendation.REFUSE)
+            back_date_new_moves(dossier, clock)
         elif to_state == S.CENTRAL_APPROVED:
             decision = {
                 "central_decision_number": f"{1200 + number}/QĐ-TTg",
                 "central_decision_date": datetime.date(YEAR, 10, 8),
             }
         services.move_dossier(dossier, to_state, by, COMMENTS.get(to_state, ""), **decision)
+        clock += STEP
+        for day in (decision.get("decision_date"), decision.get("central_decision_date")):
+            if day:
+                clock = max(clock, at_nine(day))
+        back_date_new_moves(dossier, clock)
+    return clock
+
+
+STEP = datetime.timedelta(days=7)
+
+
+def at_nine(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _demo_start(number):
+    """When demo dossier `number` was drafted: early in the plan's year, spread out."""
+    return timezone.make_aware(datetime.datetime(YEAR, 1, 7, 8, 0)) + datetime.timedelta(
+        days=number % 30, minutes=number
+    )
+
+
+def back_date_new_moves(dossier, when):
+    """Date at `when` what the services just wrote for the dossier with today's time: its
+    moves, its audit rows, its documents, the unit's notices of it, its state's and its
+    creation's times. Rows already dated in the
+    plan's year are left as they are."""
+    fresh = timezone.make_aware(datetime.datetime(YEAR + 1, 1, 1))
+    DossierTransition.objects.filter(dossier=dossier, at__gte=fresh).update(at=when)
+    DossierDocument.objects.filter(dossier=dossier, uploaded_at__gte=fresh).update(uploaded_at=when)
+    Notice.objects.filter(
+        unit_id=dossier.unit_id,
+        link=reverse("awards:dossier", args=[dossier.pk]),
+        created_at__gte=fresh,
+    ).update(created_at=when)
+    Dossier.history.filter(id=dossier.pk, history_date__gte=fresh).update(history_date=when)
+    Dossier.objects.filter(pk=dossier.pk, state_changed_at__gte=fresh).update(state_changed_at=when)
+    Dossier.objects.filter(pk=dossier.pk, created_at__gte=fresh).update(created_at=when)
+    dossier.refresh_from_db(fields=["state_changed_at", "created_at"])
 
 
 def record_council_opinion(dossier, council, recommendation):
@@ -306,39 +375,28 @@ def create_demo_dossiers():
         if S.APPROVED in route and goes_to_council(dossier.award_type):
             # Approved together, later: one April session and decision for all of them.
             at = route.index(S.APPROVED)
-            _moves(dossier, route[:at], officer=officer, staff=staff, council=council, number=0)
-            record_council_opinion(dossier, council, CouncilRecommendation.APPROVE)
-            to_approve.append((dossier, route[at + 1 :], officer, number))
+            clock = _demo_start(number)
+            back_date_new_moves(dossier, clock)  # the draft itself
+            clock = _moves(
+                dossier, route[:at], clock, officer=officer, staff=staff, council=council, number=0
+            )
+            to_approve.append((dossier, route[at + 1 :], officer, number, clock))
             continue
         advance(dossier, target, officer=officer, staff=staff, council=council, number=number)
-        _date_history_in_the_year(dossier, number)
         created += 1
     if to_approve:
-        approve_through_council(
+        clock = _approve_through_council(
             [dossier for dossier, *_rest in to_approve],
+            council,
             staff,
             number="101/QĐ-UBND",
-            date=APPROVAL_DATE,
+            clock=max(moved for *_rest, moved in to_approve),
         )
-    for dossier, rest, officer, number in to_approve:
-        _moves(dossier, rest, officer=officer, staff=staff, council=council, number=number)
-        _date_history_in_the_year(dossier, number)
+    for dossier, rest, officer, number, _moved in to_approve:
+        _moves(dossier, rest, clock, officer=officer, staff=staff, council=council, number=number)
         created += 1
     _lookup_examples(units["so-gd-dt"])
     return created
-
-
-def _date_history_in_the_year(dossier, number):
-    """Demo history happens in the plan's year, a week a step, not on the day the demo is made."""
-    start = timezone.make_aware(datetime.datetime(YEAR, 1, 7, 8, 0)) + datetime.timedelta(
-        days=number % 30, minutes=number
-    )
-    transitions = list(dossier.transitions.order_by("at", "pk"))
-    for step, transition in enumerate(transitions):
-        transition.at = start + datetime.timedelta(days=7 * (step + 1))
-    DossierTransition.objects.bulk_update(transitions, ["at"])
-    last = transitions[-1].at if transitions else start
-    Dossier.objects.filter(pk=dossier.pk).update(created_at=start, state_changed_at=last)
 
 
 def _lookup_examples(unit):

@@ -17,7 +17,7 @@ from council.models import Session, UnitDecision
 from council.unit_decisions import parse_lines, record_unit_decision
 from units.models import Unit, User
 
-from .awards import YEAR, new_dossier, unit_officer
+from .awards import YEAR, at_nine, back_date_new_moves, new_dossier, unit_officer
 from .ballots import demo_council
 
 S = DossierState
@@ -64,6 +64,8 @@ def _unit_proposal(officer):
     proposals.send_proposal(
         proposal, officer, number="45/TTr-SGDĐT", date=datetime.date(YEAR, 11, 5)
     )
+    for dossier in dossiers:
+        back_date_new_moves(dossier, at_nine(datetime.date(YEAR, 11, 5)))
     return dossiers
 
 
@@ -73,6 +75,7 @@ def _other_dossiers():
         officer = unit_officer(Unit.objects.get(code=unit_code))
         dossier = new_dossier(officer, "bang-khen-tinh", name=name, kind=kind)
         move_dossier(dossier, S.SUBMITTED, officer)
+        back_date_new_moves(dossier, at_nine(datetime.date(YEAR, 11, 6)))
         dossiers.append(dossier)
     return dossiers
 
@@ -88,6 +91,7 @@ def create_demo_round():
     for dossier in dossiers:
         dossier.refresh_from_db()  # the unit's proposal moved it
         move_dossier(dossier, S.IN_APPRAISAL, staff)
+        back_date_new_moves(dossier, at_nine(datetime.date(YEAR, 11, 20)))
     office_proposal = proposals.create_proposal(
         staff,
         YEAR,
@@ -101,6 +105,8 @@ def create_demo_round():
     session = services.open_session(
         YEAR, staff, date=SESSION_DAY, dossiers=ordered, proposal=office_proposal
     )
+    for dossier in ordered:  # put before the council on the session's day
+        back_date_new_moves(dossier, at_nine(SESSION_DAY))
     present = [member for username, member in members.items() if username != ABSENT]
     services.set_attendance(session, staff, present)
     items = list(session.items.select_related("dossier").order_by("order"))
@@ -118,6 +124,8 @@ def create_demo_round():
     services.record_decision(
         decision, staff, number="245/QĐ-UBND", date=datetime.date(YEAR, 12, 20)
     )
+    for dossier in ordered:
+        back_date_new_moves(dossier, at_nine(datetime.date(YEAR, 12, 20)))
     return True
 
 

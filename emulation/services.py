@@ -77,7 +77,10 @@ def register(unit, year, by, *, targets, file=None, registered_at=None):
     submission = None
     requirement = registration_requirement(year)
     if file is not None and requirement is not None:
-        submission = submit_document(requirement, unit, by, file, submitted_at=registered_at)
+        # Registering again with a new signed form is the point of the form: no warning.
+        submission = submit_document(
+            requirement, unit, by, file, submitted_at=registered_at, resend_confirmed=True
+        )
     registration = Registration.objects.select_for_update().filter(unit=unit, year=year).first()
     registration = registration or Registration(unit=unit, year=year)
     for name, value in targets.items():

@@ -293,6 +293,19 @@ def write_parts_xlsx(parts, as_of, stream):
     )
 
 
+def _review_cell(unit):
+    """The office's answer as the page words it: an accepted copy stays accepted, and a
+    newer copy pending or returned is said beside it (issue 13, point 4)."""
+    if not unit.accepted_submission_id:
+        return str(ReviewDecision(unit.last_decision).label) if unit.last_decision else ""
+    accepted = str(ReviewDecision.ACCEPTED.label)
+    if unit.last_submission_id == unit.accepted_submission_id:
+        return accepted
+    if unit.last_decision == ReviewDecision.RETURNED:
+        return _("%(accepted)s (bản gửi sau bị trả lại)") % {"accepted": accepted}
+    return _("%(accepted)s (bản gửi sau chờ xem xét)") % {"accepted": accepted}
+
+
 def write_submissions_xlsx(requirement, units, as_of, stream):
     """Who sent a requirement's document, when, on time or late, and who has not."""
     old_names = names_in_year(requirement.plan.year)
@@ -311,7 +324,7 @@ def write_submissions_xlsx(requirement, units, as_of, stream):
                 timezone.localtime(unit.last_submitted_at).strftime("%H:%M %d/%m/%Y")
                 if unit.last_submitted_at
                 else "",
-                str(ReviewDecision(unit.last_decision).label) if unit.last_decision else "",
+                _review_cell(unit),
             ]
             for unit in units.iterator(chunk_size=CHUNK)
         ),

@@ -58,9 +58,19 @@ class NameUnitsForm(StyledForm):
     )
 
 
+class ArrivalsForm(StyledForm):
+    """The day from which the office lists what units sent."""
+
+    tu_ngay = date_field(_("Từ ngày"), required=True)
+
+
 class SubmissionForm(StyledForm):
     file = forms.FileField(label=_("Tệp văn bản"))
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea({"rows": 2}))
+    # Ticked by the sender when the office already accepted a copy (issue 13, point 4).
+    resend_confirmed = forms.BooleanField(
+        label=_("Tôi hiểu: văn bản đã được chấp nhận, vẫn gửi bản mới"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

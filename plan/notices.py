@@ -1,9 +1,14 @@
 """Notices to a unit by e-mail (issue 13, point 15): sent once the change is committed, to
 the unit's own address and its officers' (reminders.recipients_of), through Django's mail
-backend. A unit with no address simply gets none; the change itself is never undone."""
+backend. A unit with no address simply gets none; the change itself is never undone.
+Each is also written as a notice the unit reads in the product (core.notices)."""
 
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.urls import reverse
+
+from core.models import NoticeKind
+from core.notices import notify
 
 from .reminders import recipients_of
 
@@ -21,6 +26,13 @@ def mail_unit(unit, subject, lines):
 
 
 def document_returned(submission, reason):
+    notify(
+        submission.unit_id,
+        NoticeKind.DOCUMENT_RETURNED,
+        f"Văn bản bị trả lại: {submission.requirement.title}",
+        f"Văn bản “{submission.original_name}”. Lý do: {reason}",
+        reverse("unit-detail", args=[submission.unit.code]),
+    )
     mail_unit(
         submission.unit,
         f"Văn bản bị trả lại: {submission.requirement.title}",

@@ -6,8 +6,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
+from core.models import NoticeKind
+from core.notices import notify
 from units.models import Unit, User
 
 from .enums import Status, SubmissionStatus
@@ -126,8 +129,7 @@ def _send(unit, items, recipients, as_of, sent_on):
     Reminder.objects.create(
         unit=unit, sent_on=sent_on, as_of=as_of, recipients=", ".join(recipients), items=items
     )
-    EmailMessage(
-        subject=f"Đôn đốc thực hiện kế hoạch thi đua, khen thưởng (tính đến {as_of:%d/%m/%Y})",
-        body=message_text(unit, items, as_of),
-        to=recipients,
-    ).send()
+    subject = f"Đôn đốc thực hiện kế hoạch thi đua, khen thưởng (tính đến {as_of:%d/%m/%Y})"
+    body = message_text(unit, items, as_of)
+    notify(unit.pk, NoticeKind.REMINDER, subject, body, reverse("unit-detail", args=[unit.code]))
+    EmailMessage(subject=subject, body=body, to=recipients).send()

@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf, TruncDate
 from django.utils import timezone
 
-from .enums import DONE_STATUSES, PartState, Status, SubmissionStatus
+from .enums import DONE_STATUSES, PartState, ReviewDecision, Status, SubmissionStatus
 from .models import (
     TALLY_FIELDS,
     ProgressReport,
@@ -254,20 +254,55 @@ def quarter_counts(plan, as_of, part_filter=None):
     return counts
 
 
+def _latest_review(submission, cutoff):
+    """The office's latest answer (before the cutoff) to `submission`, newest first."""
+    return SubmissionReview.objects.filter(submission=submission, reviewed_at__lt=cutoff).order_by(
+        "-reviewed_at", "-pk"
+    )
+
+
+def _accepted(sent, cutoff):
+    """Of the documents `sent`, those whose latest answer before the cutoff is an
+    acceptance, newest first: the first is the unit's standing copy."""
+    decision = Subquery(_latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
+    return (
+        sent.annotate(answer=decision)
+        .filter(answer=ReviewDecision.ACCEPTED)
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def _standing_case(due_on):
+    """The standing from the annotations of _with_standing / submission_counts.
+
+    An accepted copy stays the standing until the office accepts a newer one (issue 13,
+    point 4): a later copy pending or returned does not undo it. Without one, the latest
+    copy decides: returned -> returned, not yet re-sent; else on time or late by its day.
+    """
+    return Case(
+        When(last_submission_id__isnull=True, then=Value(SubmissionStatus.MISSING)),
+        When(accepted_submitted_on__lte=due_on, then=Value(SubmissionStatus.ON_TIME)),
+        When(accepted_submitted_on__isnull=False, then=Value(SubmissionStatus.LATE)),
+        When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
+        When(last_submitted_on__lte=due_on, then=Value(SubmissionStatus.ON_TIME)),
+        default=Value(SubmissionStatus.LATE),
+        output_field=CharField(),
+    )
+
+
 def _with_standing(queryset, *, requirement, unit, due_on, as_of):
     """Annotate rows with a unit's standing on a requirement as of the date.
 
-    The latest document sent on or before the date decides: none -> not sent; returned
-    by the office (on or before the date) -> returned, not yet re-sent; otherwise sent,
-    on time if that latest sending was on or before the due date (local days).
+    Documents sent and answers given on or before the date count: none sent -> not sent;
+    else the standing of _standing_case. `accepted_submission_id` is the copy the office
+    accepted (if any); when a newer copy came after it, `last_decision` says whether that
+    one waits (None) or was returned.
     """
     cutoff = end_of_day(as_of)
-    latest = Submission.objects.filter(
-        requirement=requirement, unit=unit, submitted_at__lt=cutoff
-    ).order_by("-submitted_at", "-pk")
-    review = SubmissionReview.objects.filter(
-        submission=OuterRef("last_submission_id"), reviewed_at__lt=cutoff
-    ).order_by("-reviewed_at", "-pk")
+    sent = Submission.objects.filter(requirement=requirement, unit=unit, submitted_at__lt=cutoff)
+    latest = sent.order_by("-submitted_at", "-pk")
+    accepted = _accepted(sent, cutoff)
+    review = _latest_review(OuterRef("last_submission_id"), cutoff)
     return (
         queryset.annotate(
             last_submission_id=Subquery(latest.values("pk")[:1]),
@@ -275,21 +310,18 @@ def _with_standing(queryset, *, requirement, unit, due_on, as_of):
             last_submitted_on=Subquery(
                 latest.annotate(day=TruncDate("submitted_at")).values("day")[:1]
             ),
+            accepted_submission_id=Subquery(accepted.values("pk")[:1]),
+            accepted_submitted_at=Subquery(accepted.values("submitted_at")[:1]),
+            accepted_submitted_on=Subquery(
+                accepted.annotate(day=TruncDate("submitted_at")).values("day")[:1]
+            ),
         )
         .annotate(
             last_decision=Subquery(review.values("decision")[:1]),
             last_review_reason=Subquery(review.values("reason")[:1]),
             last_reviewed_at=Subquery(review.values("reviewed_at")[:1]),
         )
-        .annotate(
-            submission_status=Case(
-                When(last_submission_id__isnull=True, then=Value(SubmissionStatus.MISSING)),
-                When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
-                When(last_submitted_on__lte=due_on, then=Value(SubmissionStatus.ON_TIME)),
-                default=Value(SubmissionStatus.LATE),
-                output_field=CharField(),
-            )
-        )
+        .annotate(submission_status=_standing_case(due_on))
     )
 
 
@@ -322,27 +354,20 @@ def submission_counts(requirement, as_of):
         Q(submitted_at__gt=OuterRef("submitted_at"))
         | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
     )
-    review = SubmissionReview.objects.filter(
-        submission=OuterRef("pk"), reviewed_at__lt=cutoff
-    ).order_by("-reviewed_at", "-pk")
+    review = _latest_review(OuterRef("pk"), cutoff)
+    accepted = _accepted(sent.filter(unit=OuterRef("unit")), cutoff)
     latest = (
         sent.filter(unit__in=requirement.units.values("pk"))
         .exclude(Exists(later))
         .annotate(
+            last_submission_id=F("pk"),
             last_decision=Subquery(review.values("decision")[:1]),
             last_submitted_on=TruncDate("submitted_at"),
+            accepted_submitted_on=Subquery(
+                accepted.annotate(day=TruncDate("submitted_at")).values("day")[:1]
+            ),
         )
-        .annotate(
-            submission_status=Case(
-                When(last_decision="returned", then=Value(SubmissionStatus.RETURNED)),
-                When(
-                    last_submitted_on__lte=requirement.due_on,
-                    then=Value(SubmissionStatus.ON_TIME),
-                ),
-                default=Value(SubmissionStatus.LATE),
-                output_field=CharField(),
-            )
-        )
+        .annotate(submission_status=_standing_case(requirement.due_on))
     )
     owing = (
         Requirement.units.through.objects.filter(requirement=requirement)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import rollover_views
-from .views import overview, parts, queue, reminders, tasks, units, years
+from .views import arrivals, overview, parts, queue, reminders, tasks, units, years
 
 urlpatterns = [
     path("ke-hoach/", overview.home, name="home"),
@@ -23,6 +23,7 @@ urlpatterns = [
     path("van-ban/cho-xem-xet/", queue.review_queue, name="review-queue"),
     path("don-doc/", reminders.reminders, name="reminders"),
     path("chon-nam/", years.switch_year, name="switch-year"),
+    path("da-gui-den/", arrivals.arrivals_page, name="arrivals"),
     path("van-ban/<int:pk>/xem-xet/", units.submission_review, name="submission-review"),
 ]
 

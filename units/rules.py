@@ -114,6 +114,11 @@ def can_open_my_unit(user):
     return getattr(user, "unit_id", None) is not None
 
 
+def can_see_notices(user):
+    """A unit's notices (core.notices) are read by the people of that unit, and only theirs."""
+    return getattr(user, "unit_id", None) is not None
+
+
 def can_list_units(user):
     """The list of every unit: for those who follow them all."""
     return can_see_all_units(user)

@@ -20,11 +20,13 @@ from .schedule import (
     sync_task_parts,
     tasks_imported,
 )
-from .submissions import review_submission, submit_document
+from .submissions import ResendNotConfirmed, accepted_copy, review_submission, submit_document
 
 __all__ = [
     "PlanDataError",
+    "ResendNotConfirmed",
     "ScheduleError",
+    "accepted_copy",
     "add_parts",
     "add_reports",
     "build_progress_report",

@@ -1,6 +1,7 @@
 """Documents units send for the plan's requirements, and the office's review of them."""
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,9 +13,35 @@ from ..models import Submission, SubmissionReview
 from .schedule import ScheduleError
 
 
+class ResendNotConfirmed(ScheduleError):
+    """A copy was already accepted and the sender has not confirmed sending a new one."""
+
+
+def accepted_copy(requirement, unit):
+    """The unit's copy the office accepted last (its latest answer to it is an acceptance),
+    or None."""
+    latest_answer = SubmissionReview.objects.filter(submission=OuterRef("pk")).order_by(
+        "-reviewed_at", "-pk"
+    )
+    return (
+        Submission.objects.filter(requirement=requirement, unit=unit)
+        .annotate(answer=Subquery(latest_answer.values("decision")[:1]))
+        .filter(answer=ReviewDecision.ACCEPTED)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+
+
 @transaction.atomic
-def submit_document(requirement, unit, by, file, note="", submitted_at=None):
-    """A unit sends its document for a requirement; sending again adds a new row."""
+def submit_document(
+    requirement, unit, by, file, note="", submitted_at=None, *, resend_confirmed=False
+):
+    """A unit sends its document for a requirement; sending again adds a new row.
+
+    Once the office has accepted a copy, a new one is sent only when the sender confirms it
+    (`resend_confirmed`): the accepted copy stays the unit's standing until the office
+    accepts the new one, but the office must review again (issue 13, point 4).
+    """
     if not rules.can_submit_for(by, unit):
         raise ScheduleError(_("Bạn chỉ được gửi văn bản của đơn vị mình."))
     if not rules.can_change_year(by, requirement.plan.year):
@@ -32,7 +59,15 @@ def submit_document(requirement, unit, by, file, note="", submitted_at=None):
         submitted_by=by,
         submitted_at=submitted_at or timezone.now(),
     )
-    submission.full_clean()
+    submission.full_clean()  # a bad file is refused before anything else is asked
+    if not resend_confirmed and accepted_copy(requirement, unit) is not None:
+        raise ResendNotConfirmed(
+            _(
+                "Ban TĐKT đã chấp nhận văn bản đơn vị gửi trước đây. Hãy xác nhận nếu vẫn "
+                "muốn gửi bản mới (bản đã chấp nhận vẫn giữ nguyên cho đến khi bản mới "
+                "được chấp nhận)."
+            )
+        )
     submission._history_user = by
     submission.save()
     return submission

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from core import arrivals
 from core.pagination import CountedPaginator
 from core.spreadsheets import xlsx_response
 from units.rules import can_view_plan
@@ -20,6 +21,7 @@ from ..selectors import (
     submission_status_counts,
     tasks_needing_units,
 )
+from .arrivals import default_since, start_of
 from .common import PAGE_SIZE, as_of_date, require
 from .years import keep_year, year_plan
 
@@ -87,6 +89,11 @@ def dashboard(request):
         "review_counts": awaiting_review_counts(plan)
         if rules.can_manage_schedule(request.user)
         else None,
+        # What units sent in the last week (issue 13, point 15): one query.
+        "arrivals_count": arrivals.count_since(start_of(default_since()))
+        if rules.can_manage_schedule(request.user)
+        else None,
+        "arrivals_since": default_since(),
     }
     return render(request, "plan/dashboard.html", context)
 

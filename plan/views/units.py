@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import notices
 from core.files import document_response
 from core.spreadsheets import xlsx_response
 from units.lifecycle import name_in_year, predecessors
@@ -33,6 +34,7 @@ from .common import as_of_date, error_text, require
 from .years import keep_year, year_plan
 
 REQUIREMENT_PAGE_SIZE = 60
+NOTICES_ON_LANDING = 5
 
 
 def unit_detail(request, code):
@@ -58,6 +60,10 @@ def unit_detail(request, code):
         "can_submit": rules.can_submit_for(request.user, unit)
         and (year is None or rules.can_change_year(request.user, year)),
         "can_compare_years": rules.can_compare_unit_years(request.user, unit),
+        # The unit's own people read what they were told, unread first (issue 13, point 15).
+        "notices": list(notices.unread_of(unit.pk)[:NOTICES_ON_LANDING])
+        if request.user.unit_id == unit.pk
+        else None,
         "submission_form": SubmissionForm(),
     }
     return render(request, "plan/unit_detail.html", context)
@@ -112,6 +118,7 @@ def submission_create(request, pk, code):
                 request.user,
                 form.cleaned_data["file"],
                 form.cleaned_data["note"],
+                resend_confirmed=form.cleaned_data["resend_confirmed"],
             )
         except (services.ScheduleError, ValidationError) as error:
             messages.error(request, error_text(error))

@@ -70,7 +70,11 @@ def _documents_waiting(count):
     requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.SIX_MONTH_REVIEW)
     for unit in requirement.units.order_by("pk")[:count]:
         submit_document(
-            requirement, unit, staff, SimpleUploadedFile(f"{unit.code}.pdf", PDF, "application/pdf")
+            requirement,
+            unit,
+            staff,
+            SimpleUploadedFile(f"{unit.code}.pdf", PDF, "application/pdf"),
+            resend_confirmed=True,
         )
     return requirement
 

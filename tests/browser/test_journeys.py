@@ -1,11 +1,11 @@
 """Whole journeys through the product, each across the pages and roles a real one crosses."""
 
-import datetime
 import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from awards.models import Dossier
@@ -73,10 +73,12 @@ def _unit_plan_row(page):
 
 
 def _officer_sends_unit_plan(page, name):
+    """The demo's unit plan of Sở GD&ĐT was accepted in 2013: a new copy is confirmed first."""
     row = _unit_plan_row(page)
     row.get_by_label("Tệp văn bản").set_input_files(pdf(name))
+    row.get_by_label("Tôi hiểu: văn bản đã được chấp nhận, vẫn gửi bản mới").check()
     accept_next_dialog(page)
-    row.get_by_role("button", name="Gửi").click()
+    row.get_by_role("button", name="Gửi bản mới").click()
     expect(page.get_by_role("status")).to_contain_text(f"Đã gửi “{UNIT_PLAN}”.")
 
 
@@ -98,8 +100,9 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
     sign_in(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
     _officer_sends_unit_plan(page, "KH TĐKT 2013 - Sở GD&ĐT.pdf")
-    # Sent today, long after 25/02/2013.
+    # The copy accepted in 2013 (sent 02/03/2013, after 25/02) stands; the new one waits.
     expect(_unit_plan_row(page)).to_contain_text("Đã gửi muộn")
+    expect(_unit_plan_row(page)).to_contain_text("đang chờ Ban TĐKT xem xét")
 
     switch_user(page, "staff", password)
     _staff_open_unit_plans_from_dashboard(page)
@@ -111,14 +114,16 @@ def test_unit_plan_sent_returned_sent_again_and_accepted(page, password):
     expect(page.get_by_role("status")).to_contain_text(
         "Đã ghi kết quả xem xét văn bản của Sở Giáo dục và Đào tạo"
     )
-    expect(_staff_row(page)).to_contain_text("Bị trả lại, chưa gửi lại")
+    # Returning the newer copy does not undo the accepted one (issue 13, point 4).
+    expect(_staff_row(page)).to_contain_text("đã chấp nhận")
+    expect(_staff_row(page)).to_contain_text("bị Ban TĐKT trả lại")
 
     switch_user(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
-    expect(_unit_plan_row(page)).to_contain_text("Bị trả lại, chưa gửi lại")
+    expect(_unit_plan_row(page)).not_to_contain_text("Bị trả lại, chưa gửi lại")
     expect(_unit_plan_row(page)).to_contain_text("Thiếu chữ ký của Giám đốc Sở")
     _officer_sends_unit_plan(page, "KH TĐKT 2013 - Sở GD&ĐT (có chữ ký).pdf")
-    expect(_unit_plan_row(page)).to_contain_text("Đã gửi muộn")
+    expect(_unit_plan_row(page)).to_contain_text("đang chờ Ban TĐKT xem xét")
 
     switch_user(page, "staff", password)
     _staff_open_unit_plans_from_dashboard(page)
@@ -211,17 +216,19 @@ def test_dossier_from_draft_to_decision(page, password):
         "do Hội đồng Thi đua - Khen thưởng tỉnh xét"
     )
     # The council votes and the office records the chairman's decision (tests of their own
-    # pages: test_council_in_browser.py).
+    # pages: test_council_in_browser.py), dated no earlier than the dossier's submission,
+    # today (issue 13, point 5: tests/council/test_decision_dates.py).
     approve_through_council(
         [Dossier.objects.get(reference=reference)],
         User.objects.get(username="staff"),
         number="2150/QĐ-UBND",
-        date=datetime.date(2013, 12, 20),
+        date=timezone.localdate(),
     )
+    today = f"{timezone.localdate():%d/%m/%Y}"
     approved = Dossier.objects.get(reference=reference)
     page.goto(page.base_url + reverse("awards:dossier", args=[approved.pk]))
     expect(page.locator("h1 + div .badge")).to_have_text("Được khen thưởng")
-    expect(page.get_by_text("Số 2150/QĐ-UBND ngày 20/12/2013")).to_be_visible()
+    expect(page.get_by_text(f"Số 2150/QĐ-UBND ngày {today}")).to_be_visible()
     # Every move is on record, in order, with who made it.
     expect(page.locator("table.history tbody tr td:nth-child(4)")).to_have_text(
         [

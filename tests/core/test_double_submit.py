@@ -89,7 +89,7 @@ def test_a_document_sent_twice_is_received_once_and_reviewed_once(client, office
     post_twice(
         client,
         reverse("submission-create", args=[requirement.pk, officer.unit.code]),
-        lambda: {"file": pdf(), "note": ""},
+        lambda: {"file": pdf(), "note": "", "resend_confirmed": "on"},
     )
     assert sent.count() == before + 1
 
@@ -123,7 +123,7 @@ def test_a_post_refused_with_a_message_can_be_sent_again(client, officer):
     token = uuid.uuid4().hex
     url = reverse("submission-create", args=[requirement.pk, officer.unit.code])
     client.post(url, {"note": "", "form_token": token})  # no file
-    client.post(url, {"file": pdf(), "note": "", "form_token": token})
+    client.post(url, {"file": pdf(), "note": "", "form_token": token, "resend_confirmed": "on"})
     assert sent.count() == before + 1
 
 

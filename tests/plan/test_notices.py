@@ -15,7 +15,9 @@ def test_a_returned_document_is_mailed_with_the_reason(
     unit_with_address, officer, staff, pdf_file, django_capture_on_commit_callbacks
 ):
     requirement = Requirement.objects.filter(units=unit_with_address).first()
-    sent = submit_document(requirement, unit_with_address, officer, pdf_file("bao-cao.pdf"))
+    sent = submit_document(
+        requirement, unit_with_address, officer, pdf_file("bao-cao.pdf"), resend_confirmed=True
+    )
     with django_capture_on_commit_callbacks(execute=True):
         review_submission(sent, staff, ReviewDecision.ACCEPTED)
     assert mail.outbox == []  # an accepted document needs no notice

@@ -24,8 +24,12 @@ def test_the_queue_holds_unreviewed_documents_not_replaced_by_a_later_one(
     plan = current_plan()
     requirement = plan.requirements.filter(units=officer.unit).first()
     before = set(awaiting_review(plan).values_list("pk", flat=True))
-    first = submit_document(requirement, officer.unit, officer, pdf_file("lan-1.pdf"))
-    second = submit_document(requirement, officer.unit, officer, pdf_file("lan-2.pdf"))
+    first = submit_document(
+        requirement, officer.unit, officer, pdf_file("lan-1.pdf"), resend_confirmed=True
+    )
+    second = submit_document(
+        requirement, officer.unit, officer, pdf_file("lan-2.pdf"), resend_confirmed=True
+    )
     waiting = set(awaiting_review(plan).values_list("pk", flat=True)) - before
     assert waiting == {second.pk}  # the first was replaced before anyone read it
     review_submission(second, staff, ReviewDecision.ACCEPTED)
@@ -39,7 +43,7 @@ def test_reviewing_in_the_queue_comes_back_to_the_same_page(
     requirement = current_plan().requirements.filter(units=officer.unit).first()
     # Thirty units' documents, entered by the office as received by post: two pages.
     for unit in requirement.units.order_by("pk")[:30]:
-        submit_document(requirement, unit, staff, pdf_file())
+        submit_document(requirement, unit, staff, pdf_file(), resend_confirmed=True)
     client.force_login(staff)
     with django_assert_max_num_queries(12):
         response = _queue(client, trang=2)
@@ -60,7 +64,7 @@ def test_reviewing_in_the_queue_comes_back_to_the_same_page(
 
 def test_a_link_elsewhere_is_not_followed_after_a_review(client, staff, officer, pdf_file):
     requirement = current_plan().requirements.filter(units=officer.unit).first()
-    sent = submit_document(requirement, officer.unit, officer, pdf_file())
+    sent = submit_document(requirement, officer.unit, officer, pdf_file(), resend_confirmed=True)
     client.force_login(staff)
     response = client.post(
         reverse("submission-review", args=[sent.pk]),
@@ -72,7 +76,7 @@ def test_a_link_elsewhere_is_not_followed_after_a_review(client, staff, officer,
 def test_the_dashboard_counts_the_queue_by_requirement(client, staff, leader, officer, pdf_file):
     plan = current_plan()
     requirement = plan.requirements.filter(units=officer.unit).first()
-    submit_document(requirement, officer.unit, officer, pdf_file())
+    submit_document(requirement, officer.unit, officer, pdf_file(), resend_confirmed=True)
     waiting = awaiting_review(plan).filter(requirement=requirement).count()
     client.force_login(staff)
     page = client.get(reverse("dashboard")).content.decode()
@@ -86,7 +90,7 @@ def test_the_dashboard_counts_the_queue_by_requirement(client, staff, leader, of
 
 def test_the_queue_filters_by_requirement(client, staff, officer, pdf_file):
     requirement = current_plan().requirements.filter(units=officer.unit).first()
-    submit_document(requirement, officer.unit, officer, pdf_file())
+    submit_document(requirement, officer.unit, officer, pdf_file(), resend_confirmed=True)
     client.force_login(staff)
     page = _queue(client, yeu_cau=requirement.pk).context["page"]
     assert {s.requirement_id for s in page} == {requirement.pk}

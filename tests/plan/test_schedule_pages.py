@@ -158,8 +158,14 @@ def test_requirement_page_counts_every_unit_as_of_a_date(client, staff):
     assert later["missing"] < counts["missing"]
 
 
-def test_office_returns_a_document_and_the_unit_sends_again(client, staff, officer, pdf_file):
-    requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.SIX_MONTH_REVIEW)
+def test_office_returns_a_document_and_the_unit_sends_again(
+    client, staff, officer, pdf_file, plan_2013
+):
+    # A requirement of the unit's with nothing accepted yet (an accepted copy would stand).
+    requirement = Requirement.objects.create(
+        plan=plan_2013, kind="other", title="Báo cáo chuyên đề", due_on=datetime.date(2013, 7, 15)
+    )
+    requirement.units.set([officer.unit])
     client.force_login(officer)
     client.post(
         reverse("submission-create", args=[requirement.pk, officer.unit.code]),
@@ -230,8 +236,9 @@ def test_the_whole_plans_parts_list_is_counted_from_the_tasks_tallies(
     ("url", "cap"),
     [
         # The dashboard also draws section II's panel (emulation: five queries of its own,
-        # counted in SQL; it read every unit and membership in eleven before).
-        (lambda r: reverse("dashboard"), 20),
+        # counted in SQL; it read every unit and membership in eleven before), and counts
+        # what units sent in the last week (one).
+        (lambda r: reverse("dashboard"), 21),
         # The task page also reads the published years (its year switcher) and the names
         # the units had that year (a renamed unit keeps its old name on a past year's page).
         (lambda r: reverse("task-detail", args=[2013, 3]), 17),

@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from awards import services as award_services
 from awards.enums import DossierState
 from awards.models import Dossier, DossierDocument, Initiative
-from core.models import ExportJob, ExportJobStatus
+from core.models import ExportJob, ExportJobStatus, Notice, NoticeKind
+from core.notices import notify
 from demo import awards as award_demo
 from emulation import services as emulation_services
 from emulation.models import (
@@ -60,6 +61,7 @@ class UnitObjects:
     led_cluster: Cluster  # a grouping the unit leads
     movement: Movement  # a movement of the year
     export_job: ExportJob  # a finished background export the unit's officer asked for
+    notice: Notice  # something the office told the unit
 
 
 def make_unit_objects(officer, staff, council):
@@ -69,7 +71,9 @@ def make_unit_objects(officer, staff, council):
         part, officer, PartState.IN_PROGRESS, note="Đang làm", evidence=pdf()
     )
     requirement = Requirement.objects.get(plan__year=2013, kind=RequirementKind.UNIT_PLAN)
-    submission = plan_services.submit_document(requirement, unit, officer, pdf("ke-hoach.pdf"))
+    submission = plan_services.submit_document(
+        requirement, unit, officer, pdf("ke-hoach.pdf"), resend_confirmed=True
+    )
     dossier = award_demo.new_dossier(officer, "bang-khen-tinh", name=f"Người đề nghị {unit.code}")
     council_dossier = award_demo.advance(
         award_demo.new_dossier(officer, "bang-khen-tinh", name=f"Người trình {unit.code}"),
@@ -98,7 +102,9 @@ def make_unit_objects(officer, staff, council):
         status=ExportJobStatus.DONE,
     )
     export_job.file.save("phan-viec.xlsx", ContentFile(b"PK\x03\x04 kiem thu"))
+    notice = notify(unit.pk, NoticeKind.REMINDER, f"Đôn đốc {unit.code}", "Nội dung")
     return UnitObjects(
+        notice=notice,
         export_job=export_job,
         led_cluster=led_cluster,
         movement=Movement.objects.get(name=f"Phong trào {unit.code}"),

@@ -120,6 +120,7 @@ OBJECT_URLS = {
     "emulation:score-evidence": lambda o, d: {"pk": o.score.pk},
     "emulation:pact-file": lambda o, d: {"pk": o.signature.pk},
     "export-job": lambda o, d: {"pk": o.export_job.pk},
+    "notice": lambda o, d: {"pk": o.notice.pk},
     "export-job-status": lambda o, d: {"pk": o.export_job.pk},
     "export-job-file": lambda o, d: {"pk": o.export_job.pk},
     # The unit's proposal (tờ trình), from the `unit_proposals` fixture.
@@ -243,6 +244,12 @@ MATRIX = {
     "review-queue": Row(only("staff", "admin")),
     # Urging from the browser: an empty POST is refused with a message and sent back (302).
     "reminders": Row(only("staff", "admin"), post=only("staff", "admin", ok="302")),
+    # What units sent since a date: the office's.
+    "arrivals": Row(only("staff", "admin")),
+    # A unit's notices: read by the people of a unit, each its own; the admin has no unit.
+    "notices": Row(cells("200", admin="404")),
+    "notice": Row(cells("404", own="200")),
+    "notices-read": Row(POST_ONLY, post=cells("302", admin="404")),
     # --- Spreadsheet imports: the office and the admin -------------------------------------
     # Officers may import their unit's list of nominees (and nothing else: see
     # tests/imports/test_nominees_import.py), so the page opens for them too.
