@@ -86,6 +86,15 @@ def test_members_vote_on_a_list_and_the_office_records_the_decision(page, passwo
     expect(page.locator("#dieu-1")).to_contain_text("0 tập thể và 1 cá nhân")
     form = page.locator("#record-decision")
     form.get_by_label("Số quyết định").fill("245/QĐ-UBND")
+    # A decision signed before the unit even submitted the dossier contradicts its history:
+    # refused at the field, nothing approved (issue 13, point 5).
+    form.get_by_label("Ngày ký").fill("02/01/2013")
+    form.get_by_role("button", name="Ghi quyết định").click()
+    expect(page.locator("#record-decision")).to_contain_text(
+        "Ngày quyết định 02/01/2013 trước ngày đơn vị nộp hồ sơ"
+    )
+    assert Dossier.objects.get(pk=dossiers[0].pk).state == DossierState.BEFORE_COUNCIL
+    form = page.locator("#record-decision")
     form.get_by_label("Ngày ký").fill("20/12/2013")
     form.get_by_role("button", name="Ghi quyết định").click()
     expect(page.get_by_text("các hồ sơ trong danh sách được khen thưởng")).to_be_visible()
