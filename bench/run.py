@@ -31,11 +31,18 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.report import (  # noqa: E402
+    DECISION_AWARDEES,
+    comparison,
+    decision_memory_line,
+    row,
+)
+
 DATA = ROOT / "bench" / "data"
 TIME_GOAL = 1.5
 ADMIN_GOAL = 0.5
-# Two runs of the same commit should give every ratio within this fraction of the other.
-AGREEMENT = 0.10
 # The staff pages compared with the Django admin's changelist of the same rows.
 ADMIN_PAIRS = ("parts list", "unit list", "dossier inbox")
 # CPU seconds (the request's process and its database connection's): the goals are judged
@@ -215,10 +222,6 @@ def mark(ok):
     return "ok" if ok else "OVER"
 
 
-def row(cells):
-    return "| " + " | ".join(map(str, cells)) + " |"
-
-
 def query_verdict(counts):
     """GROWS if a larger size makes more queries than a smaller one; "fewer" if only fewer
     (a page whose larger data skips a branch, e.g. a list with nothing to show that the demo
@@ -302,45 +305,6 @@ def table(result, names):
     return lines, ratios, flat
 
 
-# The council's decision document at these numbers of awardees (bench/document_memory.py).
-DECISION_AWARDEES = (100, 1000)
-
-
-def decision_memory_line(rows):
-    """One sentence: the decision document's peak memory at each number of awardees."""
-    figures = "; ".join(
-        f"{row['awardees']:,} awardees: tracemalloc peak {row['tracemalloc'] / 2**20:.1f} MiB, "
-        f"resident size grown by {row['rss_growth'] / 2**20:.1f} MiB "
-        f"({row['bytes'] / 1024:.0f} KiB file)"
-        for row in rows
-    )
-    return f"Decision document (council.documents, one fresh process each): {figures}."
-
-
-def comparison(ratios, saved):
-    """How far this run's ratios are from a saved run's, one line each, then the largest
-    difference for each clock."""
-    lines = [row(["ratio", "this run", "saved run", "difference"]), row(["---", *["---:"] * 3])]
-    worst = {}
-    for name, ratio in ratios.items():
-        if name not in saved:
-            continue
-        difference = abs(ratio - saved[name]) / saved[name]
-        clock = name.split(":")[0]
-        worst[clock] = max(worst.get(clock, 0.0), difference)
-        lines.append(row([name, f"{ratio:.2f}", f"{saved[name]:.2f}", f"{difference:.0%}"]))
-    lines.append("")
-    for clock in worst:
-        shared = [name for name in ratios if name in saved and name.startswith(f"{clock}:")]
-        close = [n for n in shared if abs(ratios[n] - saved[n]) / saved[n] <= AGREEMENT]
-        lines.append(f"{clock} ratios within 10 % of each other: {len(close)} of {len(shared)}.")
-    lines += [
-        f"Largest difference between the two runs, {clock} ratios: {value:.0%} (goal ≤ 10 %)."
-        for clock, value in worst.items()
-    ]
-    return lines
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", default=os.environ.get("BENCH_UNITS", "300"))
@@ -389,7 +353,6 @@ def main():
         print(f"\n## Run {len(runs)} against run {number}\n")
         print("\n".join(comparison(ratios, earlier)))
     if not args.only:
-        sys.path.insert(0, str(ROOT))
         from bench.document_memory import in_fresh_processes
 
         print()
