@@ -52,7 +52,9 @@ def test_the_office_cannot_date_a_decision_against_the_dossiers_history(
 
 
 def test_a_date_after_the_submission_is_recorded(client, staff, dossier_in):
-    dossier = dossier_in(S.BEFORE_COUNCIL, award_code="bang-khen-tinh")
+    # A unit-level award, which the office may still approve on the dossier's page (a
+    # provincial one only through the council's decision: test_ballot.py).
+    dossier = dossier_in(S.BEFORE_COUNCIL, award_code="giay-khen")
     client.force_login(staff)
     _approve(client, dossier, "15/04/2013")
     dossier.refresh_from_db()
