@@ -101,7 +101,7 @@ def test_officer_proposes_a_household_where_the_rule_set_allows_it(page, passwor
     page.get_by_label("Tên tập thể hoặc hộ gia đình").fill("Hộ bà Lương Thị Hoa")
     page.get_by_label("Danh hiệu, hình thức").select_option(label="Huân chương Lao động hạng Ba")
     page.get_by_label("Loại khen thưởng").select_option(label="Khen thưởng thường xuyên")
-    page.get_by_label("Năm").fill("2024")
+    page.locator("#id_year").fill("2024")
     page.get_by_label("Tóm tắt thành tích").fill("Hiến đất làm đường liên thôn.")
     page.get_by_role("button", name="Lưu hồ sơ").click()
     expect(page.get_by_text("không xét tặng cho hộ gia đình")).to_contain_text(

@@ -207,10 +207,19 @@ def test_dossier_from_draft_to_decision(page, password):
     switch_user(page, "staff", password)
     page.get_by_role("link", name="Hồ sơ khen thưởng").click()
     page.get_by_role("link", name=reference).click()
-    # A provincial title is not approved on the dossier: only by the council's decision.
+    # The dossier was submitted today: a decision dated before is refused at its field
+    # (issue 13, point 5), nothing moves.
     page.get_by_role("link", name="Ghi quyết định khen thưởng", exact=True).click()
     page.get_by_label("Số quyết định").fill("2150/QĐ-UBND")
     page.get_by_label("Ngày quyết định").fill("20/12/2013")
+    page.get_by_role("button", name="Xác nhận: Ghi quyết định khen thưởng").click()
+    field = page.locator("div.mb-3").filter(has=page.locator("#id_decision_date"))
+    expect(field.locator(".invalid-feedback")).to_contain_text(
+        "Ngày quyết định 20/12/2013 trước ngày đơn vị nộp hồ sơ"
+    )
+    # Dated right, a provincial title is still not approved on the dossier: only by the
+    # council's decision.
+    page.get_by_label("Ngày quyết định").fill(f"{timezone.localdate():%d/%m/%Y}")
     page.get_by_role("button", name="Xác nhận: Ghi quyết định khen thưởng").click()
     expect(page.get_by_role("alert").first).to_contain_text(
         "do Hội đồng Thi đua - Khen thưởng tỉnh xét"
