@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,17 +17,43 @@ from .enums import Status, SubmissionStatus
 from .models import Reminder, Requirement, TaskPart
 from .status import with_status_in, with_submission_status
 
+OWED = [Status.OVERDUE, Status.DUE_SOON]
+OWED_DOCUMENTS = [SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
 
-def reminder_items(plan, as_of):
-    """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back."""
-    items = {}
-    parts = (
-        with_status_in(
-            TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE, Status.DUE_SOON]
-        )
-        .select_related("task")
-        .order_by("task__number")
+
+def _late_parts(plan, as_of):
+    return with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, OWED)
+
+
+def _requirements_due(plan, as_of):
+    horizon = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    return list(Requirement.objects.filter(plan=plan, due_on__lte=horizon))
+
+
+def _owing(requirement, as_of):
+    """The units owing the requirement's document as of the date (not sent, or sent back)."""
+    return with_submission_status(requirement.units.all(), requirement, as_of).filter(
+        submission_status__in=OWED_DOCUMENTS
     )
+
+
+def units_owing(plan, as_of):
+    """The units that owe something as of the date (a part due soon or overdue, a document
+    not sent or sent back), by name: one query in SQL, so the office's page shows a page of
+    them and counts all of them without building every unit's message."""
+    owing = Q(pk__in=_late_parts(plan, as_of).values("unit_id"))
+    for requirement in _requirements_due(plan, as_of):
+        owing |= Q(pk__in=_owing(requirement, as_of).values("pk"))
+    return Unit.objects.filter(owing).order_by("sort_key")
+
+
+def reminder_items(plan, as_of, unit_ids=None):
+    """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back;
+    only the units of `unit_ids` when given (read in SQL, not filtered afterwards)."""
+    items = {}
+    parts = _late_parts(plan, as_of).select_related("task").order_by("task__number")
+    if unit_ids is not None:
+        parts = parts.filter(unit_id__in=unit_ids)
     for part in parts:
         items.setdefault(part.unit_id, []).append(
             {
@@ -37,11 +63,10 @@ def reminder_items(plan, as_of):
                 "status": str(Status(part.status).label),
             }
         )
-    horizon = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
-    for requirement in Requirement.objects.filter(plan=plan, due_on__lte=horizon):
-        owing = with_submission_status(requirement.units.all(), requirement, as_of).filter(
-            submission_status__in=[SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
-        )
+    for requirement in _requirements_due(plan, as_of):
+        owing = _owing(requirement, as_of)
+        if unit_ids is not None:
+            owing = owing.filter(pk__in=unit_ids)
         for unit in owing.only("pk"):
             items.setdefault(unit.pk, []).append(
                 {
@@ -97,10 +122,8 @@ def send_reminders(plan, as_of, *, dry_run=False, unit_ids=None):
     "no_address" or "dry_run". A reminder sent is recorded, so urging is itself on record.
     """
     sent_on = timezone.localdate()
-    items = reminder_items(plan, as_of)
-    if unit_ids is not None:
-        chosen = {int(pk) for pk in unit_ids}
-        items = {pk: unit_items for pk, unit_items in items.items() if pk in chosen}
+    chosen = None if unit_ids is None else [int(pk) for pk in unit_ids]
+    items = reminder_items(plan, as_of, chosen)
     already = set(
         Reminder.objects.filter(sent_on=sent_on, unit_id__in=items).values_list(
             "unit_id", flat=True

@@ -59,3 +59,47 @@ def test_nothing_picked_is_told(client, staff):
     response = client.post(reverse("reminders"), {}, follow=True)
     assert "Hãy chọn ít nhất một đơn vị để đôn đốc." in response.content.decode()
     assert not Reminder.objects.exists()
+
+
+def test_the_page_shows_a_page_of_units_and_counts_all_of_them(client, staff, monkeypatch):
+    """The units are paged in SQL: a page of rows, the button's count over every unit late,
+    and "all who are late" reaches the units of the other pages too."""
+    from plan.reminders import units_owing
+    from plan.selectors import current_plan
+    from plan.status import today
+    from plan.views import reminders as view
+    from units.models import Unit
+
+    monkeypatch.setattr(view, "PAGE_SIZE", 2)
+    Unit.objects.update(email="office@langson.gov.vn")
+    late = list(units_owing(current_plan(), today()))
+    assert len(late) > 4  # more than two pages
+    client.force_login(staff)
+    first = client.get(reverse("reminders"), {"ngay": ""})
+    second = client.get(reverse("reminders"), {"trang": 2})
+    assert [row["unit"] for row in first.context["rows"]] == late[:2]
+    assert [row["unit"] for row in second.context["rows"]] == late[2:4]
+    assert f"Gửi cho tất cả {len(late)} đơn vị chậm" in first.content.decode()
+    client.post(reverse("reminders"), {"tat_ca": "1"})
+    assert set(Reminder.objects.values_list("unit", flat=True)) == {unit.pk for unit in late}
+
+
+def test_the_page_builds_only_its_own_units_messages(client, staff, monkeypatch):
+    """Fails if the page went back to building every late unit's message in Python: the
+    items are read for the units on the page only."""
+    from plan import reminders as service
+    from plan.views import reminders as view
+
+    monkeypatch.setattr(view, "PAGE_SIZE", 2)
+    asked = []
+    items_of = service.reminder_items
+    monkeypatch.setattr(
+        service,
+        "reminder_items",
+        lambda plan, as_of, unit_ids=None: (
+            asked.append(unit_ids) or items_of(plan, as_of, unit_ids)
+        ),
+    )
+    client.force_login(staff)
+    client.get(reverse("reminders"), {"ngay": ""})
+    assert len(asked) == 1 and len(asked[0]) == 2
