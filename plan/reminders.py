@@ -4,8 +4,9 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Window
 from django.urls import reverse
 from django.utils import timezone
 
@@ -69,6 +70,21 @@ def units_owing(plan, as_of):
     for requirement in _requirements_due(plan, as_of):
         owing |= _owing_ids(requirement, as_of)
     return Unit.objects.filter(owing).order_by("sort_key")
+
+
+def page_of_units_owing(plan, as_of, number, per_page):
+    """Page `number` of units_owing, with the count over all of them read beside the page's
+    rows (a window count): the query, a tree of subqueries, is built and run once rather
+    than once for the count and again for the page. Past the last page: the last page."""
+    units = units_owing(plan, as_of).annotate(owing_total=Window(Count("pk")))
+    paginator = Paginator(units, per_page)
+    number = int(number) if str(number).isdigit() and int(number) > 0 else 1
+    start = (number - 1) * per_page
+    rows = list(units[start : start + per_page])
+    if not rows and number > 1:
+        return paginator.get_page(number)
+    paginator.count = rows[0].owing_total if rows else 0
+    return Page(rows, number, paginator)
 
 
 def reminder_items(plan, as_of, unit_ids=None):

@@ -2,13 +2,12 @@
 each will get, and sends it (plan/reminders.py writes and records it)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import rules
-from ..reminders import message_text, send_reminders, units_owing
+from ..reminders import message_text, page_of_units_owing, send_reminders
 from ..selectors import current_plan
 from .common import PAGE_SIZE, as_of_date, require
 
@@ -40,7 +39,7 @@ def reminders(request):
     rows, page = [], None
     if plan is not None:
         # The units are counted and paged in SQL; only this page's messages are built.
-        page = Paginator(units_owing(plan, as_of), PAGE_SIZE).get_page(request.GET.get("trang"))
+        page = page_of_units_owing(plan, as_of, request.GET.get("trang"), PAGE_SIZE)
         on_page = [unit.pk for unit in page]
         for unit, items, outcome in send_reminders(plan, as_of, dry_run=True, unit_ids=on_page):
             rows.append(
