@@ -23,7 +23,7 @@ def search(request):
         units = unit_matches(request.user, text)[: selectors.SEARCH_LIMIT]
         dossiers = selectors.find_dossiers(request.user, text)
         if can_look_up_awards(request.user):
-            records = list(selectors.look_up_awards(request.user, text)[: selectors.SEARCH_LIMIT])
+            records = list(selectors.first_awards(request.user, text))
             for record in records:
                 dossier = record.dossier
                 record.open_dossier = dossier and can_view_dossier(request.user, dossier)

@@ -127,9 +127,12 @@ def look_up_awards(user, text, date_of_birth=None):
     key = search_key(text)
     if not key:
         return AwardRecord.objects.none()
-    # No ORDER BY: the index's own (byte) order is what lets the database stop early.
-    starts = AwardNameStart.objects.filter(start__startswith=key).values("record_id")
-    found = Q(pk__in=starts[:LOOKUP_MATCHES]) & rules.award_record_visibility.q(user)
+    # No ORDER BY: the index's own (byte) order is what lets the database stop early. The
+    # few ids are read first so the records are then fetched by primary key, not by a
+    # pass over every record to join them with the matches.
+    starts = AwardNameStart.objects.filter(start__startswith=key)
+    record_ids = list(starts.values_list("record_id", flat=True)[:LOOKUP_MATCHES])
+    found = Q(pk__in=record_ids) & rules.award_record_visibility.q(user)
     if date_of_birth is not None:
         found &= Q(date_of_birth=date_of_birth)
         if rules.can_look_up_awards(user):
@@ -138,6 +141,18 @@ def look_up_awards(user, text, date_of_birth=None):
         AwardRecord.objects.select_related("award_type", "unit", "dossier")
         .filter(found)
         .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
+    )
+
+
+def first_awards(user, text):
+    """The first SEARCH_LIMIT records of look_up_awards, for the header's search: ordered on
+    the records alone, and only those few joined to their award, unit and dossier."""
+    found = look_up_awards(user, text)
+    first = found.select_related(None).values("pk")[:SEARCH_LIMIT]
+    return (
+        found.model.objects.select_related("award_type", "unit", "dossier")
+        .filter(pk__in=Subquery(first))
+        .order_by(*found.query.order_by)
     )
 
 
@@ -193,10 +208,16 @@ SEARCH_LIMIT = 10
 
 def find_dossiers(user, text):
     """The first SEARCH_LIMIT dossiers the user may open whose reference is `text` or whose
-    nominee's name contains it (accents and case ignored), newest first."""
+    nominee's name contains it (accents and case ignored), newest first.
+
+    The matches are found on the dossiers alone, walking the index in the list's order
+    (dossier_newest_first) until SEARCH_LIMIT are met; only those few are then joined to
+    their unit, award and category, not every match."""
     text = text.strip()
     key = search_key(text)
     if not key:
         return Dossier.objects.none()
     found = Q(nominee_key__contains=key) | Q(reference__iexact=text)
-    return visible_dossiers(user).filter(found).order_by("-year", "-reference")[:SEARCH_LIMIT]
+    newest = visible_dossiers(user).filter(found).order_by("-year", "-reference")
+    first = newest.select_related(None).values("pk")[:SEARCH_LIMIT]
+    return newest.filter(pk__in=Subquery(first))

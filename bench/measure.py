@@ -173,6 +173,19 @@ def measure_import(rows, staff):
     }
 
 
+def vacuum():
+    """On PostgreSQL, VACUUM ANALYZE the database, as autovacuum does on a server in use.
+
+    The rolled-back imports leave their 10,000 units a run as dead rows at the end of the
+    units table, and on a server with autovacuum off (this machine's) four runs had grown
+    it to 40,000 dead rows for 1,056 live ones: every scan of the units (the global search's)
+    read 1,176 pages and looked slower at scale for a reason no user would meet. VACUUM
+    cuts the empty pages off the end and refreshes the planner's statistics."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
 def peak_memory(call):
     tracemalloc.start()
     try:
@@ -201,6 +214,7 @@ def serve(calls, staff):
         ask = json.loads(line)
         if ask["op"] == "import":
             answer = measure_import(ask["rows"], staff)
+            vacuum()
         else:
             call = calls[ask["name"]]
             if ask["op"] == "time":
@@ -226,6 +240,7 @@ def main():
         else None
     )
     seed_seconds = build(scale)
+    vacuum()
     staff = User.objects.get(username="staff")
     groups = probes(staff)
     ready = {"size": size(seed_seconds), "probes": {g: list(c) for g, c in groups.items()}}

@@ -4,8 +4,9 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Window
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,21 +14,86 @@ from core.models import NoticeKind
 from core.notices import notify
 from units.models import Unit, User
 
-from .enums import Status, SubmissionStatus
-from .models import Reminder, Requirement, TaskPart
-from .status import with_status_in, with_submission_status
+from .enums import ReviewDecision, Status, SubmissionStatus
+from .models import Reminder, Requirement, Submission, TaskPart
+from .status import _accepted, _latest_review, end_of_day, with_status_in, with_submission_status
+
+OWED = [Status.OVERDUE, Status.DUE_SOON]
+OWED_DOCUMENTS = [SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
 
 
-def reminder_items(plan, as_of):
-    """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back."""
-    items = {}
-    parts = (
-        with_status_in(
-            TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE, Status.DUE_SOON]
-        )
-        .select_related("task")
-        .order_by("task__number")
+def _late_parts(plan, as_of):
+    return with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, OWED)
+
+
+def _requirements_due(plan, as_of):
+    horizon = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    return list(Requirement.objects.filter(plan=plan, due_on__lte=horizon))
+
+
+def _owing(requirement, as_of):
+    """The units owing the requirement's document as of the date (not sent, or sent back)."""
+    return with_submission_status(requirement.units.all(), requirement, as_of).filter(
+        submission_status__in=OWED_DOCUMENTS
     )
+
+
+def _owing_ids(requirement, as_of):
+    """Who owes the requirement's document as of the date (the units _owing finds), read
+    from the documents' side as status.submission_counts reads them: the units that sent
+    nothing, and those whose latest copy was sent back with none accepted. An anti-join and
+    a pass over the few copies sent back, not four lookups for each unit."""
+    cutoff = end_of_day(as_of)
+    sent = Submission.objects.filter(requirement=requirement, submitted_at__lt=cutoff)
+    owed_by = Requirement.units.through.objects.filter(requirement=requirement)
+    missing = owed_by.exclude(Exists(sent.filter(unit=OuterRef("unit")))).values("unit_id")
+    later = sent.filter(unit=OuterRef("unit")).filter(
+        Q(submitted_at__gt=OuterRef("submitted_at"))
+        | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
+    )
+    answer = Subquery(_latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
+    returned = (
+        sent.filter(unit__in=owed_by.values("unit_id"))
+        .exclude(Exists(later))
+        .annotate(answer=answer)
+        .filter(answer=ReviewDecision.RETURNED)
+        .exclude(Exists(_accepted(sent.filter(unit=OuterRef("unit")), cutoff)))
+    )
+    return Q(pk__in=missing) | Q(pk__in=returned.values("unit_id"))
+
+
+def units_owing(plan, as_of):
+    """The units that owe something as of the date (a part due soon or overdue, a document
+    not sent or sent back), by name: one query in SQL, so the office's page shows a page of
+    them and counts all of them without building every unit's message."""
+    owing = Q(pk__in=_late_parts(plan, as_of).values("unit_id"))
+    for requirement in _requirements_due(plan, as_of):
+        owing |= _owing_ids(requirement, as_of)
+    return Unit.objects.filter(owing).order_by("sort_key")
+
+
+def page_of_units_owing(plan, as_of, number, per_page):
+    """Page `number` of units_owing, with the count over all of them read beside the page's
+    rows (a window count): the query, a tree of subqueries, is built and run once rather
+    than once for the count and again for the page. Past the last page: the last page."""
+    units = units_owing(plan, as_of).annotate(owing_total=Window(Count("pk")))
+    paginator = Paginator(units, per_page)
+    number = int(number) if str(number).isdigit() and int(number) > 0 else 1
+    start = (number - 1) * per_page
+    rows = list(units[start : start + per_page])
+    if not rows and number > 1:
+        return paginator.get_page(number)
+    paginator.count = rows[0].owing_total if rows else 0
+    return Page(rows, number, paginator)
+
+
+def reminder_items(plan, as_of, unit_ids=None):
+    """{unit_id: [item, ...]}: parts due soon or overdue, documents not sent or sent back;
+    only the units of `unit_ids` when given (read in SQL, not filtered afterwards)."""
+    items = {}
+    parts = _late_parts(plan, as_of).select_related("task").order_by("task__number")
+    if unit_ids is not None:
+        parts = parts.filter(unit_id__in=unit_ids)
     for part in parts:
         items.setdefault(part.unit_id, []).append(
             {
@@ -37,11 +103,10 @@ def reminder_items(plan, as_of):
                 "status": str(Status(part.status).label),
             }
         )
-    horizon = as_of + datetime.timedelta(days=settings.DUE_SOON_DAYS)
-    for requirement in Requirement.objects.filter(plan=plan, due_on__lte=horizon):
-        owing = with_submission_status(requirement.units.all(), requirement, as_of).filter(
-            submission_status__in=[SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
-        )
+    for requirement in _requirements_due(plan, as_of):
+        owing = _owing(requirement, as_of)
+        if unit_ids is not None:
+            owing = owing.filter(pk__in=unit_ids)
         for unit in owing.only("pk"):
             items.setdefault(unit.pk, []).append(
                 {
@@ -97,10 +162,8 @@ def send_reminders(plan, as_of, *, dry_run=False, unit_ids=None):
     "no_address" or "dry_run". A reminder sent is recorded, so urging is itself on record.
     """
     sent_on = timezone.localdate()
-    items = reminder_items(plan, as_of)
-    if unit_ids is not None:
-        chosen = {int(pk) for pk in unit_ids}
-        items = {pk: unit_items for pk, unit_items in items.items() if pk in chosen}
+    chosen = None if unit_ids is None else [int(pk) for pk in unit_ids]
+    items = reminder_items(plan, as_of, chosen)
     already = set(
         Reminder.objects.filter(sent_on=sent_on, unit_id__in=items).values_list(
             "unit_id", flat=True

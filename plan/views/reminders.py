@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import rules
-from ..reminders import message_text, send_reminders
+from ..reminders import message_text, page_of_units_owing, send_reminders
 from ..selectors import current_plan
-from .common import as_of_date, require
+from .common import PAGE_SIZE, as_of_date, require
 
 OUTCOMES = {
     "dry_run": gettext_lazy("sẽ gửi"),
@@ -19,8 +19,9 @@ OUTCOMES = {
 
 
 def reminders(request):
-    """GET: every unit owing something as of the date, with its message; POST: send to the
-    units ticked, or to all of them (?tat_ca)."""
+    """GET: a page of the units owing something as of the date, each with its message, and
+    how many there are in all; POST: send to the units ticked, or to every unit late
+    (?tat_ca), on this page or not."""
     require(rules.can_manage_schedule(request.user))
     plan = current_plan()
     as_of = as_of_date(request)
@@ -35,9 +36,12 @@ def reminders(request):
             sent = sum(1 for *_rest, outcome in results if outcome == "sent")
             messages.success(request, _("Đã gửi %(n)s thư đôn đốc.") % {"n": sent})
         return redirect(request.get_full_path())
-    rows = []
+    rows, page = [], None
     if plan is not None:
-        for unit, items, outcome in send_reminders(plan, as_of, dry_run=True):
+        # The units are counted and paged in SQL; only this page's messages are built.
+        page = page_of_units_owing(plan, as_of, request.GET.get("trang"), PAGE_SIZE)
+        on_page = [unit.pk for unit in page]
+        for unit, items, outcome in send_reminders(plan, as_of, dry_run=True, unit_ids=on_page):
             rows.append(
                 {
                     "unit": unit,
@@ -46,5 +50,6 @@ def reminders(request):
                     "text": message_text(unit, items, as_of),
                 }
             )
-    context = {"plan": plan, "as_of": as_of, "rows": rows}
+    late = page.paginator.count if page is not None else 0
+    context = {"plan": plan, "as_of": as_of, "rows": rows, "page": page, "late": late}
     return render(request, "plan/reminders.html", context)

@@ -220,9 +220,11 @@ def test_lookup_reads_the_name_index_only_as_far_as_a_person_reads(client, staff
     assert "5 khen thưởng" in page
     reads = [q["sql"] for q in queries.captured_queries if "awardnamestart" in q["sql"]]
     assert reads
-    # The rows of the index are read in a subquery of their own, with its own LIMIT.
+    # The rows of the index are read in a query or a subquery of their own, with its own
+    # LIMIT (selectors.look_up_awards reads the few ids first, then the records by them).
     inner = re.compile(r"\(SELECT [^()]*awardnamestart[^()]*LIMIT \d+\)", re.S)
-    assert all(inner.search(sql) for sql in reads), reads
+    alone = re.compile(r"SELECT [^()]*awardnamestart[^()]*LIMIT \d+", re.S)
+    assert all(inner.search(sql) or alone.fullmatch(sql) for sql in reads), reads
 
 
 def test_inbox_queries_do_not_grow_with_dossiers(

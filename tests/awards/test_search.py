@@ -62,3 +62,32 @@ def test_the_header_has_the_search_box(client, officer):
     client.force_login(officer)
     page = client.get(reverse("home")).content.decode()
     assert f'action="{reverse("search")}"' in page and 'role="search"' in page
+
+
+def test_the_search_reads_a_few_matches_however_many_there_are(client, staff, make_dossier):
+    """Each section is the first SEARCH_LIMIT matches found on the dossiers alone; only those
+    are joined to their unit and award (not every match), and the queries stay the same
+    number however many match."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from awards.selectors import SEARCH_LIMIT
+
+    make_dossier(name="Nguyễn Văn Tìm")
+    client.force_login(staff)
+    _search(client, "nguyen van tim")
+    with CaptureQueriesContext(connection) as few:
+        _search(client, "nguyen van tim")
+    for number in range(SEARCH_LIMIT + 2):
+        make_dossier(name=f"Nguyễn Văn Tìm {number}")
+    with CaptureQueriesContext(connection) as many:
+        response = _search(client, "nguyen van tim")
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(response.context["dossiers"]) == SEARCH_LIMIT
+    joined = [q["sql"] for q in many.captured_queries if 'INNER JOIN "units_unit"' in q["sql"]]
+    dossier_rows = [sql for sql in joined if 'FROM "awards_dossier"' in sql]
+    assert dossier_rows and all(
+        re.search(rf"IN \(SELECT .* LIMIT {SEARCH_LIMIT}\)", sql, re.S) for sql in dossier_rows
+    ), dossier_rows
