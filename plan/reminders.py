@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.models import NoticeKind
 from core.notices import notify
+from core.params import whole_number
 from units.models import Unit, User
 
 from .enums import ReviewDecision, Status, SubmissionStatus
@@ -78,7 +79,8 @@ def page_of_units_owing(plan, as_of, number, per_page):
     than once for the count and again for the page. Past the last page: the last page."""
     units = units_owing(plan, as_of).annotate(owing_total=Window(Count("pk")))
     paginator = Paginator(units, per_page)
-    number = int(number) if str(number).isdigit() and int(number) > 0 else 1
+    # A page number a database's OFFSET can hold (one wider than 64 bits was a 500).
+    number = whole_number(number, 1, 1_000_000) or 1
     start = (number - 1) * per_page
     rows = list(units[start : start + per_page])
     if not rows and number > 1:
