@@ -44,9 +44,11 @@ def counts(dossiers):
     return collectives, len(dossiers) - collectives
 
 
-def _annex(doc, groups):
+def _annex(doc, groups, names_by_year=None):
+    """The annex's tables by award type. `names_by_year` ({year: {unit id: name}}) saves
+    reading the units' names of a year when the caller has them."""
     headings = ["TT", "Tên tập thể, cá nhân", "Đơn vị đề nghị"]
-    names_by_year = {}
+    names_by_year = {} if names_by_year is None else names_by_year
 
     def unit_name(dossier):
         # The name the unit had in the dossier's year (units.lifecycle): renamed since, the
@@ -66,7 +68,7 @@ def decision_document(decision):
     return decision_document_for(decision, selectors.decision_items(decision))
 
 
-def decision_document_for(decision, dossiers):
+def decision_document_for(decision, dossiers, names_by_year=None):
     """decision_document for the given dossiers (bench/document_memory.py measures its memory
     with a thousand)."""
     collectives, individuals = counts(dossiers)
@@ -120,7 +122,7 @@ def decision_document_for(decision, dossiers):
         "UBND tỉnh Lạng Sơn)",
         italic=True,
     )
-    _annex(doc, groups)
+    _annex(doc, groups, names_by_year)
     return doc
 
 
