@@ -17,7 +17,13 @@ from units.models import Unit, User
 
 from .enums import ReviewDecision, Status, SubmissionStatus
 from .models import Reminder, Requirement, Submission, TaskPart
-from .status import _accepted, _latest_review, end_of_day, with_status_in, with_submission_status
+from .status import (
+    accepted_copies,
+    end_of_day,
+    latest_review,
+    with_status_in,
+    with_submission_status,
+)
 
 OWED = [Status.OVERDUE, Status.DUE_SOON]
 OWED_DOCUMENTS = [SubmissionStatus.MISSING, SubmissionStatus.RETURNED]
@@ -52,13 +58,13 @@ def _owing_ids(requirement, as_of):
         Q(submitted_at__gt=OuterRef("submitted_at"))
         | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
     )
-    answer = Subquery(_latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
+    answer = Subquery(latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
     returned = (
         sent.filter(unit__in=owed_by.values("unit_id"))
         .exclude(Exists(later))
         .annotate(answer=answer)
         .filter(answer=ReviewDecision.RETURNED)
-        .exclude(Exists(_accepted(sent.filter(unit=OuterRef("unit")), cutoff)))
+        .exclude(Exists(accepted_copies(sent.filter(unit=OuterRef("unit")), cutoff)))
     )
     return Q(pk__in=missing) | Q(pk__in=returned.values("unit_id"))
 

@@ -254,17 +254,17 @@ def quarter_counts(plan, as_of, part_filter=None):
     return counts
 
 
-def _latest_review(submission, cutoff):
+def latest_review(submission, cutoff):
     """The office's latest answer (before the cutoff) to `submission`, newest first."""
     return SubmissionReview.objects.filter(submission=submission, reviewed_at__lt=cutoff).order_by(
         "-reviewed_at", "-pk"
     )
 
 
-def _accepted(sent, cutoff):
+def accepted_copies(sent, cutoff):
     """Of the documents `sent`, those whose latest answer before the cutoff is an
     acceptance, newest first: the first is the unit's standing copy."""
-    decision = Subquery(_latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
+    decision = Subquery(latest_review(OuterRef("pk"), cutoff).values("decision")[:1])
     return (
         sent.annotate(answer=decision)
         .filter(answer=ReviewDecision.ACCEPTED)
@@ -301,8 +301,8 @@ def _with_standing(queryset, *, requirement, unit, due_on, as_of):
     cutoff = end_of_day(as_of)
     sent = Submission.objects.filter(requirement=requirement, unit=unit, submitted_at__lt=cutoff)
     latest = sent.order_by("-submitted_at", "-pk")
-    accepted = _accepted(sent, cutoff)
-    review = _latest_review(OuterRef("last_submission_id"), cutoff)
+    accepted = accepted_copies(sent, cutoff)
+    review = latest_review(OuterRef("last_submission_id"), cutoff)
     return (
         queryset.annotate(
             last_submission_id=Subquery(latest.values("pk")[:1]),
@@ -354,8 +354,8 @@ def submission_counts(requirement, as_of):
         Q(submitted_at__gt=OuterRef("submitted_at"))
         | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
     )
-    review = _latest_review(OuterRef("pk"), cutoff)
-    accepted = _accepted(sent.filter(unit=OuterRef("unit")), cutoff)
+    review = latest_review(OuterRef("pk"), cutoff)
+    accepted = accepted_copies(sent.filter(unit=OuterRef("unit")), cutoff)
     latest = (
         sent.filter(unit__in=requirement.units.values("pk"))
         .exclude(Exists(later))

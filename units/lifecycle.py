@@ -73,23 +73,32 @@ def name_history(unit):
     return history
 
 
+def lineage_ids(unit_id):
+    """The unit's id, then those of every unit merged or dissolved into it, directly or
+    through another: one query when nothing was taken over, one more per generation.
+    units.rules.own_unit_ids asks it once per request."""
+    ids, frontier = [unit_id], [unit_id]
+    while frontier:
+        frontier = list(
+            Unit.objects.filter(successor_id__in=frontier)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        ids += frontier
+    return ids
+
+
 def predecessors(unit):
     """Every unit merged or dissolved into `unit`, directly or through another, oldest
     first by end date."""
-    found, frontier = [], [unit.pk]
-    seen = {unit.pk}
-    while frontier:
-        layer = list(Unit.objects.filter(successor_id__in=frontier).exclude(pk__in=seen))
-        found += layer
-        seen.update(u.pk for u in layer)
-        frontier = [u.pk for u in layer]
+    found = Unit.objects.filter(pk__in=lineage_ids(unit.pk)[1:])
     return sorted(found, key=lambda u: (u.ended_on or datetime.date.min, u.sort_key))
 
 
 def with_predecessors(unit):
     """The ids of the unit and of every unit it took over: what a lookup "by the successor"
     filters on (its parts, submissions, dossiers, award history)."""
-    return [unit.pk, *(u.pk for u in predecessors(unit))]
+    return lineage_ids(unit.pk)
 
 
 def is_active_in_year(unit, year):

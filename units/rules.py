@@ -64,19 +64,9 @@ def own_unit_ids(user):
     if unit_id is None:
         return []
     if getattr(user, "_own_unit_ids", (None,))[0] != unit_id:
-        from .models import Unit
+        from .lifecycle import lineage_ids  # lifecycle asks these rules: imported here
 
-        # Followed through mergers of mergers, as units.lifecycle.predecessors does: one
-        # query when nothing was taken over, one more per generation.
-        ids, frontier = [unit_id], [unit_id]
-        while frontier:
-            frontier = list(
-                Unit.objects.filter(successor_id__in=frontier)
-                .exclude(pk__in=ids)
-                .values_list("pk", flat=True)
-            )
-            ids += frontier
-        user._own_unit_ids = (unit_id, ids)
+        user._own_unit_ids = (unit_id, lineage_ids(unit_id))
     return user._own_unit_ids[1]
 
 
@@ -117,6 +107,12 @@ def can_open_my_unit(user):
 def can_see_notices(user):
     """A unit's notices (core.notices) are read by the people of that unit, and only theirs."""
     return getattr(user, "unit_id", None) is not None
+
+
+def can_read_notices_of(user, unit):
+    """A unit's notices, on its page too: only its own people read them (another unit's
+    officer, the office and the admin do not)."""
+    return can_see_notices(user) and user.unit_id == unit.pk
 
 
 def can_list_units(user):

@@ -15,7 +15,7 @@ from core.files import document_response
 from core.spreadsheets import xlsx_response
 from units.lifecycle import name_in_year, predecessors
 from units.models import Unit
-from units.rules import can_change_units, can_see_all_units, can_see_unit
+from units.rules import can_change_units, can_read_notices_of, can_see_all_units, can_see_unit
 
 from .. import exports, rules, services
 from ..enums import PlanStatus
@@ -62,7 +62,7 @@ def unit_detail(request, code):
         "can_compare_years": rules.can_compare_unit_years(request.user, unit),
         # The unit's own people read what they were told, unread first (issue 13, point 15).
         "notices": list(notices.unread_of(unit.pk)[:NOTICES_ON_LANDING])
-        if request.user.unit_id == unit.pk
+        if can_read_notices_of(request.user, unit)
         else None,
         "submission_form": SubmissionForm(),
     }

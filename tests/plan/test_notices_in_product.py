@@ -107,3 +107,18 @@ def test_the_office_lists_what_arrived_since_a_date_newest_first(
     assert client.get(url, {"tu_ngay": today}).context["page"].paginator.count == 1
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "Đơn vị đã gửi đến từ ngày" in dashboard
+
+
+def test_only_the_units_own_people_read_its_notices_on_its_page(
+    client, officer, officer2, staff, leader, admin_user
+):
+    from units.rules import can_read_notices_of
+
+    unit = officer.unit
+    assert can_read_notices_of(officer, unit)
+    for user in (officer2, staff, leader, admin_user):
+        assert not can_read_notices_of(user, unit)
+    notify(unit.pk, NoticeKind.REMINDER, "Nhắc gửi báo cáo quý III", "", "")
+    client.force_login(staff)  # the office may open the unit's page, not its notices
+    page = client.get(reverse("unit-detail", args=[unit.code])).content.decode()
+    assert "Nhắc gửi báo cáo quý III" not in page
