@@ -62,6 +62,13 @@ def past_year_refusal(year):
     }
 
 
+def can_submit_in_year(user, unit, year):
+    """May send the unit's documents for the year's requirements: can_submit_for, and the
+    year is not a past one (can_change_year) unless the sender is the office. `year` None
+    (no plan published yet) leaves only the first rule."""
+    return can_submit_for(user, unit) and (year is None or can_change_year(user, year))
+
+
 def can_compare_years(user):
     """The province's comparison of years (its parts, documents and awards): the leaders
     and the office, who follow every unit."""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from emulation.models import Registration
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
 from plan.rollover import publish_plan, roll_over_plan, update_draft_header
+from plan.rules import can_submit_in_year
 from plan.views.years import YEAR_KEY
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,25 @@ def test_a_past_years_exemplars_page_is_read_only_for_an_officer(client, plan_20
     )
     assert REFUSAL in response.content.decode()
     assert not Exemplar.objects.filter(unit=officer.unit, year=2013, name="Điển hình").exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "own_unit", "now", "past"),
+    [
+        ("officer", True, True, False),
+        ("officer2", False, False, False),
+        ("staff", False, True, True),
+        ("leader", False, False, False),
+        ("council", False, False, False),
+    ],
+)
+def test_who_may_send_a_units_documents_in_a_year(
+    request, plan_2014, officer, who, own_unit, now, past
+):
+    """plan.rules.can_submit_in_year, role by role: the unit's own officer in the current
+    year only, the office in any year, nobody else; the unit page's upload form follows it."""
+    user = request.getfixturevalue(who)
+    unit = officer.unit
+    assert (user.unit_id == unit.pk) is own_unit
+    assert can_submit_in_year(user, unit, 2014) is now
+    assert can_submit_in_year(user, unit, 2013) is past
