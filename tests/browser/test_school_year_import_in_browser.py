@@ -45,4 +45,4 @@ def test_an_officer_imports_a_nominee_with_a_school_year(page, password):
     dossier = Dossier.objects.get(full_name="Nông Thị Thu")
     assert dossier.school_year_start == 2012
     page.goto(page.base_url + f"/ho-so/{dossier.pk}/")
-    expect(page.locator(".school-year")).to_have_text("2012-2013")
+    expect(page.locator(".school-year")).to_have_text("Năm học 2012-2013")
