@@ -5,6 +5,7 @@ an officer of unit A (`officer`, Sở Giáo dục và Đào tạo), an officer o
 (`officer2`, UBND huyện Cao Lộc), office staff, a council member, a leader and the admin.
 """
 
+import datetime
 import io
 
 import pytest
@@ -14,6 +15,7 @@ from awards.catalogue import load_catalogue
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.plan import create_demo_year
 from plan.models import Plan
+from plan.rollover import publish_plan, roll_over_plan, update_draft_header
 from units.models import User
 
 
@@ -84,6 +86,20 @@ def leader(db):
 @pytest.fixture
 def plan_2013(db):
     return Plan.objects.get(year=2013)
+
+
+def publish_2014(staff):
+    """The 2014 plan as the office makes it: rolled over from 2013, its header filled in,
+    published (parts for every unit, as in 2013). The tests of a second year start here."""
+    draft = roll_over_plan(2013, 2014, by=staff).plan
+    update_draft_header(
+        draft,
+        staff,
+        number="05/KH-UBND",
+        issued_on=datetime.date(2014, 1, 20),
+        unit_plans_due_on=datetime.date(2014, 3, 1),
+    )
+    return publish_plan(draft, staff)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests.browser.conftest import sign_in
 from tests.imports.conftest import xlsx_bytes
 from tests.imports.test_nominees_import import HEADER, nominee
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.browser
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

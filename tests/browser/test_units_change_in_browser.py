@@ -2,30 +2,15 @@
 is published, the unit's officer sees each year under the name it had, through the year
 switcher, and the chosen year follows them through the menu until they go back."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
-from plan.rollover import publish_plan, roll_over_plan, update_draft_header
+from tests.conftest import publish_2014
 from units.models import Unit, UnitChange, User
 
 from .conftest import sign_in, switch_user
 
 pytestmark = pytest.mark.browser
-
-
-def publish_2014():
-    staff = User.objects.get(username="staff")
-    draft = roll_over_plan(2013, 2014, by=staff).plan
-    update_draft_header(
-        draft,
-        staff,
-        number="05/KH-UBND",
-        issued_on=datetime.date(2014, 1, 20),
-        unit_plans_due_on=datetime.date(2014, 3, 1),
-    )
-    publish_plan(draft, staff)
 
 
 def test_the_office_renames_a_unit_and_its_officer_sees_both_years(page, password):
@@ -48,7 +33,7 @@ def test_the_office_renames_a_unit_and_its_officer_sees_both_years(page, passwor
     assert change.recorded_by.username == "staff"
     assert Unit.objects.get(code="so-gd-dt").name == "Sở Giáo dục"
 
-    publish_2014()
+    publish_2014(User.objects.get(username="staff"))
     switch_user(page, "officer", password)
     page.get_by_role("link", name="Đơn vị của tôi").click()
     expect(page.locator("#unit-name")).to_have_text("Sở Giáo dục")

@@ -2,17 +2,15 @@
 like the as-of date, with a way back to the current year; a past year's pages are
 read-only for everyone but the office, and its writes are refused server-side."""
 
-import datetime
-
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from emulation.models import Registration
 from plan.models import ProgressReport, Requirement, Submission, TaskPart
-from plan.rollover import publish_plan, roll_over_plan, update_draft_header
 from plan.rules import can_submit_in_year
 from plan.views.years import YEAR_KEY
+from tests.conftest import publish_2014
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +20,7 @@ REFUSAL = "Năm 2013 đã qua: số liệu của năm này chỉ để xem; ch�
 
 @pytest.fixture
 def plan_2014(plan_2013, staff):
-    draft = roll_over_plan(2013, 2014, by=staff).plan
-    update_draft_header(
-        draft,
-        staff,
-        number="05/KH-UBND",
-        issued_on=datetime.date(2014, 1, 20),
-        unit_plans_due_on=datetime.date(2014, 3, 1),
-    )
-    return publish_plan(draft, staff)
+    return publish_2014(staff)
 
 
 def switch(client, year, next_url):

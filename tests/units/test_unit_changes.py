@@ -16,25 +16,13 @@ from awards.selectors import unit_award_history, unit_dossiers
 from awards.services import save_dossier
 from plan.enums import Collective
 from plan.models import TaskPart
-from plan.rollover import publish_plan, roll_over_plan, update_draft_header
+from tests.conftest import publish_2014
 from units import lifecycle
 from units.models import Unit, UnitChange, User
 
 pytestmark = pytest.mark.django_db
 
 NEW_YEAR = datetime.date(2014, 1, 1)
-
-
-def publish_2014(staff):
-    draft = roll_over_plan(2013, 2014, by=staff).plan
-    update_draft_header(
-        draft,
-        staff,
-        number="05/KH-UBND",
-        issued_on=datetime.date(2014, 1, 20),
-        unit_plans_due_on=datetime.date(2014, 3, 1),
-    )
-    return publish_plan(draft, staff)
 
 
 def unit(code):
