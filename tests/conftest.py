@@ -9,7 +9,9 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from awards.catalogue import load_catalogue
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
@@ -108,3 +110,14 @@ def unit_with_address(officer):
     officer.unit.email = "sogddt@langson.gov.vn"
     officer.unit.save()
     return officer.unit
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_outside_requests():
+    """Every test starts in Vietnamese. A request the test client makes in English (the
+    language switch) leaves English active in the thread after it (LocaleMiddleware
+    activates a language per request and never resets it), and a later test's messages,
+    made outside a request, would come out in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
