@@ -1,20 +1,25 @@
 """Peak memory of the council's decision document (council.documents) at a number of
-awardees: `python bench/document_memory.py 100 1000` prints one JSON line per number.
+awardees: `python bench/document_memory.py 100 1000 5000 20000` prints one JSON line per
+number; `--runs 3` builds each number three times and prints the medians.
 
-Each number is built in a fresh process, so one build's memory does not hide the next's.
+Each build runs in a fresh process, so one build's memory does not hide the next's.
 Two figures: tracemalloc's peak (Python's own allocations) and the growth of the process's
 peak resident size (ru_maxrss), which also counts what lxml, under python-docx, allocates
-outside Python's allocator: the document's XML tree.
+outside Python's allocator: the document's XML tree. The dossiers are made one at a time as
+the annex reads them, as the database's `.iterator()` gives them to decision_document.
 """
 
+import argparse
 import datetime
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tracemalloc
 from collections import namedtuple
+from itertools import chain
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,13 +28,18 @@ ROOT = Path(__file__).resolve().parent.parent
 AwardType = namedtuple("AwardType", "position name")
 
 
-def awardees(count):
-    """`count` dossiers as the annex reads them, over three award types, one in five a
-    collective (no database: the writer is what is measured)."""
+def annex(count):
+    """The annex of `count` dossiers over three award types, one in five a collective, each
+    type's dossiers made afresh each time they are walked (no database: the writer is what is
+    measured)."""
+    from core.documents import Reread
+    from council.documents import AnnexGroup
+
     types = [AwardType(position=i, name=f"Hình thức {i}") for i in range(3)]
     unit = SimpleNamespace(name="Sở Giáo dục và Đào tạo")
-    return [
-        SimpleNamespace(
+
+    def dossier(i):
+        return SimpleNamespace(
             award_type=types[i % 3],
             nominee_kind="collective" if i % 5 == 0 else "person",
             collective_name=f"Tập thể phòng số {i}",
@@ -41,8 +51,19 @@ def awardees(count):
             unit_id=1,
             unit=unit,
         )
-        for i in range(count)
-    ]
+
+    def numbers(kind):
+        # Collectives first within a type, as the annex is ordered; none held in a list.
+        of_kind = range(kind, count, 3)
+        return chain((i for i in of_kind if i % 5 == 0), (i for i in of_kind if i % 5 != 0))
+
+    groups = []
+    for kind, award_type in enumerate(types):
+        collectives = sum(1 for i in range(kind, count, 3) if i % 5 == 0)
+        individuals = len(range(kind, count, 3)) - collectives
+        dossiers = Reread(lambda kind=kind: (dossier(i) for i in numbers(kind)))
+        groups.append(AnnexGroup(award_type, collectives, individuals, dossiers))
+    return groups
 
 
 def measure(count):
@@ -62,35 +83,44 @@ def measure(count):
         signer_title="Phó Chủ tịch",
         signer_name="Nguyễn Văn A",
     )
-    dossiers = awardees(count)
+    groups = annex(count)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
     # The units' names of the year given: no database (the writer is what is measured).
-    data = decision_document_for(decision, dossiers, names_by_year={2016: {}}).to_bytes()
+    data = decision_document_for(decision, groups, names_by_year={2016: {}}).to_bytes()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     return {"awardees": count, "tracemalloc": peak, "rss_growth": grown * 1024, "bytes": len(data)}
 
 
-def in_fresh_processes(counts):
-    """[{awardees, tracemalloc, rss_growth, bytes}] for each count, each in its own process."""
+def in_fresh_processes(counts, runs=1):
+    """[{awardees, tracemalloc, rss_growth, bytes}] for each count, each build in its own
+    process; with `runs` builds of each count, their medians."""
     found = []
     for count in counts:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(count)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        found.append(json.loads(out.strip().splitlines()[-1]))
+        measured = []
+        for _run in range(runs):
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(count)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            measured.append(json.loads(out.strip().splitlines()[-1]))
+        found.append({key: statistics.median(m[key] for m in measured) for key in measured[0]})
     return found
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--one":
-        print(json.dumps(measure(int(sys.argv[2]))))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("awardees", type=int, nargs="+")
+    parser.add_argument("--runs", type=int, default=1, help="builds of each number (medians)")
+    parser.add_argument("--one", action="store_true", help="one build, in this process")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.awardees[0])))
     else:
-        for row in in_fresh_processes([int(n) for n in sys.argv[1:]]):
+        for row in in_fresh_processes(args.awardees, args.runs):
             print(json.dumps(row))

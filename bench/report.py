@@ -10,7 +10,7 @@ def row(cells):
 
 
 # The council's decision document at these numbers of awardees (bench/document_memory.py).
-DECISION_AWARDEES = (100, 1000)
+DECISION_AWARDEES = (100, 1000, 5000, 20000)
 
 
 def decision_memory_line(rows):

@@ -5,12 +5,22 @@ The small functions (`document_number`, `date_words`, `date_line`) are the forma
 every document and report shares; `OfficialDocument` puts the blocks of a text on an A4
 page as a DOCX (python-docx) an office opens and edits in Word. Nothing here knows about
 dossiers or councils: the callers give the words.
+
+A table's rows are the one part of a document that grows with the data (a decision's
+annex lists every awardee), and python-docx holds each row as about 10 KiB of lxml tree.
+So python-docx builds everything but the rows, with one sample row per table built the way
+python-docx builds a row; when the document is written, the rows are written into the
+DOCX's XML as text made from that sample's markup, one at a time, from an iterable read
+only then: a document of 20,000 rows takes the memory of one of 100.
 """
 
 import datetime
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -21,6 +31,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from .files import detect_kind
 
@@ -97,7 +108,19 @@ class Block:
     left: list = field(default_factory=list)  # header: [(text, bold)]; signature: recipients
     right: list = field(default_factory=list)  # header: [(text, bold, italic)]; signature
     headings: list = field(default_factory=list)
-    rows: list = field(default_factory=list)
+    rows: object = ()  # a table's rows: re-iterable, walked when drawn (OfficialDocument.table)
+
+
+class Reread:
+    """Rows that `read()` gives afresh each time they are walked: e.g. a query read with
+    `.iterator()` as a table's rows, walked when the DOCX is written (or the print view
+    drawn) and never held whole."""
+
+    def __init__(self, read):
+        self.read = read
+
+    def __iter__(self):
+        return iter(self.read())
 
 
 def template_path(kind):
@@ -123,6 +146,8 @@ class OfficialDocument:
             self._layout()
         self._font()
         self.blocks = []
+        # The rows of each table, in the document's order, written when it is saved (table()).
+        self._table_rows = []
 
     # Page ------------------------------------------------------------------------------
 
@@ -221,22 +246,30 @@ class OfficialDocument:
         self.doc.add_paragraph()
 
     def table(self, headings, rows, widths_mm=None):
-        """A bordered table with a bold heading row."""
-        rows = [[str(value) for value in values] for values in rows]
+        """A bordered table with a bold heading row, then `rows` (sequences of values, one per
+        heading). The rows are walked only when the document is written (to_bytes) or drawn
+        (its blocks), and then one at a time: they may be a list, or a `Reread` of a query,
+        but not a one-off iterator, which a second writing would find empty."""
+        if iter(rows) is rows:
+            raise TypeError("A table's rows must be re-iterable (a list, or Reread).")
         self.blocks.append(Block("table", headings=list(headings), rows=rows))
         table = self.doc.add_table(rows=1, cols=len(headings))
         table.style = self.doc.styles["Table Grid"] if _has_style(self.doc, "Table Grid") else None
         for cell, heading in zip(table.rows[0].cells, headings, strict=True):
             self._run(cell.paragraphs[0], heading, bold=True)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for values in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, values, strict=True):
-                self._run(cell.paragraphs[0], str(value))
+        # The sample row, built as python-docx builds a row, whose markup every row copies.
+        for number, cell in enumerate(table.add_row().cells):
+            self._run(cell.paragraphs[0], _sample_text(number))
         if widths_mm:
             for row in table.rows:
                 for cell, width in zip(row.cells, widths_mm, strict=True):
                     cell.width = Mm(width)
+        sample = table.rows[1]._tr
+        number = len(self._table_rows)
+        sample.addprevious(etree.Comment(_rows_marker(number, "from")))
+        sample.addnext(etree.Comment(_rows_marker(number, "to")))
+        self._table_rows.append((rows, len(headings)))
         return table
 
     def page_break(self):
@@ -283,8 +316,100 @@ class OfficialDocument:
 
     def to_bytes(self):
         buffer = io.BytesIO()
-        self.doc.save(buffer)
+        self.save(buffer)
         return buffer.getvalue()
+
+    def save(self, stream):
+        """Write the DOCX into the binary file `stream`: python-docx's package entry by
+        entry, its main part (word/document.xml) with each table's sample row replaced by the
+        table's rows, written as they are read."""
+        skeleton = io.BytesIO()
+        self.doc.save(skeleton)
+        main = self.doc.part.partname.membername
+        with (
+            zipfile.ZipFile(skeleton) as source,
+            zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for entry in source.infolist():
+                copy = zipfile.ZipInfo(entry.filename, entry.date_time)
+                copy.compress_type, copy.external_attr = entry.compress_type, entry.external_attr
+                if entry.filename == main:
+                    with target.open(copy, "w") as part:
+                        self._write_main_part(source.read(entry), part)
+                else:
+                    target.writestr(copy, source.read(entry))
+
+    def _write_main_part(self, xml, part):
+        """The main part's XML (without its tables' rows, so small) into `part`, each table's
+        rows written where its sample row stands."""
+        position = 0
+        for number, (rows, columns) in enumerate(self._table_rows):
+            start = xml.index(_rows_marker_xml(number, "from"), position)
+            end = xml.index(_rows_marker_xml(number, "to"), start)
+            part.write(xml[position:start])
+            sample = xml[start + len(_rows_marker_xml(number, "from")) : end].decode()
+            _write_rows(part, sample, columns, rows)
+            position = end + len(_rows_marker_xml(number, "to"))
+        part.write(xml[position:])
+
+
+def _sample_text(column):
+    return f"sample-cell-{column}"
+
+
+def _rows_marker(number, end):
+    """The comment that stands before ("from") or after ("to") a table's sample row until the
+    document is written; no text of a document can close a comment, escaped as it is."""
+    return f" rows of table {number} {end} here "
+
+
+def _rows_marker_xml(number, end):
+    return f"<!--{_rows_marker(number, end)}-->".encode()
+
+
+# Characters XML 1.0 cannot carry (control characters, e.g. pasted from a spreadsheet):
+# python-docx refuses the text, Word could not show them; they are left out.
+NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Buffered markup written to the part at a time: fewer, larger writes to its compressor.
+WRITE_CHUNK = 64 * 1024
+
+
+def _write_rows(part, sample, columns, rows):
+    """Each of `rows` as `sample` (the markup python-docx wrote for the sample row) with each
+    cell's text in place of the sample's, written to `part` a chunk at a time."""
+    pieces = []
+    for column in range(columns):
+        before, sample = sample.split(f"<w:t>{_sample_text(column)}</w:t>", 1)
+        pieces.append(before)
+    pieces.append(sample)
+    buffered, size = [], 0
+    for values in rows:
+        row = [pieces[0]]
+        for value, piece in zip(values, pieces[1:], strict=True):
+            row += [_run_content(str(value)), piece]
+        markup = "".join(row)
+        buffered.append(markup)
+        size += len(markup)
+        if size > WRITE_CHUNK:
+            part.write("".join(buffered).encode())
+            buffered, size = [], 0
+    part.write("".join(buffered).encode())
+
+
+def _run_content(text):
+    """The markup python-docx writes in a run for `text` (docx.oxml.text.run's
+    _RunContentAppender): a tab is <w:tab/>, a line break <w:br/>, the rest <w:t>, marked to
+    keep its spaces when it begins or ends with one."""
+    markup = []
+    for piece in re.split(r"(\t|\r|\n)", NOT_XML.sub("", text)):
+        if piece == "\t":
+            markup.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            markup.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            markup.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(markup)
 
 
 def _has_style(doc, name):

@@ -3,10 +3,13 @@ proposal (tờ trình), the session's minutes (biên bản) and the chairman's d
 định) with its annex list."""
 
 from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from core.documents import (
     Header,
     OfficialDocument,
+    Reread,
     Signature,
     date_line,
     date_words,
@@ -44,9 +47,28 @@ def counts(dossiers):
     return collectives, len(dossiers) - collectives
 
 
+@dataclass
+class AnnexGroup:
+    """One award type's part of an annex: its counts, and its dossiers in the annex's order,
+    re-iterable (a list, or a Reread of a query): walked when the document is written."""
+
+    award_type: object
+    collectives: int
+    individuals: int
+    dossiers: Iterable
+
+
+def annex_groups(dossiers):
+    """The annex of dossiers held in a list (a proposal's), by award type."""
+    return [
+        AnnexGroup(award_type, *counts(group), group)
+        for award_type, group in by_award_type(dossiers).items()
+    ]
+
+
 def _annex(doc, groups, names_by_year=None):
-    """The annex's tables by award type. `names_by_year` ({year: {unit id: name}}) saves
-    reading the units' names of a year when the caller has them."""
+    """The annex's tables by award type (AnnexGroup). `names_by_year` ({year: {unit id:
+    name}}) saves reading the units' names of a year when the caller has them."""
     headings = ["TT", "Tên tập thể, cá nhân", "Đơn vị đề nghị"]
     names_by_year = {} if names_by_year is None else names_by_year
 
@@ -57,24 +79,44 @@ def _annex(doc, groups, names_by_year=None):
             names_by_year[dossier.year] = names_in_year(dossier.year)
         return names_by_year[dossier.year].get(dossier.unit_id, dossier.unit.name)
 
-    for award_type, dossiers in groups.items():
-        doc.paragraph(f"{award_type.name} ({len(dossiers)})", bold=True, indent=False)
-        rows = [(index, nominee_line(d), unit_name(d)) for index, d in enumerate(dossiers, start=1)]
-        doc.table(headings, rows, widths_mm=(12, 100, 53))
+    def rows(dossiers):
+        # Read as the document is written, a dossier at a time (core.documents' table()).
+        return Reread(
+            lambda: (
+                (number, nominee_line(d), unit_name(d))
+                for number, d in enumerate(dossiers, start=1)
+            )
+        )
+
+    for group in groups:
+        count = group.collectives + group.individuals
+        doc.paragraph(f"{group.award_type.name} ({count})", bold=True, indent=False)
+        doc.table(headings, rows(group.dossiers), widths_mm=(12, 100, 53))
 
 
 def decision_document(decision):
-    """The chairman's decision: Điều 1 with the counts, Điều 2 and 3, the annex by award type."""
-    return decision_document_for(decision, selectors.decision_items(decision))
+    """The chairman's decision: Điều 1 with the counts, Điều 2 and 3, the annex by award type,
+    its dossiers read from the database as the document is written (any number in the
+    memory of a few)."""
+    groups = [
+        AnnexGroup(
+            award_type,
+            collectives,
+            individuals,
+            Reread(lambda t=award_type: selectors.decision_dossiers_of(decision, t)),
+        )
+        for award_type, collectives, individuals in selectors.decision_annex(decision)
+    ]
+    return decision_document_for(decision, groups)
 
 
-def decision_document_for(decision, dossiers, names_by_year=None):
-    """decision_document for the given dossiers (bench/document_memory.py measures its memory
-    with a thousand)."""
-    collectives, individuals = counts(dossiers)
-    groups = by_award_type(dossiers)
+def decision_document_for(decision, groups, names_by_year=None):
+    """decision_document for the given annex (AnnexGroup, in order; bench/document_memory.py
+    measures its memory with thousands of awardees)."""
+    collectives = sum(group.collectives for group in groups)
+    individuals = sum(group.individuals for group in groups)
     doc = OfficialDocument(template_path("quyet_dinh"))
-    awards = ", ".join(t.name for t in groups)
+    awards = ", ".join(group.award_type.name for group in groups)
     doc.header(
         Header(
             parent="",
@@ -209,7 +251,7 @@ def proposal_document(proposal):
         f"Căn cứ kết quả thi đua năm {proposal.year}, đề nghị xét khen thưởng cho "
         f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo)."
     )
-    _annex(doc, by_award_type(dossiers))
+    _annex(doc, annex_groups(dossiers))
     doc.signature(
         Signature("", proposal.signer_title or "TRƯỞNG BAN", proposal.signer_name),
         recipients=("Như trên", "Lưu: VT"),

@@ -7,10 +7,12 @@ from contextvars import ContextVar
 from fractions import Fraction
 
 from django.conf import settings
+from django.db.models import Case, Count, Q, Value, When
 from django.utils.translation import gettext as _
 
 from awards import eligibility
 from awards.enums import AwardLevel
+from awards.models import AwardType
 
 from .models import CouncilMember, Decision, Session, SessionItem
 
@@ -190,6 +192,42 @@ def annex_order(dossier):
         dossier.award_type.name,
         dossier.nominee_kind != "collective",
         dossier.reference,
+    )
+
+
+def decision_annex(decision):
+    """The award types of the decision's annex in its order, each with its number of
+    collectives and of individuals: [(award type, collectives, individuals)], counted in SQL,
+    so the dossiers themselves are read only as the document is written
+    (decision_dossiers_of)."""
+    counted = (
+        decision.dossiers.order_by()
+        .values("award_type")
+        .annotate(
+            collectives=Count("pk", filter=Q(nominee_kind="collective")), dossiers=Count("pk")
+        )
+    )
+    counts = {row["award_type"]: row for row in counted}
+    award_types = AwardType.objects.filter(pk__in=counts)
+    return [
+        (
+            award_type,
+            counts[award_type.pk]["collectives"],
+            counts[award_type.pk]["dossiers"] - counts[award_type.pk]["collectives"],
+        )
+        for award_type in sorted(award_types, key=lambda t: (t.position, t.name))
+    ]
+
+
+def decision_dossiers_of(decision, award_type):
+    """The decision's dossiers of one award type in the annex's order (annex_order:
+    collectives first, then by reference), read from the database a chunk at a time."""
+    collective_first = Case(When(nominee_kind="collective", then=Value(0)), default=Value(1))
+    return (
+        decision.dossiers.filter(award_type=award_type)
+        .select_related("unit")
+        .order_by(collective_first, "reference")
+        .iterator(chunk_size=500)
     )
 
 

@@ -3,11 +3,15 @@
 import datetime
 import io
 
+import pytest
 from docx import Document
+from docx.shared import Mm
+from lxml import etree
 
 from core.documents import (
     Header,
     OfficialDocument,
+    Reread,
     Signature,
     date_line,
     date_words,
@@ -82,3 +86,62 @@ def test_page_numbers_at_the_top_centre_and_none_on_the_first_page():
     assert header.alignment == 1  # centre
     assert "PAGE" in header._p.xml
     assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_a_tables_rows_are_read_as_the_docx_is_written_never_held_by_python_docx():
+    doc = OfficialDocument()
+    rows_in_tree = []
+
+    def rows():
+        for number in range(1, 2001):
+            # What python-docx's tree holds while each row is written.
+            rows_in_tree.append(len(doc.doc.element.body.xpath(".//w:tr")))
+            yield (number, f"Người thứ {number}")
+
+    doc.table(["TT", "Họ và tên"], Reread(rows), widths_mm=(12, 100))
+    assert rows_in_tree == []  # nothing read while the document is built
+    table = Document(io.BytesIO(doc.to_bytes())).tables[0]
+    assert len(rows_in_tree) == 2000 and len(set(rows_in_tree)) == 1
+    assert len(table.rows) == 2001
+    assert [c.text for c in table.rows[2000].cells] == ["2000", "Người thứ 2000"]
+    assert [round(c.width.mm) for c in table.rows[2000].cells] == [12, 100]
+    # Written again, the rows are read again.
+    assert len(Document(io.BytesIO(doc.to_bytes())).tables[0].rows) == 2001
+
+
+def test_a_one_off_iterator_is_refused_as_rows_it_would_write_only_once():
+    with pytest.raises(TypeError):
+        OfficialDocument().table(["TT"], iter([(1,)]))
+
+
+def _python_docx_row(values, widths_mm):
+    """A row as python-docx itself builds one (the cells' runs as OfficialDocument makes
+    them: Times New Roman, neither bold nor italic)."""
+    table = Document().add_table(rows=0, cols=len(values))
+    cells = table.add_row().cells
+    for cell, value, width in zip(cells, values, widths_mm, strict=True):
+        run = cell.paragraphs[0].add_run(value)
+        run.bold, run.italic, run.font.name = False, False, "Times New Roman"
+        cell.width = Mm(width)
+    return table.rows[0]._tr
+
+
+def test_a_written_row_is_the_markup_python_docx_would_write():
+    values = [
+        ("1", "Công ty A & B <Chi nhánh>", " Nguyễn Thị Ánh Tuyết "),
+        ("2", "Tab\there", "Line\nbreak\r\nand more"),
+        ("3", "", "Trần Văn Bình"),
+    ]
+    doc = OfficialDocument()
+    doc.table(["TT", "Tên", "Đơn vị"], values, widths_mm=(12, 100, 53))
+    written = Document(io.BytesIO(doc.to_bytes())).tables[0].rows[1:]
+    for row, expected in zip(written, values, strict=True):
+        assert etree.tostring(row._tr) == etree.tostring(_python_docx_row(expected, (12, 100, 53)))
+    assert [c.text for c in written[0].cells] == list(values[0])
+
+
+def test_characters_xml_cannot_carry_are_left_out_of_a_row():
+    doc = OfficialDocument()
+    doc.table(["Tên"], [("Nguyễn\x0bVăn\x00 A",)])
+    table = Document(io.BytesIO(doc.to_bytes())).tables[0]
+    assert table.rows[1].cells[0].text == "NguyễnVăn A"
