@@ -33,7 +33,7 @@ def annex(count):
     type's dossiers made afresh each time they are walked (no database: the writer is what is
     measured)."""
     from core.documents import Reread
-    from council.documents import AnnexGroup
+    from council.documents import AnnexGroup, NomineeCounts
 
     types = [AwardType(position=i, name=f"Hình thức {i}") for i in range(3)]
     unit = SimpleNamespace(name="Sở Giáo dục và Đào tạo")
@@ -41,7 +41,7 @@ def annex(count):
     def dossier(i):
         return SimpleNamespace(
             award_type=types[i % 3],
-            nominee_kind="collective" if i % 5 == 0 else "person",
+            nominee_kind="collective" if i % 5 == 0 else "individual",
             collective_name=f"Tập thể phòng số {i}",
             full_name=f"Nguyễn Văn Người Thứ {i}",
             position="Chuyên viên",
@@ -62,7 +62,8 @@ def annex(count):
         collectives = sum(1 for i in range(kind, count, 3) if i % 5 == 0)
         individuals = len(range(kind, count, 3)) - collectives
         dossiers = Reread(lambda kind=kind: (dossier(i) for i in numbers(kind)))
-        groups.append(AnnexGroup(award_type, collectives, individuals, dossiers))
+        counted = NomineeCounts(collectives=collectives, individuals=individuals)
+        groups.append(AnnexGroup(award_type, counted, dossiers))
     return groups
 
 

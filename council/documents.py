@@ -6,6 +6,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from awards.enums import NAMED_NOMINEES, NomineeKind
 from core.documents import (
     Header,
     OfficialDocument,
@@ -28,7 +29,9 @@ LEGAL_BASIS = "Căn cứ Luật Thi đua, Khen thưởng và các văn bản hư
 
 
 def nominee_line(dossier):
-    if dossier.nominee_kind == "collective":
+    # A collective or a household is named by its name (collective_name), a person by
+    # name, position and workplace.
+    if dossier.nominee_kind in NAMED_NOMINEES:
         return dossier.collective_name
     parts = [dossier.full_name, dossier.position, dossier.workplace]
     return ", ".join(p for p in parts if p)
@@ -42,26 +45,62 @@ def by_award_type(dossiers):
     return groups
 
 
-def counts(dossiers):
-    collectives = sum(1 for d in dossiers if d.nominee_kind == "collective")
-    return collectives, len(dossiers) - collectives
+@dataclass(frozen=True)
+class NomineeCounts:
+    """How many collectives, individuals and households a document names: its Điều 1 says
+    "cho 2 tập thể và 5 cá nhân", and "cho 2 tập thể, 5 cá nhân và 1 hộ gia đình" when
+    households are among them (a household is not a person: counting it as one would
+    misstate the decision)."""
+
+    collectives: int = 0
+    individuals: int = 0
+    households: int = 0
+
+    @property
+    def total(self):
+        return self.collectives + self.individuals + self.households
+
+    def __add__(self, other):
+        return NomineeCounts(
+            self.collectives + other.collectives,
+            self.individuals + other.individuals,
+            self.households + other.households,
+        )
+
+    def phrase(self):
+        if self.households:
+            return (
+                f"{self.collectives} tập thể, {self.individuals} cá nhân "
+                f"và {self.households} hộ gia đình"
+            )
+        return f"{self.collectives} tập thể và {self.individuals} cá nhân"
+
+
+def counts(nominees):
+    """NomineeCounts of dossiers (or award records) by their nominee_kind."""
+    kinds = [nominee.nominee_kind for nominee in nominees]
+    return NomineeCounts(
+        collectives=kinds.count(NomineeKind.COLLECTIVE),
+        individuals=kinds.count(NomineeKind.INDIVIDUAL),
+        households=kinds.count(NomineeKind.HOUSEHOLD),
+    )
 
 
 @dataclass
 class AnnexGroup:
-    """One award type's part of an annex: its counts, and its dossiers in the annex's order,
-    re-iterable (a list, or a Reread of a query): walked when the document is written."""
+    """One award type's part of an annex: its counts (NomineeCounts), and its dossiers in
+    the annex's order, re-iterable (a list, or a Reread of a query): walked when the document
+    is written."""
 
     award_type: object
-    collectives: int
-    individuals: int
+    counts: NomineeCounts
     dossiers: Iterable
 
 
 def annex_groups(dossiers):
     """The annex of dossiers held in a list (a proposal's), by award type."""
     return [
-        AnnexGroup(award_type, *counts(group), group)
+        AnnexGroup(award_type, counts(group), group)
         for award_type, group in by_award_type(dossiers).items()
     ]
 
@@ -89,8 +128,7 @@ def _annex(doc, groups, names_by_year=None):
         )
 
     for group in groups:
-        count = group.collectives + group.individuals
-        doc.paragraph(f"{group.award_type.name} ({count})", bold=True, indent=False)
+        doc.paragraph(f"{group.award_type.name} ({group.counts.total})", bold=True, indent=False)
         doc.table(headings, rows(group.dossiers), widths_mm=(12, 100, 53))
 
 
@@ -101,11 +139,10 @@ def decision_document(decision):
     groups = [
         AnnexGroup(
             award_type,
-            collectives,
-            individuals,
+            NomineeCounts(**by_kind),
             Reread(lambda t=award_type: selectors.decision_dossiers_of(decision, t)),
         )
-        for award_type, collectives, individuals in selectors.decision_annex(decision)
+        for award_type, by_kind in selectors.decision_annex(decision)
     ]
     return decision_document_for(decision, groups)
 
@@ -113,8 +150,7 @@ def decision_document(decision):
 def decision_document_for(decision, groups, names_by_year=None):
     """decision_document for the given annex (AnnexGroup, in order; bench/document_memory.py
     measures its memory with thousands of awardees)."""
-    collectives = sum(group.collectives for group in groups)
-    individuals = sum(group.individuals for group in groups)
+    named = sum((group.counts for group in groups), NomineeCounts())
     doc = OfficialDocument(template_path("quyet_dinh"))
     awards = ", ".join(group.award_type.name for group in groups)
     doc.header(
@@ -140,7 +176,7 @@ def decision_document_for(decision, groups, names_by_year=None):
     )
     doc.centred("QUYẾT ĐỊNH:", bold=True)
     doc.paragraph(
-        f"Điều 1. Khen thưởng cho {collectives} tập thể và {individuals} cá nhân "
+        f"Điều 1. Khen thưởng cho {named.phrase()} "
         "(có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua năm "
         f"{decision.session.year}."
     )
@@ -228,7 +264,6 @@ def proposal_document(proposal):
     """A tờ trình: the unit's to the office, or the office's to the council."""
     items = list(proposal.items.select_related("dossier__award_type", "dossier__unit"))
     dossiers = [item.dossier for item in items]
-    collectives, individuals = counts(dossiers)
     office = proposal.kind == "office"
     doc = OfficialDocument(template_path("to_trinh"))
     doc.header(
@@ -249,7 +284,7 @@ def proposal_document(proposal):
     )
     doc.paragraph(
         f"Căn cứ kết quả thi đua năm {proposal.year}, đề nghị xét khen thưởng cho "
-        f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo)."
+        f"{counts(dossiers).phrase()} (có danh sách kèm theo)."
     )
     _annex(doc, annex_groups(dossiers))
     doc.signature(
@@ -283,10 +318,9 @@ def unit_decision_document(decision):
     )
     doc.paragraph(LEGAL_BASIS, italic=True)
     doc.centred("QUYẾT ĐỊNH:", bold=True)
-    collectives = sum(1 for a in awardees if a.nominee_kind == "collective")
     doc.paragraph(
         f"Điều 1. Công nhận danh hiệu thi đua, tặng thưởng năm {decision.year} cho "
-        f"{collectives} tập thể và {len(awardees) - collectives} cá nhân (có danh sách kèm theo)."
+        f"{counts(awardees).phrase()} (có danh sách kèm theo)."
     )
     doc.paragraph("Điều 2. Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành./.")
     doc.signature(

@@ -11,7 +11,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.utils.translation import gettext as _
 
 from awards import eligibility
-from awards.enums import AwardLevel
+from awards.enums import AwardLevel, NomineeKind
 from awards.models import AwardType
 
 from .models import CouncilMember, Decision, Session, SessionItem
@@ -197,24 +197,22 @@ def annex_order(dossier):
 
 def decision_annex(decision):
     """The award types of the decision's annex in its order, each with its number of
-    collectives and of individuals: [(award type, collectives, individuals)], counted in SQL,
-    so the dossiers themselves are read only as the document is written
-    (decision_dossiers_of)."""
+    collectives, individuals and households: [(award type, {"collectives": n,
+    "individuals": n, "households": n})], counted in SQL, so the dossiers themselves are read
+    only as the document is written (decision_dossiers_of)."""
     counted = (
         decision.dossiers.order_by()
         .values("award_type")
         .annotate(
-            collectives=Count("pk", filter=Q(nominee_kind="collective")), dossiers=Count("pk")
+            collectives=Count("pk", filter=Q(nominee_kind=NomineeKind.COLLECTIVE)),
+            individuals=Count("pk", filter=Q(nominee_kind=NomineeKind.INDIVIDUAL)),
+            households=Count("pk", filter=Q(nominee_kind=NomineeKind.HOUSEHOLD)),
         )
     )
-    counts = {row["award_type"]: row for row in counted}
+    counts = {row.pop("award_type"): row for row in counted}
     award_types = AwardType.objects.filter(pk__in=counts)
     return [
-        (
-            award_type,
-            counts[award_type.pk]["collectives"],
-            counts[award_type.pk]["dossiers"] - counts[award_type.pk]["collectives"],
-        )
+        (award_type, counts[award_type.pk])
         for award_type in sorted(award_types, key=lambda t: (t.position, t.name))
     ]
 

@@ -241,13 +241,11 @@ def decision_detail(request, pk):
 def _decision_page(request, decision, form=None):
     """The decision's page; `form` (with its errors) in place of the blank one when given."""
     dossiers = selectors.decision_items(decision)
-    collectives, individuals = documents.counts(dossiers)
     can_run = rules.can_run_council(request.user)
     context = {
         "decision": decision,
         "groups": documents.by_award_type(dossiers).items(),
-        "collectives": collectives,
-        "individuals": individuals,
+        "counts": documents.counts(dossiers),
         "can_run": can_run,
         "record_form": (form or RecordDecisionForm())
         if can_run and not decision.recorded_at

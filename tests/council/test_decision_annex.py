@@ -119,3 +119,35 @@ def test_the_decisions_queries_do_not_grow_with_its_awardees(decision):
         content = documents.decision_docx(decision)
     assert len(many) == len(few)
     assert sum(len(rows) for _heading, rows in annex_tables(content)) == 3 + 2 + 120
+
+
+def test_households_are_counted_as_households_and_named_by_their_name(decision, client, leader):
+    """A household is not a person: Điều 1 names them apart ("... và 1 hộ gia đình"), in the
+    DOCX and on the print view, and the annex names the household, not an empty person."""
+    add_awardees(decision, 3, "bang-khen-tinh", start=1)  # individuals only
+    household = decision.dossiers.filter(nominee_kind=NomineeKind.INDIVIDUAL).last()
+    Dossier.objects.filter(pk=household.pk).update(
+        nominee_kind=NomineeKind.HOUSEHOLD,
+        collective_name="Hộ ông Hoàng Văn Pản",
+        full_name="",
+        position="",
+    )
+    named = documents.counts(selectors.decision_items(decision))
+    assert named.households == 1 and named.total == decision.dossiers.count()
+    phrase = named.phrase()
+    assert phrase.endswith("và 1 hộ gia đình")
+    docx = Document(io.BytesIO(documents.decision_docx(decision)))
+    article_1 = next(p.text for p in docx.paragraphs if p.text.startswith("Điều 1."))
+    assert f"Khen thưởng cho {phrase} (có danh sách kèm theo)" in article_1
+    texts = [
+        cell
+        for _heading, rows in annex_tables(documents.decision_docx(decision))
+        for row in rows
+        for cell in row
+    ]
+    assert "Hộ ông Hoàng Văn Pản" in texts
+    client.force_login(leader)
+    printed = client.get(reverse("council:decision-print", args=[decision.pk])).content.decode()
+    assert f"Khen thưởng cho {phrase}" in printed and "Hộ ông Hoàng Văn Pản" in printed
+    page = client.get(reverse("council:decision", args=[decision.pk])).content.decode()
+    assert '<span id="households">1</span> hộ gia đình' in page

@@ -245,7 +245,7 @@ def test_a_merger_of_a_merger_still_reaches_the_first_units_history(plan_2013, s
 
 
 def test_documents_name_the_unit_as_it_was_in_the_dossiers_year(plan_2013, staff):
-    from council.documents import AnnexGroup, _annex
+    from council.documents import AnnexGroup, NomineeCounts, _annex
 
     education = unit("so-gd-dt")
     award = AwardType.objects.get(code="bang-khen-tinh")
@@ -273,7 +273,7 @@ def test_documents_name_the_unit_as_it_was_in_the_dossiers_year(plan_2013, staff
             self.rows += rows
 
     doc = Doc()
-    _annex(doc, [AnnexGroup(award, 0, 1, [dossier])])
+    _annex(doc, [AnnexGroup(award, NomineeCounts(individuals=1), [dossier])])
     assert doc.rows[0][2] == "Sở Giáo dục và Đào tạo"
 
 
