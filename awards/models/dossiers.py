@@ -321,6 +321,15 @@ class DossierTransition(models.Model):
         verbose_name = _("lịch sử hồ sơ")
         verbose_name_plural = _("lịch sử hồ sơ")
         ordering = ["dossier", "at", "pk"]
+        indexes = [
+            # Dossiers submitted since a date (core.arrivals): the few recent submissions,
+            # not a pass over every move of every year.
+            models.Index(
+                fields=["at"],
+                name="dossier_submitted_arrived",
+                condition=models.Q(to_state=DossierState.SUBMITTED),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.dossier.reference}: {self.from_state or '–'} → {self.to_state}"

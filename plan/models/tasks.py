@@ -291,7 +291,12 @@ class ProgressReport(models.Model):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["reported_at", "pk"]
-        indexes = [models.Index(fields=["part", "reported_at"])]
+        indexes = [
+            models.Index(fields=["part", "reported_at"]),
+            # What arrived since a date (core.arrivals: the office's page and the dashboard's
+            # count of the last week) reads only the recent reports, not every year's.
+            models.Index(fields=["reported_at"], name="progress_report_arrived"),
+        ]
 
     def __str__(self):
         return f"{self.part}: {self.get_state_display()}"

@@ -184,3 +184,25 @@ def test_section_two_counts_in_sql_what_the_standings_and_units_behind_list(as_o
     assert measures["exemplars"].done == len(selectors.units_behind(YEAR, as_of, "exemplars"))
     if as_of == END:  # the demo's members have signed and been checked by then
         assert measures["pact"].done and measures["cross-checked"].done
+
+
+def test_section_two_counts_the_members_as_the_groupings_standings_do():
+    """The dashboard's counts (membership_counts, grouped in SQL) agree with the standings
+    drawn member by member, on a day before and after the demo's signatures and checks."""
+    from demo.emulation import create_demo_emulation
+
+    create_demo_emulation(YEAR)
+    for day in (datetime.date(YEAR, 3, 1), datetime.date(YEAR, 9, 30), END):
+        members = [
+            member
+            for standing in selectors.grouping_standings(selectors.groupings_of_year(YEAR), day)
+            for member in standing.members
+        ]
+        assert selectors.membership_counts(YEAR, day) == {
+            "total": len(members),
+            "pact": sum(member.pact_signed for member in members),
+            "cross_checked": sum(member.cross_checked for member in members),
+        }
+    # Some signed and some cross-checked by the end, so the comparison means something.
+    counted = selectors.membership_counts(YEAR, END)
+    assert 0 < counted["cross_checked"] < counted["total"] and counted["pact"] > 0
