@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+# A request's CPU is read from its connection's PostgreSQL process (database_cpu_reader);
+# a parallel plan's workers are other processes, whose CPU that reading would miss (the
+# dashboard's count of arrivals once ran on three). libpq reads PGOPTIONS: no parallel plans
+# in the benchmark's connections, so all of a query's work is counted where it is read.
+os.environ.setdefault("PGOPTIONS", "-c max_parallel_workers_per_gather=0")
 
 import django  # noqa: E402
 
