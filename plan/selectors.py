@@ -184,10 +184,14 @@ def dashboard_quarters(plan, as_of):
 
 
 def tasks_for_page():
-    """Tasks with their responsible units and their parts' sources (the page's warnings)."""
-    return Task.objects.select_related("plan").prefetch_related(
-        responsible_prefetch(),
-        Prefetch("parts", queryset=TaskPart.objects.only("task_id", "source")),
+    """Tasks with their responsible units and whether staff named units for them (the
+    page's warnings: Task.collectives_needing_units), asked with EXISTS rather than by
+    reading every part of a task given to thousands of units."""
+    picked = TaskPart.objects.filter(task=OuterRef("pk"), source=PartSource.PICKED)
+    return (
+        Task.objects.select_related("plan")
+        .prefetch_related(responsible_prefetch())
+        .annotate(has_picked_parts=Exists(picked))
     )
 
 

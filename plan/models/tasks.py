@@ -116,16 +116,20 @@ class Task(RunsBySchoolYear):
     def collectives_needing_units(self):
         """The phrases ("Các đơn vị liên quan"...) for which staff still have to name units.
 
-        Uses the prefetched `responsible` and `parts` rows when present.
+        Uses the prefetched `responsible` rows and the `has_picked_parts` annotation
+        (selectors.tasks_for_page) when present.
         """
         phrases = [
             row.written_as or row.get_collective_display()
             for row in self.responsible.all()
             if row.collective in (Collective.RELATED_UNITS, Collective.RELATED_SECTORS)
         ]
-        if phrases and not any(part.source == PartSource.PICKED for part in self.parts.all()):
-            return phrases
-        return []
+        if not phrases:
+            return []
+        picked = getattr(self, "has_picked_parts", None)
+        if picked is None:
+            picked = self.parts.filter(source=PartSource.PICKED).exists()
+        return [] if picked else phrases
 
 
 class ResponsibleUnit(models.Model):

@@ -235,10 +235,11 @@ def test_the_whole_plans_parts_list_is_counted_from_the_tasks_tallies(
 @pytest.mark.parametrize(
     ("url", "cap"),
     [
-        # The dashboard also draws section II's panel (emulation: five queries of its own,
-        # counted in SQL; it read every unit and membership in eleven before), and counts
-        # what units sent in the last week (one).
-        (lambda r: reverse("dashboard"), 21),
+        # The dashboard also draws section II's panel (emulation: seven queries of its own,
+        # counted in SQL; it read every unit and membership in eleven before; its membership
+        # counts take three small grouped queries rather than one with three subqueries per
+        # member), and counts what units sent in the last week (one).
+        (lambda r: reverse("dashboard"), 22),
         # The task page also reads the published years (its year switcher) and the names
         # the units had that year (a renamed unit keeps its old name on a past year's page).
         (lambda r: reverse("task-detail", args=[2013, 3]), 17),
