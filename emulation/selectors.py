@@ -238,6 +238,70 @@ class Measure:
         return self.total > 0 and self.percent >= self.target
 
 
+@dataclass
+class GroupingShare:
+    """A grouping's line on the year's list: how many members, how many cross-checked."""
+
+    cluster: Cluster
+    member_count: int
+    cross_checked_count: int
+
+    @property
+    def cross_checked_percent(self):
+        return percent(self.cross_checked_count, self.member_count)
+
+    @property
+    def fully_cross_checked(self):
+        return self.cross_checked_percent >= CROSS_CHECK_TARGET_PERCENT
+
+
+def grouping_shares(clusters, as_of):
+    """[GroupingShare] of the clusters (a queryset), in its order: what grouping_standings
+    says of each, counted in SQL instead of member by member. Building every member's
+    standing made the year's list cost 35 ms of Python at 2,000 units (80 groupings) for
+    two numbers a line; three grouped queries now, whatever the number of members."""
+    clusters = list(clusters)
+    ids = [cluster.pk for cluster in clusters]
+    memberships = Cluster.members.through.objects.filter(cluster__in=ids)
+    members = dict(memberships.values_list("cluster").annotate(n=Count("pk")))
+    checked = cross_checked_members(ids, memberships, as_of)
+    return [
+        GroupingShare(cluster, members.get(cluster.pk, 0), checked.get(cluster.pk, 0))
+        for cluster in clusters
+    ]
+
+
+def cross_checked_members(clusters, memberships, as_of):
+    """{cluster id: its members (`memberships`: the clusters' rows of the member table)
+    whose every criterion the leading unit has checked by the end of the day}, as
+    grouping_standings counts them; clusters with none are left out."""
+    until = end_of_day(as_of)
+    criteria = dict(
+        Criterion.objects.filter(sheet__cluster__in=clusters)
+        .values_list("sheet__cluster")
+        .annotate(n=Count("pk"))
+    )
+    if not criteria:
+        return {}
+    checked = (
+        Score.objects.filter(criterion__sheet__cluster__in=clusters, checked_at__lt=until)
+        .filter(
+            Exists(
+                memberships.filter(
+                    cluster=OuterRef("criterion__sheet__cluster"), unit=OuterRef("unit")
+                )
+            )
+        )
+        .values_list("criterion__sheet__cluster", "unit")
+        .annotate(n=Count("pk"))
+    )
+    counts = defaultdict(int)
+    for cluster, _unit, n in checked:
+        if n == criteria.get(cluster):
+            counts[cluster] += 1
+    return dict(counts)
+
+
 def membership_counts(year, as_of):
     """{total, pact, cross_checked}: the year's grouping memberships, those whose pact is
     signed and those cross-checked by the date (as grouping_standings says).
@@ -245,32 +309,13 @@ def membership_counts(year, as_of):
     Counted from the signatures and the scores, grouped in SQL, not member by member: a
     query per membership's pact, criteria and scores made the dashboard's panel cost
     2,000 subqueries at 2,000 units. Two or three small queries, whatever the number of units."""
-    until = end_of_day(as_of)
-    memberships = Cluster.members.through.objects.filter(cluster__year=year)
+    clusters = Cluster.objects.filter(year=year)
+    memberships = Cluster.members.through.objects.filter(cluster__in=clusters)
     signed = PactSignature.objects.filter(
         cluster=OuterRef("cluster"), unit=OuterRef("unit"), signed_on__lte=as_of
     )
     counted = memberships.aggregate(total=Count("pk"), pact=Count("pk", filter=Q(Exists(signed))))
-    criteria = dict(
-        Criterion.objects.filter(sheet__cluster__year=year)
-        .values_list("sheet__cluster")
-        .annotate(n=Count("pk"))
-    )
-    cross_checked = 0
-    if criteria:
-        checked = (
-            Score.objects.filter(criterion__sheet__cluster__year=year, checked_at__lt=until)
-            .filter(
-                Exists(
-                    memberships.filter(
-                        cluster=OuterRef("criterion__sheet__cluster"), unit=OuterRef("unit")
-                    )
-                )
-            )
-            .values_list("criterion__sheet__cluster", "unit")
-            .annotate(n=Count("pk"))
-        )
-        cross_checked = sum(1 for cluster, _unit, n in checked if n == criteria.get(cluster))
+    cross_checked = sum(cross_checked_members(clusters, memberships, as_of).values())
     return {**counted, "cross_checked": cross_checked}
 
 

@@ -66,3 +66,43 @@ def test_the_overview_lists_the_units_most_late(client, leader):
     late = response.context["late_units"]
     assert late and late == sorted(late, key=lambda row: -row[2])
     assert sum(count for _n, _c, count in late) <= response.context["overdue_total"]
+
+
+def test_the_overview_counts_awards_as_grouping_by_the_names_did():
+    """awards_this_year_and_last counts by ids and joins the names after; it must give the
+    rows and the order that grouping the records by type and unit name gave, ties at the
+    15th unit broken by name, records without a unit left out of the units'."""
+    from django.db.models import Count, Q
+
+    from awards.selectors import awards_this_year_and_last
+    from units.models import Unit
+
+    units = list(Unit.objects.order_by("code")[:20])
+    types = ["giay-khen", "bang-khen-tinh", "tap-the-ldxs"]
+    records = [
+        _award(unit, year, code=types[(n + year) % 3])
+        for n, unit in enumerate(units)
+        for year in (2012, 2013, 2011)
+        for _ in range(n % 4 + (year == 2013))
+    ]
+    records += [_award(None, 2013), _award(None, 2012, code="bang-khen-tinh")]
+    AwardRecord.objects.bulk_create(records)
+
+    counted = AwardRecord.objects.filter(year__in=(2012, 2013))
+    this, last = Count("pk", filter=Q(year=2013)), Count("pk", filter=Q(year=2012))
+    by_type = (
+        counted.values("award_type__name", "award_type__position")
+        .annotate(this=this, last=last)
+        .order_by("award_type__position", "award_type__name")
+    )
+    by_unit = (
+        counted.filter(unit__isnull=False)
+        .values("unit__name", "unit__code")
+        .annotate(this=this, last=last)
+        .order_by("-this", "-last", "unit__name")[:15]
+    )
+    assert awards_this_year_and_last(2013) == (
+        [(row["award_type__name"], row["this"], row["last"]) for row in by_type],
+        [(row["unit__name"], row["unit__code"], row["this"], row["last"]) for row in by_unit],
+    )
+    assert len(by_unit) == 15 and len(by_type) == 3

@@ -225,3 +225,20 @@ def test_the_dashboard_shows_section_two_with_links_to_the_units(client, staff, 
     assert "Chỉ tiêu mục II" in page
     assert "/thi-dua/2013/muc-ii/cross-checked/?ngay=31/12/2013" in page
     assert "1/4" in page  # one member of the block's four cross-checked
+
+
+def test_the_year_list_shows_its_groupings_a_page_at_a_time(client, staff):
+    from emulation.views.groupings import GROUPINGS_PAGE_SIZE
+    from units.models import Cluster
+
+    Cluster.objects.filter(year=YEAR).delete()
+    leader = unit("so-y-te")
+    for n in range(GROUPINGS_PAGE_SIZE + 3):
+        Cluster.objects.create(year=YEAR, name=f"Cụm {n:02d}", kind="cluster", leader=leader)
+    client.force_login(staff)
+    first = client.get(f"/thi-dua/{YEAR}/").content.decode()
+    second = client.get(f"/thi-dua/{YEAR}/?trang=2").content.decode()
+    assert f"{GROUPINGS_PAGE_SIZE + 3} cụm, khối" in first and "Trang 1/2" in first
+    assert "Cụm 00" in first and f"Cụm {GROUPINGS_PAGE_SIZE - 1}" in first
+    assert f"Cụm {GROUPINGS_PAGE_SIZE}" not in first
+    assert f"Cụm {GROUPINGS_PAGE_SIZE + 2}" in second and "Cụm 00" not in second

@@ -206,3 +206,38 @@ def test_section_two_counts_the_members_as_the_groupings_standings_do():
     # Some signed and some cross-checked by the end, so the comparison means something.
     counted = selectors.membership_counts(YEAR, END)
     assert 0 < counted["cross_checked"] < counted["total"] and counted["pact"] > 0
+
+
+@pytest.mark.parametrize("who", ["staff", "officer"])
+def test_the_year_list_counts_each_grouping_as_its_standing_does(who, request):
+    """The year's list (grouping_shares, counted in SQL) says of each grouping what its
+    standing drawn member by member says: for the office, and for an officer who sees only
+    the groupings of their unit, on days before and after the demo's checks."""
+    from demo.emulation import create_demo_emulation
+    from emulation import rules
+
+    create_demo_emulation(YEAR)
+    user = request.getfixturevalue(who)
+    visible = rules.visible_groupings(user, selectors.groupings_of_year(YEAR))
+    for day in (datetime.date(YEAR, 3, 1), datetime.date(YEAR, 9, 30), END):
+        shares = selectors.grouping_shares(visible, day)
+        standings = selectors.grouping_standings(visible, day)
+        assert [
+            (s.cluster, s.member_count, s.cross_checked_count, s.cross_checked_percent)
+            for s in shares
+        ] == [
+            (
+                s.cluster,
+                len(s.members),
+                sum(m.cross_checked for m in s.members),
+                s.cross_checked_percent,
+            )
+            for s in standings
+        ]
+    # Groupings fully, partly and not cross-checked by the end, so the comparison means
+    # something (the officer's unit belongs to some, not all).
+    at_end = selectors.grouping_shares(visible, END)
+    assert 0 < len(at_end) <= Cluster.objects.filter(year=YEAR).count()
+    if who == "staff":
+        assert {s.fully_cross_checked for s in at_end} == {True, False}
+        assert any(0 < s.cross_checked_count < s.member_count for s in at_end)
