@@ -3,10 +3,10 @@
     DATABASE_URL=... DEBUG=false SECRET_KEY=x ALLOWED_HOSTS=testserver \\
         python bench/profile_pages.py USERNAME PATH [PATH...] [--runs N] [--profile]
 
-Signs USERNAME in (the demo password), requests each PATH --runs times (after 3 unmeasured)
-and prints the median CPU ms and queries; --profile adds a cProfile of the runs (the 30
-heaviest functions by own and by cumulative time). Run it on the database bench/run_load.sh
-left, with the production settings (DEBUG=false: cached templates, no debug toolbar).
+Signs USERNAME in, requests each PATH --runs times (after 3 unmeasured) and prints the
+median CPU ms and queries; --profile adds a cProfile of the runs (the 30 heaviest functions by
+own and by cumulative time); --sql prints one run's queries. Run it on the database
+bench/run_load.sh left, with the production settings (DEBUG=false: cached templates).
 """
 
 import argparse
@@ -25,11 +25,10 @@ import django
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from demo.accounts import DEMO_PASSWORD  # noqa: E402
 
 
 def main():
@@ -38,9 +37,10 @@ def main():
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sql", action="store_true", help="print one run's queries")
     args = parser.parse_args()
     client = Client()
-    assert client.login(username=args.username, password=DEMO_PASSWORD), "cannot sign in"
+    client.force_login(get_user_model().objects.get(username=args.username))
     for path in args.paths:
         for _ in range(3):
             response = client.get(path)
@@ -60,6 +60,9 @@ def main():
             f"{path}: {response.status_code} median {statistics.median(times):.1f} ms CPU, "
             f"min {min(times):.1f}, {len(queries) / args.runs:.0f} queries"
         )
+        if args.sql:
+            for query in queries.captured_queries[-len(queries) // args.runs :]:
+                print("   ", query["sql"][:300])
         if profiler:
             stats = pstats.Stats(profiler).strip_dirs()
             stats.sort_stats("tottime").print_stats(30)
