@@ -21,6 +21,7 @@ from .status import (
     end_of_day,
     quarter_counts,
     requirements_with_unit_status,
+    statuses_as_of,
     submission_counts,
     task_rollups,
     with_status,
@@ -198,9 +199,10 @@ def task_parts(user, task, as_of):
 
 
 def unit_parts(unit, plan, as_of):
-    """A unit's parts of the plan with their status as of the date, by task number."""
+    """A unit's parts of the plan with their status as of the date, by task number (a list:
+    the status comes from each part's copy of its latest report, statuses_as_of)."""
     parts = TaskPart.objects.filter(task__plan=plan, unit=unit)
-    return with_status(parts, as_of).select_related("task").order_by("task__number")
+    return statuses_as_of(parts.select_related("task").order_by("task__number"), as_of)
 
 
 def unit_requirements(unit, plan, as_of):

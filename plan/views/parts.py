@@ -26,7 +26,7 @@ from ..selectors import (
     visible_parts,
     visible_reports,
 )
-from ..status import part_status, today
+from ..status import statuses_as_of, today
 from .common import PAGE_SIZE, add_refusal, as_of_date, error_text, require
 from .years import keep_year, year_plan
 
@@ -82,7 +82,7 @@ def part_detail(request, pk):
         "part": part,
         "task": part.task,
         "plan": part.task.plan,
-        "status": part_status(part, as_of),
+        "status": statuses_as_of([part], as_of)[0].status,
         "late_report": attach_late_reports([part], as_of)[0].late_report,
         "as_of": as_of,
         "history": part_history(part),
