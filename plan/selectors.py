@@ -20,10 +20,10 @@ from .rules import part_visibility, report_visibility, submission_visibility
 from .status import (
     end_of_day,
     quarter_counts,
-    requirements_with_unit_status,
     statuses_as_of,
     submission_counts,
     task_rollups,
+    unit_standings,
     with_status,
     with_status_in,
     with_submission_status,
@@ -206,9 +206,10 @@ def unit_parts(unit, plan, as_of):
 
 
 def unit_requirements(unit, plan, as_of):
-    """What the unit must send for the plan, with its standing on each as of the date."""
+    """What the unit must send for the plan, with its standing on each as of the date (a
+    list, unit_standings)."""
     requirements = Requirement.objects.filter(plan=plan, units=unit).select_related("task")
-    return requirements_with_unit_status(requirements, unit, as_of).order_by("due_on")
+    return unit_standings(requirements.order_by("due_on"), unit, as_of)
 
 
 def requirement_units(user, requirement, as_of, status=None):
