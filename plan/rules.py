@@ -45,15 +45,18 @@ def latest_published_year():
     return Plan.objects.published().order_by("-year").values_list("year", flat=True).first()
 
 
-def is_past_year(year):
-    latest = latest_published_year()
+def is_past_year(year, latest=None):
+    """`latest`: the latest published year, when the caller has read it already (a page reads
+    the published plans once, plan.views.years.published_plans); else it is asked for."""
+    latest = latest_published_year() if latest is None else latest
     return latest is not None and year < latest
 
 
-def can_change_year(user, year):
+def can_change_year(user, year, latest=None):
     """A past year's records are read-only, except for the office (issue 17): its reports
-    and documents are what was sent then. The office may still put a mistake right."""
-    return is_office(user) or not is_past_year(year)
+    and documents are what was sent then. The office may still put a mistake right.
+    `latest` as for is_past_year."""
+    return is_office(user) or not is_past_year(year, latest)
 
 
 def past_year_refusal(year):

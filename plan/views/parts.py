@@ -28,7 +28,7 @@ from ..selectors import (
 )
 from ..status import statuses_as_of, today
 from .common import PAGE_SIZE, add_refusal, as_of_date, error_text, require
-from .years import keep_year, year_plan
+from .years import keep_year, latest_year, year_plan
 
 
 def _visible_part(request, pk):
@@ -50,7 +50,7 @@ def part_detail(request, pk):
     keep_year(request, part.task.plan.year)
     # A past year's parts are read-only but for the office (the service refuses too).
     can_report = rules.can_report_on_part(request.user, part) and rules.can_change_year(
-        request.user, part.task.plan.year
+        request.user, part.task.plan.year, latest_year(request)
     )
     manage = rules.can_manage_schedule(request.user)
     form = _report_form(part, manage)

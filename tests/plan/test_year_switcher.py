@@ -191,3 +191,22 @@ def test_a_past_years_exemplars_page_is_read_only_for_an_officer(client, plan_20
     )
     assert REFUSAL in response.content.decode()
     assert not Exemplar.objects.filter(unit=officer.unit, year=2013, name="Điển hình").exists()
+
+
+@pytest.mark.parametrize("page", ["part", "unit"])
+def test_a_years_page_reads_the_published_years_once(
+    client, plan_2014, officer, page, django_assert_max_num_queries
+):
+    """Whether the year is past (read-only) comes from the published plans the page has
+    read for its switcher, not from asking for the latest year again."""
+    part = part_2013(officer.unit)
+    url = {
+        "part": reverse("part-detail", args=[part.pk]),
+        "unit": reverse("unit-detail", args=[officer.unit.code]) + f"?{YEAR_KEY}=2013",
+    }[page]
+    client.force_login(officer)
+    with django_assert_max_num_queries(40) as queries:
+        response = client.get(url)
+    assert "Chỉ để xem: không thay đổi được số liệu." in response.content.decode()
+    plan_reads = [q["sql"] for q in queries.captured_queries if 'FROM "plan_plan"' in q["sql"]]
+    assert len(plan_reads) == 1, plan_reads
