@@ -307,11 +307,13 @@ def dossier_problems(dossier):
     return [str(p) for p in problems(Nominee.of_dossier(dossier), ruleset_for(dossier))]
 
 
-def document_checklist(dossier):
+def document_checklist(dossier, reqs=None):
     """[RequiredDocument] for the dossier page: each kind of document the dossier's rule set
-    asks for (the list the submit rule checks), ticked once a file of that kind is in it."""
+    asks for (the list the submit rule checks), ticked once a file of that kind is in it.
+    `reqs`: the rule set's requirements for the dossier, when the page has read them."""
     award_type = dossier.award_type
-    reqs = requirements(ruleset_for(dossier), award_type)
+    if reqs is None:
+        reqs = requirements(ruleset_for(dossier), award_type)
     return required_documents.checklist(reqs, award_type, dossier)
 
 
@@ -339,11 +341,11 @@ def _cap_count(unit_id, year, award_type):
     return records.count() + dossiers.count()
 
 
-def cap_warnings(unit_id, award_type, year, ruleset):
+def cap_warnings(unit_id, award_type, year, ruleset, reqs=None):
     """The unit's list passes a cap of the rule set (e.g. Chiến sĩ thi đua cơ sở at most 15 %
     of its Lao động tiên tiến): one Problem per cap passed."""
     found = []
-    for requirement in requirements(ruleset, award_type):
+    for requirement in requirements(ruleset, award_type) if reqs is None else reqs:
         if requirement.kind != K.CAP:
             continue
         base = AwardType.objects.get(code=requirement.params["of"])
@@ -366,12 +368,15 @@ def cap_warnings(unit_id, award_type, year, ruleset):
     return found
 
 
-def dossier_warnings(dossier):
+def dossier_warnings(dossier, reqs=None):
     """What the dossier page tells the office beside the refusals: caps passed, and the rule
-    set's conditions the product does not check (to weigh by hand)."""
+    set's conditions the product does not check (to weigh by hand). `reqs` as for
+    document_checklist."""
     ruleset = ruleset_for(dossier)
-    found = cap_warnings(dossier.unit_id, dossier.award_type, dossier.year, ruleset)
-    for requirement in requirements(ruleset, dossier.award_type):
+    if reqs is None:
+        reqs = requirements(ruleset, dossier.award_type)
+    found = cap_warnings(dossier.unit_id, dossier.award_type, dossier.year, ruleset, reqs)
+    for requirement in reqs:
         if requirement.kind == K.NOTE:
             found.append(Problem(requirement.article, requirement.text, ruleset.title))
     return found

@@ -154,15 +154,17 @@ def dossier_detail(request, pk):
         raise Http404
     ruleset = eligibility.ruleset_for(dossier)
     can_edit = rules.can_edit_dossier(request.user, dossier)
-    required = eligibility.document_checklist(dossier)
+    # The rule set's requirements for the dossier, read once for the page's three lists.
+    reqs = eligibility.requirements(ruleset, dossier.award_type)
+    required = eligibility.document_checklist(dossier, reqs)
     return render(
         request,
         "awards/dossier_detail.html",
         {
             "dossier": dossier,
             "ruleset": ruleset,
-            "requirements": eligibility.requirements(ruleset, dossier.award_type),
-            "warnings": eligibility.dossier_warnings(dossier),
+            "requirements": reqs,
+            "warnings": eligibility.dossier_warnings(dossier, reqs),
             "required": required,
             "moves": rules.available_moves(request.user, dossier),
             "can_edit": can_edit,

@@ -1,6 +1,7 @@
 """After a load run: is every row whole? A dossier's state is its last move's, and its audit
-trail agrees; every evidence and submission row has its file. Files with no row (a request
-that failed after writing its upload) are counted: they are harmless and can be swept."""
+trail agrees; every row that holds a file (evidence, submissions, documents...) has it.
+Files with no row (a request that failed after writing its upload) are counted: they are
+harmless and can be swept."""
 
 import os
 import sys
@@ -13,12 +14,12 @@ import django
 
 django.setup()
 
+from django.apps import apps  # noqa: E402
 from django.core.files.storage import default_storage  # noqa: E402
-from django.db.models import OuterRef, Subquery  # noqa: E402
+from django.db.models import FileField, OuterRef, Subquery  # noqa: E402
 
-from awards.models import Dossier, DossierDocument, DossierTransition  # noqa: E402
+from awards.models import Dossier, DossierTransition  # noqa: E402
 from core.backup import stored_files  # noqa: E402
-from plan.models import ProgressReport, Submission  # noqa: E402
 
 
 def main():
@@ -32,11 +33,16 @@ def main():
     ]
     stored = set()
     missing_files = 0
-    for model, field in [
-        (ProgressReport, "evidence"),
-        (Submission, "file"),
-        (DossierDocument, "file"),
-    ]:
+    # Every file a row holds: reports, submissions and dossier documents, and the rest
+    # (a pact's signed copy, a council's papers...) so their files are not counted as lost.
+    file_fields = [
+        (model, field.name)
+        for model in apps.get_models()
+        if not model.__name__.startswith("Historical")  # the audit trail's copies
+        for field in model._meta.concrete_fields
+        if isinstance(field, FileField)
+    ]
+    for model, field in file_fields:
         for name in model.objects.exclude(**{field: ""}).values_list(field, flat=True):
             stored.add(name)
             if not default_storage.exists(name):

@@ -2,8 +2,14 @@
 dashboard and the inbox and move dossiers. Run by bench/run_load.sh, which prepares the
 database and passes LOAD_STATE (the JSON bench/prepare_load.py printed).
 
-At the end it prints one line of figures (requests/s, p50, p95, failures) and, for error
-answers, whether each was the plain error page (templates/500.html) or leaked a traceback.
+At the end it prints one line of figures (requests/s, p50, p95, failures), the same for the
+requests started after the first minute (LOAD_WARMUP seconds, when every user has signed in:
+password hashing is slow on purpose, so sign-ins queue), this process's own CPU time (locust
+runs on the same machine as the server) and, for error answers, whether each was the plain
+error page (templates/500.html) or leaked a traceback.
+
+Each officer signs in with an account of its own while there are enough (bench/prepare_load.py
+makes several per unit, over many units), as real officers would.
 
 Each simulated user names itself in the X-Load-Client header, so bench/proxy.py (several app
 servers, SERVERS=2) alternates its requests between the servers. An officer downloads each
@@ -16,6 +22,8 @@ import json
 import os
 import random
 import re
+import resource
+import statistics
 import time
 from collections import Counter
 
@@ -24,12 +32,14 @@ from locust import HttpUser, between, events, task
 PASSWORD = os.environ.get("LOAD_PASSWORD", "thidua2013")
 STATE = json.loads(os.environ.get("LOAD_STATE", '{"officers": ["officer"], "dossiers": []}'))
 OFFICERS = STATE["officers"]
+officer_accounts = itertools.cycle(random.sample(OFFICERS, len(OFFICERS)))
+WARMUP = float(os.environ.get("LOAD_WARMUP", "60"))
 WAITING_DOSSIERS = list(STATE["dossiers"])  # submitted dossiers for staff to move
 PDF = b"%%PDF-1.4\n%% minh chung tai thu %s\n%%%%EOF\n"
 PART_LINK = re.compile(r'href="/phan-viec/(\d+)/"')
 ERROR_PAGE = "Hệ thống đang gặp sự cố"
 
-timeline = []  # (seconds since start, failed?)
+timeline = []  # (seconds since start when it ended, failed?, ms it took, page name)
 error_pages = Counter()  # "plain error page" / "traceback leaked" / "other"
 files = Counter()  # uploads, and their downloads through another server than the uploader's
 started = time.monotonic()
@@ -38,7 +48,7 @@ clients = itertools.count(1)
 
 @events.request.add_listener
 def _record(request_type, name, response_time, response_length, exception=None, **kwargs):
-    timeline.append((time.monotonic() - started, exception is not None))
+    timeline.append((time.monotonic() - started, exception is not None, response_time, name))
 
 
 @events.test_start.add_listener
@@ -109,7 +119,7 @@ class Officer(SignedIn):
     weight = 4
 
     def on_start(self):
-        self.username = random.choice(OFFICERS)
+        self.username = next(officer_accounts)
         super().on_start()
         page = self.get("/don-vi-cua-toi/", name="/don-vi/[code]/")
         self.parts = PART_LINK.findall(page.text or "") or []
@@ -208,23 +218,63 @@ def _figures(environment, **kwargs):
         f"p95={total.get_response_time_percentile(0.95):.0f}ms "
         f"failures={total.num_failures}"
     )
+    _after_warmup()
+    _own_cpu(environment)
     if files["uploads"]:
         print(
             f"FILES uploaded={files['uploads']} "
             f"downloaded_through_another_server={files['downloaded through another server']}"
         )
-    failed_at = [t for t, failed in timeline if failed]
+    failed_at = [t for t, failed, *_ in timeline if failed]
     if failed_at:
         buckets = Counter(int(t // 5) * 5 for t in failed_at)
-        done = Counter(int(t // 5) * 5 for t, _failed in timeline)
+        done = Counter(int(t // 5) * 5 for t, *_ in timeline)
         print(
             "FAILURES BY 5 S "
             + " ".join(f"{k}s:{buckets[k]}/{done[k]}" for k in sorted(done) if buckets[k])
         )
         last = max(failed_at)
-        after = sum(1 for t, failed in timeline if t > last)
+        after = sum(1 for t, *_ in timeline if t > last)
         print(
             f"FAULTS failed between {min(failed_at):.1f}s and {last:.1f}s; "
             f"{after} requests after the last failure all succeeded; error answers: "
             + (", ".join(f"{k}: {v}" for k, v in sorted(error_pages.items())) or "none (no 5xx)")
         )
+
+
+def _after_warmup():
+    """p50/p95 of the requests started after the first LOAD_WARMUP seconds, overall and for
+    the most requested pages."""
+    later = [(ms, name, failed) for end, failed, ms, name in timeline if end - ms / 1000 >= WARMUP]
+    if not later:
+        return
+    times = [ms for ms, _name, _failed in later]
+    seconds = max(end for end, *_ in timeline) - WARMUP
+    print(
+        f"AFTER {WARMUP:.0f}S requests={len(later)} rps={len(later) / max(seconds, 1e-9):.1f} "
+        f"p50={_percentile(times, 0.5):.0f}ms p95={_percentile(times, 0.95):.0f}ms "
+        f"p99={_percentile(times, 0.99):.0f}ms failures={sum(f for *_x, f in later)}"
+    )
+    by_name = {}
+    for ms, name, _failed in later:
+        by_name.setdefault(name, []).append(ms)
+    for name, values in sorted(by_name.items(), key=lambda item: -len(item[1]))[:8]:
+        print(
+            f"  {name:<40} n={len(values):>5} p50={statistics.median(values):>6.0f}ms "
+            f"p95={_percentile(values, 0.95):>6.0f}ms"
+        )
+
+
+def _percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _own_cpu(environment):
+    """Locust shares the machine with the server: how much of it did locust take?"""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
+    wall = time.monotonic() - started
+    print(
+        f"LOCUST cpu={cpu:.1f}s over {wall:.0f}s ({100 * cpu / max(wall, 1e-9):.0f}% of one core)"
+    )

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from units.rules import is_office
+from .rules import can_change_year, is_past_year
 
 
 def year_switch(request):
@@ -18,13 +18,11 @@ def year_switch(request):
 
         years = [plan.year for plan in published_plans(request)]
         current = years[0] if years else None
-        is_past = current is not None and year < current
         return {
             "year": year,
             "current": current,
-            "is_past": is_past,
-            # plan.rules.can_change_year, without asking for the years again.
-            "read_only": is_past and not is_office(request.user),
+            "is_past": is_past_year(year, current),
+            "read_only": not can_change_year(request.user, year, current),
             "choices": [(y, switch_url(request, y)) for y in years],
             "back_url": switch_url(request, None),
         }

@@ -45,15 +45,18 @@ def latest_published_year():
     return Plan.objects.published().order_by("-year").values_list("year", flat=True).first()
 
 
-def is_past_year(year):
-    latest = latest_published_year()
+def is_past_year(year, latest=None):
+    """`latest`: the latest published year, when the caller has read it already (a page reads
+    the published plans once, plan.views.years.published_plans); else it is asked for."""
+    latest = latest_published_year() if latest is None else latest
     return latest is not None and year < latest
 
 
-def can_change_year(user, year):
+def can_change_year(user, year, latest=None):
     """A past year's records are read-only, except for the office (issue 17): its reports
-    and documents are what was sent then. The office may still put a mistake right."""
-    return is_office(user) or not is_past_year(year)
+    and documents are what was sent then. The office may still put a mistake right.
+    `latest` as for is_past_year."""
+    return is_office(user) or not is_past_year(year, latest)
 
 
 def past_year_refusal(year):
@@ -62,11 +65,11 @@ def past_year_refusal(year):
     }
 
 
-def can_submit_in_year(user, unit, year):
+def can_submit_in_year(user, unit, year, latest=None):
     """May send the unit's documents for the year's requirements: can_submit_for, and the
     year is not a past one (can_change_year) unless the sender is the office. `year` None
-    (no plan published yet) leaves only the first rule."""
-    return can_submit_for(user, unit) and (year is None or can_change_year(user, year))
+    (no plan published yet) leaves only the first rule; `latest` as for is_past_year."""
+    return can_submit_for(user, unit) and (year is None or can_change_year(user, year, latest))
 
 
 def can_compare_years(user):

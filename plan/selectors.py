@@ -20,9 +20,10 @@ from .rules import part_visibility, report_visibility, submission_visibility
 from .status import (
     end_of_day,
     quarter_counts,
-    requirements_with_unit_status,
+    statuses_as_of,
     submission_counts,
     task_rollups,
+    unit_standings,
     with_status,
     with_status_in,
     with_submission_status,
@@ -202,15 +203,17 @@ def task_parts(user, task, as_of):
 
 
 def unit_parts(unit, plan, as_of):
-    """A unit's parts of the plan with their status as of the date, by task number."""
+    """A unit's parts of the plan with their status as of the date, by task number (a list:
+    the status comes from each part's copy of its latest report, statuses_as_of)."""
     parts = TaskPart.objects.filter(task__plan=plan, unit=unit)
-    return with_status(parts, as_of).select_related("task").order_by("task__number")
+    return statuses_as_of(parts.select_related("task").order_by("task__number"), as_of)
 
 
 def unit_requirements(unit, plan, as_of):
-    """What the unit must send for the plan, with its standing on each as of the date."""
+    """What the unit must send for the plan, with its standing on each as of the date (a
+    list, unit_standings)."""
     requirements = Requirement.objects.filter(plan=plan, units=unit).select_related("task")
-    return requirements_with_unit_status(requirements, unit, as_of).order_by("due_on")
+    return unit_standings(requirements.order_by("due_on"), unit, as_of)
 
 
 def requirement_units(user, requirement, as_of, status=None):

@@ -29,10 +29,10 @@ from ..selectors import (
     visible_parts,
     visible_reports,
 )
-from ..status import part_status, today
+from ..status import statuses_as_of, today
 from ..templatetags.schedule import late_badge, status_badge
 from .common import PAGE_SIZE, add_refusal, as_of_date, error_text, require
-from .years import keep_year, year_plan
+from .years import keep_year, latest_year, year_plan
 
 
 def _visible_part(request, pk):
@@ -54,7 +54,7 @@ def part_detail(request, pk):
     keep_year(request, part.task.plan.year)
     # A past year's parts are read-only but for the office (the service refuses too).
     can_report = rules.can_report_on_part(request.user, part) and rules.can_change_year(
-        request.user, part.task.plan.year
+        request.user, part.task.plan.year, latest_year(request)
     )
     manage = rules.can_manage_schedule(request.user)
     form = _report_form(part, manage)
@@ -86,7 +86,7 @@ def part_detail(request, pk):
         "part": part,
         "task": part.task,
         "plan": part.task.plan,
-        "status": part_status(part, as_of),
+        "status": statuses_as_of([part], as_of)[0].status,
         "late_report": attach_late_reports([part], as_of)[0].late_report,
         "as_of": as_of,
         "history": part_history(part),

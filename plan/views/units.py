@@ -31,7 +31,7 @@ from ..selectors import (
     visible_submissions,
 )
 from .common import as_of_date, error_text, require
-from .years import keep_year, year_plan
+from .years import keep_year, latest_year, year_plan
 
 REQUIREMENT_PAGE_SIZE = 60
 NOTICES_ON_LANDING = 5
@@ -57,7 +57,7 @@ def unit_detail(request, code):
         "requirements": unit_requirements(unit, plan, as_of),
         "reminders": unit.reminders.all()[:20],
         # A past year's documents are read-only but for the office.
-        "can_submit": rules.can_submit_in_year(request.user, unit, year),
+        "can_submit": rules.can_submit_in_year(request.user, unit, year, latest_year(request)),
         "can_compare_years": rules.can_compare_unit_years(request.user, unit),
         # The unit's own people read what they were told, unread first (issue 13, point 15).
         "notices": list(notices.unread_of(unit.pk)[:NOTICES_ON_LANDING])

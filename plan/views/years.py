@@ -27,6 +27,13 @@ def published_plans(request):
     return request._published_plans
 
 
+def latest_year(request):
+    """The latest published year (the product's current year), or None: from the published
+    plans this request has read."""
+    plans = published_plans(request)
+    return plans[0].year if plans else None
+
+
 def _published_year(request, value):
     year = whole_number(value, 1900, 2999)
     return year if any(plan.year == year for plan in published_plans(request)) else None

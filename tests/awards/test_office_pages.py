@@ -270,3 +270,18 @@ def test_a_years_dossiers_past_the_size_are_exported_by_a_background_job(
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
     listed = [row[1] for row in sheet.iter_rows(values_only=True) if str(row[1]).startswith("HS-")]
     assert sorted(listed) == references
+
+
+def test_the_dossier_page_reads_its_rule_sets_requirements_once(
+    client, staff, dossier_in, django_assert_max_num_queries
+):
+    """The checklist of documents, the warnings and the list of conditions all come from the
+    rule set's requirements for the dossier: one read for the page, not one for each."""
+    dossier = dossier_in(S.SUBMITTED)
+    client.force_login(staff)
+    with django_assert_max_num_queries(30) as page:
+        response = client.get(reverse("awards:dossier", args=[dossier.pk]))
+    assert response.status_code == 200
+    assert response.context["requirements"]
+    reads = [q["sql"] for q in page.captured_queries if 'FROM "awards_requirement"' in q["sql"]]
+    assert len(reads) == 1, reads

@@ -13,6 +13,7 @@ from plan.services import cancel_part, name_units_for_task, report_progress, set
 from plan.status import (
     end_of_day,
     part_status,
+    statuses_as_of,
     task_rollups,
     today,
     with_status,
@@ -79,6 +80,37 @@ def test_every_demo_part_agrees_with_its_history(plan_2013, as_of):
     computed = states_as_computed(parts, as_of)
     assert len(computed) > 400
     assert computed == states_from_history_only(parts, as_of)
+
+
+@pytest.mark.parametrize("as_of", ["2013-02-25", "2013-06-30", "2013-09-30", "2013-12-31", None])
+def test_statuses_from_the_copies_agree_with_the_query(plan_2013, as_of):
+    """The unit page and the part page read a status from the part's copy in Python (and
+    from the history, for parts reported on after the date): the same as with_status."""
+    as_of = day(as_of) if as_of else today()
+    parts = TaskPart.objects.filter(task__plan=plan_2013)
+    expected = dict(with_status(parts, as_of).values_list("pk", "status"))
+    computed = {p.pk: p.status for p in statuses_as_of(parts.select_related("task"), as_of)}
+    assert len(computed) > 400
+    assert computed == expected
+
+
+def test_a_status_in_python_reads_the_copy_after_the_latest_report_and_the_history_before(
+    part, staff
+):
+    report_progress(part, staff, PartState.DONE, reported_at=at(day("2013-04-10")))
+    # Make the copy disagree with the history on purpose: whichever is read shows.
+    TaskPart.objects.filter(pk=part.pk).update(latest_done_on=day("2013-03-01"))
+
+    def status(as_of):
+        return statuses_as_of(TaskPart.objects.filter(pk=part.pk).select_related("task"), as_of)[
+            0
+        ].status
+
+    assert status(today()) == Status.DONE_ON_TIME  # the copy
+    assert status(day("2013-04-10")) == Status.DONE_ON_TIME  # the copy: reported that day
+    assert status(day("2013-04-09")) == Status.OVERDUE  # before it: the history
+    TaskPart.objects.filter(pk=part.pk).update(latest_done_on=day("2013-04-10"))
+    assert status(today()) == Status.DONE_LATE
 
 
 def test_the_demo_copy_is_filled(plan_2013):

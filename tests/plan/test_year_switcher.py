@@ -204,3 +204,22 @@ def test_who_may_send_a_units_documents_in_a_year(
     assert (user.unit_id == unit.pk) is own_unit
     assert can_submit_in_year(user, unit, 2014) is now
     assert can_submit_in_year(user, unit, 2013) is past
+
+
+@pytest.mark.parametrize("page", ["part", "unit"])
+def test_a_years_page_reads_the_published_years_once(
+    client, plan_2014, officer, page, django_assert_max_num_queries
+):
+    """Whether the year is past (read-only) comes from the published plans the page has
+    read for its switcher, not from asking for the latest year again."""
+    part = part_2013(officer.unit)
+    url = {
+        "part": reverse("part-detail", args=[part.pk]),
+        "unit": reverse("unit-detail", args=[officer.unit.code]) + f"?{YEAR_KEY}=2013",
+    }[page]
+    client.force_login(officer)
+    with django_assert_max_num_queries(40) as queries:
+        response = client.get(url)
+    assert "Chỉ để xem: không thay đổi được số liệu." in response.content.decode()
+    plan_reads = [q["sql"] for q in queries.captured_queries if 'FROM "plan_plan"' in q["sql"]]
+    assert len(plan_reads) == 1, plan_reads
