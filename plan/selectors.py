@@ -143,12 +143,18 @@ def filtered_parts(
     kind=None,
     school_year=None,
     sort="",
+    status_in_sql=True,
 ):
     """The plan's parts the user may see with their status as of the date, filtered by
     status, quarter, unit, unit kind and their task's school year (each optional) and
-    sorted by one of PART_SORTS."""
+    sorted by one of PART_SORTS. `status_in_sql=False` (neither filtered nor sorted by
+    status) leaves the status out of the query, for the caller to give a page of parts
+    theirs with status.statuses_as_of."""
     parts = visible_parts(user).filter(task__plan=plan)
-    parts = with_status_in(parts, as_of, [status]) if status else with_status(parts, as_of)
+    if status:
+        parts = with_status_in(parts, as_of, [status])
+    elif status_in_sql or sort.lstrip("-") == "trang-thai":
+        parts = with_status(parts, as_of)
     if quarter:
         parts = parts.filter(task__quarter=quarter)
     if unit:
