@@ -1,7 +1,7 @@
 """Reads the award pages need: who sees which dossiers, with related rows fetched up front."""
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models import Count, F, Prefetch, Q, Subquery
 
 from core import params
 from core.names import search_key
@@ -139,10 +139,21 @@ def look_up_awards(user, text, date_of_birth=None):
         found &= Q(date_of_birth=date_of_birth)
         if rules.can_look_up_awards(user):
             found |= Q(name_key=key, date_of_birth=date_of_birth)
+    # NULLS FIRST on a column that is never NULL orders the same, but the name_sort index
+    # (ASC NULLS LAST) cannot serve it: the database takes the few records by primary key
+    # and sorts them, instead of walking the whole history in name order until a page of
+    # them has turned up (12,000 rows read at 2,000 units for "nguyen van").
     return (
         AwardRecord.objects.select_related("award_type", "unit", "dossier")
         .filter(found)
-        .order_by("name_sort", "name_key", "date_of_birth", "-year", "award_type__position", "pk")
+        .order_by(
+            F("name_sort").asc(nulls_first=True),
+            "name_key",
+            "date_of_birth",
+            "-year",
+            "award_type__position",
+            "pk",
+        )
     )
 
 
