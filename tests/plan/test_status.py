@@ -147,3 +147,40 @@ def test_the_demo_year_has_every_status(plan_2013):
         rollups = task_rollups(plan_2013.tasks.all(), day(as_of))
         statuses |= {status for r in rollups.values() for status in r.counts}
     assert statuses == set(Status)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        datetime.date(2013, 3, 31),
+        datetime.date(2013, 6, 30),
+        datetime.date(2013, 9, 30),
+        datetime.date(2013, 12, 31),
+        datetime.date(2014, 6, 1),
+    ],
+)
+def test_units_most_late_counts_the_parts_the_overdue_list_shows(plan_2013, staff, day):
+    """The overview's units most late (read from the open parts of tasks reported on before
+    the day, and the history only for the others) count, unit by unit, exactly the parts
+    the dashboard's overdue list shows as of the day; a part cancelled today, long after
+    the day, still counts as overdue then (its task now goes through the history)."""
+    from django.db.models import Count
+
+    from plan.selectors import overdue_parts, units_most_late
+
+    late = overdue_parts(plan_2013, day).first()
+    if late is not None:
+        cancel_part(late, staff, "Đơn vị đã giải thể")
+        late.task.refresh_from_db()
+        assert late.task.parts_reported_until.date() > day
+    expected = [
+        (row["unit__name"], row["unit__code"], row["count"])
+        for row in overdue_parts(plan_2013, day)
+        .order_by()
+        .values("unit__name", "unit__code")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "unit__name")
+    ]
+    assert units_most_late(plan_2013, day, limit=len(expected) + 1) == expected
+    if day >= datetime.date(2013, 6, 30):
+        assert expected, "the demo has overdue parts by then: the comparison means something"
