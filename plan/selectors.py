@@ -176,8 +176,23 @@ def filtered_parts(
 
 
 def overdue_parts(plan, as_of):
-    """Every overdue part of the plan as of the date, by unit then task (page it)."""
-    parts = with_status_in(TaskPart.objects.filter(task__plan=plan), as_of, [Status.OVERDUE])
+    """Every overdue part of the plan as of the date, by unit then task (page it).
+
+    A task none of whose parts was reported on after the date (its tally's
+    parts_reported_until) has as overdue, when its due date has passed, exactly its parts
+    whose copy of the latest report is still open: those are read through the index of
+    open parts, task by task, with no status to work out. Only the parts of tasks reported
+    on later go through with_status_in (their history)."""
+    cutoff = end_of_day(as_of)
+    overdue_tasks = plan.tasks.filter(due_date__lt=as_of).values_list("pk", "parts_reported_until")
+    settled, reported_later = [], []
+    for pk, reported_until in overdue_tasks:
+        (reported_later if reported_until and reported_until >= cutoff else settled).append(pk)
+    overdue = Q(task__in=settled) & ~Q(latest_state__in=[PartState.DONE, PartState.CANCELLED])
+    if reported_later:
+        later = TaskPart.objects.filter(task__in=reported_later)
+        overdue |= Q(pk__in=with_status_in(later, as_of, [Status.OVERDUE]).values("pk"))
+    parts = TaskPart.objects.filter(overdue)
     return parts.select_related("unit", "task").order_by("unit__sort_key", "task__number", "pk")
 
 
@@ -336,24 +351,10 @@ def awaiting_review_counts(plan):
 
 def units_most_late(plan, as_of, limit=10):
     """[(unit name, unit code, overdue parts)] of the units with most parts overdue as of the
-    date, most first (the overview's list): the parts overdue_parts gives, counted by unit.
-
-    A task none of whose parts was reported on after the date (its tally's
-    parts_reported_until) has as overdue exactly its parts whose copy of the latest report
-    is still open: those are read through the index of open parts, task by task, instead of
-    working out every part's status. Only the parts of tasks reported on later go through
-    with_status_in. Two queries, whatever the number of units."""
-    cutoff = end_of_day(as_of)
-    overdue_tasks = plan.tasks.filter(due_date__lt=as_of).values_list("pk", "parts_reported_until")
-    settled, reported_later = [], []
-    for pk, reported_until in overdue_tasks:
-        (reported_later if reported_until and reported_until >= cutoff else settled).append(pk)
-    overdue = Q(task__in=settled) & ~Q(latest_state__in=[PartState.DONE, PartState.CANCELLED])
-    if reported_later:
-        later = TaskPart.objects.filter(task__in=reported_later)
-        overdue |= Q(pk__in=with_status_in(later, as_of, [Status.OVERDUE]).values("pk"))
+    date, most first (the overview's list): overdue_parts counted by unit, in one query."""
     rows = (
-        TaskPart.objects.filter(overdue)
+        overdue_parts(plan, as_of)
+        .order_by()
         .values("unit__name", "unit__code")
         .annotate(count=Count("pk"))
         .order_by("-count", "unit__name")[:limit]

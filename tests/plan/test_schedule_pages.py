@@ -238,8 +238,10 @@ def test_the_whole_plans_parts_list_is_counted_from_the_tasks_tallies(
         # The dashboard also draws section II's panel (emulation: seven queries of its own,
         # counted in SQL; it read every unit and membership in eleven before; its membership
         # counts take three small grouped queries rather than one with three subqueries per
-        # member), and counts what units sent in the last week (one).
-        (lambda r: reverse("dashboard"), 22),
+        # member), and counts what units sent in the last week (one); its overdue list first
+        # reads which overdue tasks were reported on after the date (one: the rest are read
+        # through the index of open parts).
+        (lambda r: reverse("dashboard"), 23),
         # The task page also reads the published years (its year switcher) and the names
         # the units had that year (a renamed unit keeps its old name on a past year's page).
         (lambda r: reverse("task-detail", args=[2013, 3]), 17),
