@@ -13,6 +13,7 @@ from plan.enums import Collective, PlanStatus
 from plan.models import Plan, Requirement, Task, TaskPart
 from plan.rollover import RollOverError, publish_plan, roll_over_plan, update_draft_header
 from plan.selectors import current_plan
+from tests.conftest import publish_2014
 from units.models import Cluster
 
 pytestmark = pytest.mark.django_db
@@ -157,15 +158,7 @@ def test_the_dry_run_prints_what_it_would_make_and_writes_nothing(plan_2013):
 
 
 def test_a_published_plan_is_never_overwritten(plan_2013, staff):
-    draft = roll_over_plan(2013, 2014, by=staff).plan
-    update_draft_header(
-        draft,
-        staff,
-        number="05/KH-UBND",
-        issued_on=datetime.date(2014, 1, 20),
-        unit_plans_due_on=draft.unit_plans_due_on,
-    )
-    publish_plan(draft, staff)
+    publish_2014(staff)
     before = snapshot()
     for restart in (False, True):
         with pytest.raises(RollOverError, match="đã ban hành; không thể ghi đè"):
