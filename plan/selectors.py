@@ -140,6 +140,12 @@ def every_part_count(user, plan):
     return totals["n"] or 0
 
 
+def status_needs_sql(status, sort):
+    """Whether a list of parts must have its status in its query: to filter or sort by it.
+    Otherwise a page of it gets its status in Python (status.statuses_as_of)."""
+    return bool(status) or sort.lstrip("-") == "trang-thai"
+
+
 def filtered_parts(
     user,
     plan,
@@ -161,7 +167,7 @@ def filtered_parts(
     parts = visible_parts(user).filter(task__plan=plan)
     if status:
         parts = with_status_in(parts, as_of, [status])
-    elif status_in_sql or sort.lstrip("-") == "trang-thai":
+    elif status_in_sql or status_needs_sql(status, sort):
         parts = with_status(parts, as_of)
     if quarter:
         parts = parts.filter(task__quarter=quarter)

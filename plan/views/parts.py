@@ -26,6 +26,7 @@ from ..selectors import (
     every_part_count,
     filtered_parts,
     part_history,
+    status_needs_sql,
     visible_parts,
     visible_reports,
 )
@@ -176,7 +177,7 @@ def part_list(request):
         paginator = CountedPaginator(parts, PAGE_SIZE, total)
     page = paginator.get_page(request.GET.get("trang"))
     rows = page.object_list
-    if "status" not in parts.query.annotations:
+    if not (export or status_needs_sql(filters.get("trang_thai"), sort)):
         rows = statuses_as_of(rows, as_of)
     page.object_list = attach_late_reports(rows, as_of)
     context = {
