@@ -36,10 +36,10 @@ from .models import (
 from .submit_checks import (  # noqa: F401  (callers and tests read them from services)
     DossierRuleError,
     _duplicates,
-    _refusing_duplicates,
     duplicate_problems,
     editable_now,
     submit_problems,
+    write_refusing_duplicates,
 )
 
 S = DossierState
@@ -107,8 +107,7 @@ def save_dossier(dossier, by, initiatives=None):
         dossier._history_user = by
         # A dossier returned for additions is still held against its nominee: renaming it to
         # one who already has a dossier for the award is the duplicate the rule refuses.
-        with _refusing_duplicates(dossier):
-            dossier.save()
+        write_refusing_duplicates(dossier, dossier.save)
     if initiatives is not None:
         dossier.initiatives.set(initiatives)
     return dossier
@@ -124,8 +123,7 @@ def correct_dossier(dossier, by, changed):
         if name not in changed:
             setattr(dossier, name, getattr(current, name))
     dossier._history_user = by
-    with _refusing_duplicates(dossier):
-        dossier.save()
+    write_refusing_duplicates(dossier, dossier.save)
     return dossier
 
 
@@ -248,10 +246,12 @@ def move_dossier(dossier, to_state, by, comment="", **decision):
     now = timezone.now()
     # Compare-and-set: the UPDATE matches only if the state is still the one we checked, so
     # of two people moving the same dossier at once exactly one wins.
-    with _refusing_duplicates(dossier):
-        updated = Dossier.objects.filter(pk=dossier.pk, state=from_state).update(
+    updated = write_refusing_duplicates(
+        dossier,
+        lambda: Dossier.objects.filter(pk=dossier.pk, state=from_state).update(
             state=to_state, state_changed_at=now, **changes
-        )
+        ),
+    )
     if updated != 1:
         raise DossierRuleError(
             _(

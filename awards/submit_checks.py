@@ -3,9 +3,7 @@ what the law in force asks (awards.eligibility, by rule set), the batch a state-
 goes in, and no second dossier for the same nominee and award. Pure reads: services call them
 before they write."""
 
-from contextlib import contextmanager
-
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils.translation import gettext as _
 
 from core.names import search_key
@@ -99,21 +97,36 @@ def duplicate_problems(dossier):
     return _duplicates(dossier)
 
 
-@contextmanager
-def _refusing_duplicates(dossier):
-    """Turn the database's duplicate constraint (models.Dossier.Meta) into the message of
-    `_duplicates`. The check runs first, but two dossiers of one nominee submitted at the same
-    instant both pass it; the constraint lets one through and makes the other wait for it, so
-    by the time the error arrives the winner is committed and the check names it. Other
-    integrity errors pass through."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError:
-        problems = _duplicates(dossier)
-        if not problems:
-            raise
-        raise DossierRuleError(problems) from None
+# PostgreSQL's SQLSTATE for "deadlock detected".
+DEADLOCK_DETECTED = "40P01"
+
+
+def write_refusing_duplicates(dossier, write):
+    """Run `write()` (the save or UPDATE that makes `dossier` held against its nominee),
+    turning the database's duplicate constraint (models.Dossier.Meta) into the message of
+    `_duplicates`; return what `write` returns.
+
+    The check runs first, but two dossiers of one nominee submitted at the same instant both
+    pass it. The unique index lets one through and makes the other wait for it, so by the
+    time the error arrives the winner is committed and the check names it. PostgreSQL's
+    exclusion constraint (migration 0004) inserts before it checks, so the two writers can
+    each find the other's row and wait on it: a deadlock, and PostgreSQL aborts one of
+    them ("Exclusion constraints" in the CREATE TABLE reference). Its write is only rolled
+    back to the savepoint and tried again: the other's row is then there, so the retry waits
+    for it and ends in the duplicate message (or succeeds, if the other rolled back).
+    Other errors pass through."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return write()
+        except OperationalError as error:
+            if getattr(error.__cause__, "pgcode", None) != DEADLOCK_DETECTED or attempt == 2:
+                raise
+        except IntegrityError:
+            problems = _duplicates(dossier)
+            if not problems:
+                raise
+            raise DossierRuleError(problems) from None
 
 
 def editable_now(dossier, by, refusal):

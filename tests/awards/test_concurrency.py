@@ -3,10 +3,11 @@ dossiers of the same nominee submitted at the same moment: one is submitted, the
 
 import datetime
 import threading
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from awards import services
 from awards.catalogue import load_catalogue
@@ -14,7 +15,7 @@ from awards.enums import DocumentKind, DossierState
 from awards.models import Dossier
 from demo import awards as demo
 from tests.conftest import load_demo_data
-from units.models import User
+from units.models import Unit, User
 
 S = DossierState
 
@@ -213,3 +214,61 @@ def test_a_change_and_a_withdrawal_at_once_keep_the_withdrawal(
     # A document, if added, came before the withdrawal, never into a withdrawn dossier.
     for document in stored.documents.all():
         assert document.uploaded_at <= withdrawn_at
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's deadlocks")
+@pytest.mark.django_db(transaction=True)
+def test_a_write_that_postgresql_aborts_in_a_deadlock_is_tried_again(
+    demo_data_restored_afterwards,
+):
+    # Two submissions of one nominee can deadlock on the exclusion constraint (both insert,
+    # then each waits for the other); PostgreSQL aborts one. Here a real deadlock, made on
+    # two unit rows, hits the first attempt of a write: the write is tried again and
+    # succeeds, instead of the user getting a database error.
+    load_demo_data()
+    first, second = Unit.objects.order_by("pk").values_list("pk", flat=True)[:2]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        writer_pid = cursor.fetchone()[0]
+    holding_second = threading.Event()
+    other_outcome = []
+
+    def other_transaction():
+        try:
+            with transaction.atomic():
+                Unit.objects.select_for_update().get(pk=second)
+                holding_second.set()
+                # Take `first` only once the writer waits for `second`: the cycle.
+                with connection.cursor() as cursor:
+                    for _ in range(200):
+                        cursor.execute(
+                            "SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted",
+                            [writer_pid],
+                        )
+                        if cursor.fetchone()[0]:
+                            break
+                        time.sleep(0.01)
+                Unit.objects.select_for_update().get(pk=first)
+            other_outcome.append("committed")
+        except Exception as error:  # the test reports whatever happened
+            other_outcome.append(repr(error))
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_transaction)
+    other.start()
+    assert holding_second.wait(10)
+    attempts = []
+
+    def write():
+        attempts.append(len(attempts) + 1)
+        if len(attempts) == 1:
+            Unit.objects.select_for_update().get(pk=first)
+            Unit.objects.select_for_update().get(pk=second)
+        return "written"
+
+    dossier = Dossier(nominee_key="", year=2013)
+    assert services.write_refusing_duplicates(dossier, write) == "written"
+    other.join(20)
+    assert attempts == [1, 2]
+    assert other_outcome == ["committed"]
