@@ -22,7 +22,7 @@ django.setup()
 
 from django.core.exceptions import ValidationError  # noqa: E402
 from django.core.files import File  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from core.files import validate_document  # noqa: E402
@@ -33,12 +33,20 @@ from units.resources import UnitResource  # noqa: E402
 COLUMNS = UnitResource.columns()
 SECONDS = 10  # the most one file may take, whatever it holds
 EXAMPLES = int(sys.argv[1]) if len(sys.argv) > 1 else 150
-checked = settings(
-    max_examples=EXAMPLES,
-    deadline=None,  # measured below, against SECONDS, so a slow file fails with its time
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+# The parent picks the seed and names it when a file fails, so the failure can be replayed:
+# `python -m tests.fuzz_readers <examples> <seed>`.
+SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+
+
+def checked(test):
+    return seed(SEED)(
+        settings(
+            max_examples=EXAMPLES,
+            deadline=None,  # measured below, against SECONDS, so a slow file fails with its time
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        )(test)
+    )
 
 
 def letters(number):
