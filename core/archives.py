@@ -48,6 +48,10 @@ def open_zip(file, *, max_total):
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error) as error:
         raise ArchiveError("damaged") from error
+    except NotImplementedError as error:
+        # A member that says it needs a newer zip than zipfile reads ("zip file version 6.4"):
+        # no office program writes one, so it is damaged as far as an import is concerned.
+        raise ArchiveError("damaged") from error
     infos = archive.infolist()
     if sum(info.file_size for info in infos) > max_total:
         archive.close()

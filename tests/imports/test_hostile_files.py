@@ -162,3 +162,26 @@ def test_a_zip_other_readers_could_read_differently_is_refused(change):
     data = change(_good_xlsx())
     with pytest.raises(SpreadsheetError, match="bị hỏng"):
         read_table(data, UnitResource.columns())
+
+
+def _in_central_directory(data, offset, value):
+    """`data` with the 2-byte field at `offset` of every central directory entry set."""
+    out = bytearray(data)
+    start = out.find(b"PK\x01\x02")
+    while start != -1:
+        out[start + offset : start + offset + 2] = value.to_bytes(2, "little")
+        start = out.find(b"PK\x01\x02", start + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "offset, value",
+    # Found by tests/fuzz_readers.py: zipfile raised NotImplementedError ("zip file version
+    # 6.4") and the import crashed. A compression zipfile does not know fails the same way.
+    [(6, 64), (10, 99)],
+    ids=["needs-zip-version-6.4", "unknown-compression"],
+)
+def test_a_zip_asking_for_what_no_reader_here_knows_is_called_damaged(offset, value):
+    data = _in_central_directory(_good_xlsx(), offset, value)
+    with pytest.raises(SpreadsheetError, match="bị hỏng"):
+        read_table(data, UnitResource.columns())
