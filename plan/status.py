@@ -80,8 +80,10 @@ def with_status(parts, as_of):
     """Annotate parts with `state_as_of`, `done_on_as_of` and `status` as of the date.
 
     A part whose latest report (copied onto it) is dated before the end of that day is
-    read from the copy; only a part reported on after the date looks into its history, so
-    the status as of today costs one pass over the parts and no subquery. The status looks
+    read from the copy, and a part whose first report came after it had none then (it is
+    open); only a part reported on both before and after the date looks into its history,
+    so the status as of today costs one pass over the parts and no subquery, and as of a
+    past date one lookup per part reported on across it. The status looks
     into the history once per part (its latest report's finished status, or none), not
     once for each state it compares: counting a plan's parts as of a past date reads each
     part's history once.
@@ -91,17 +93,20 @@ def with_status(parts, as_of):
         "-reported_at", "-pk"
     )
     copy_holds = Q(latest_reported_at__isnull=True) | Q(latest_reported_at__lt=cutoff)
+    nothing_then = Q(first_reported_at__gte=cutoff)
     finished_then = latest.annotate(
         finished=_finished("state", "done_on", OuterRef("task__due_date"))
     )
     return parts.annotate(
         state_as_of=Case(
             When(copy_holds, then=NullIf(F("latest_state"), Value(""))),
+            When(nothing_then, then=Value(None)),
             default=Subquery(latest.values("state")[:1]),
             output_field=CharField(),
         ),
         done_on_as_of=Case(
             When(copy_holds, then=F("latest_done_on")),
+            When(nothing_then, then=Value(None)),
             default=Subquery(latest.values("done_on")[:1]),
             output_field=DateField(),
         ),
@@ -111,6 +116,7 @@ def with_status(parts, as_of):
                     copy_holds,
                     then=_finished("latest_state", "latest_done_on", F("task__due_date")),
                 ),
+                When(nothing_then, then=Value(None)),
                 default=Subquery(finished_then.values("finished")[:1]),
                 output_field=CharField(),
             ),
@@ -194,12 +200,17 @@ def statuses_as_of(parts, as_of):
     A part whose copy of its latest report is dated before the day's end (nearly always,
     for today's pages) gets its status from that copy in Python: the same rule as the SQL
     (finished_status, then open_part_status), without building and compiling with_status's
-    query for a few dozen rows. Parts reported on after the date are asked in one query.
-    The parts must have been read in this request: the copy is what they were loaded with.
+    query for a few dozen rows. A part first reported on after the date was open then; parts
+    reported on both before and after it are asked in one query. The parts must have been
+    read in this request: the copy is what they were loaded with.
     """
     parts = list(parts)
     cutoff = end_of_day(as_of)
-    later = [p.pk for p in parts if p.latest_reported_at and p.latest_reported_at >= cutoff]
+    later = [
+        p.pk
+        for p in parts
+        if p.latest_reported_at and p.latest_reported_at >= cutoff > p.first_reported_at
+    ]
     from_history = {}
     if later:
         asked = with_status(TaskPart.objects.filter(pk__in=later), as_of)
@@ -207,6 +218,8 @@ def statuses_as_of(parts, as_of):
     for part in parts:
         if part.pk in from_history:
             part.status = from_history[part.pk]
+        elif part.first_reported_at and part.first_reported_at >= cutoff:
+            part.status = open_part_status(part.task.due_date, as_of)
         else:
             due_date = part.task.due_date
             part.status = finished_status(

@@ -225,10 +225,21 @@ class TaskPart(models.Model):
     latest_reported_at = models.DateTimeField(
         _("thời điểm báo cáo mới nhất"), null=True, blank=True, editable=False
     )
+    # When the first report came: as of a date before it the part had no report and is open,
+    # so its status needs no look into the history either. Only parts reported on both
+    # before and after a date are looked up (plan.status.with_status).
+    first_reported_at = models.DateTimeField(
+        _("thời điểm báo cáo đầu tiên"), null=True, blank=True, editable=False
+    )
 
     # The reports are the part's history; a copy of the part at each report would add nothing.
     history = AuditedHistory(
-        excluded_fields=["latest_state", "latest_done_on", "latest_reported_at"]
+        excluded_fields=[
+            "latest_state",
+            "latest_done_on",
+            "latest_reported_at",
+            "first_reported_at",
+        ]
     )
 
     class Meta:

@@ -1,9 +1,10 @@
 """The stored copies, kept right in one place.
 
 Two things are stored only for speed: each part's copy of its latest report
-(TaskPart.latest_*) and each task's tallies of its parts (Task.parts_*). Every service that
-writes reports or parts, or moves a due date, one row or a million, ends by calling
-refresh_stored_copies; nothing else writes those columns.
+(TaskPart.latest_*, and when its first report came, first_reported_at) and each task's
+tallies of its parts (Task.parts_*). Every service that writes reports or parts, or moves a
+due date, one row or a million, ends by calling refresh_stored_copies; nothing else writes
+those columns.
 """
 
 from itertools import islice
@@ -28,6 +29,11 @@ def refresh_stored_copies(*, parts=None, tasks=None):
             latest_state=Coalesce(Subquery(latest.values("state")[:1]), Value("")),
             latest_done_on=Subquery(latest.values("done_on")[:1]),
             latest_reported_at=Subquery(latest.values("reported_at")[:1]),
+            first_reported_at=Subquery(
+                ProgressReport.objects.filter(part=OuterRef("pk"))
+                .order_by("reported_at")
+                .values("reported_at")[:1]
+            ),
         )
         Task.objects.filter(pk__in=parts.values("task_id")).refresh_tallies()
     if tasks is not None:

@@ -5,11 +5,12 @@ The copy must always equal what the history says; these tests hold it to that.""
 import datetime
 
 import pytest
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Min, OuterRef, Subquery
 
 from plan.enums import PartState, Status
 from plan.models import ProgressReport, Task, TaskPart
 from plan.services import cancel_part, name_units_for_task, report_progress, set_task_due_date
+from plan.services.copies import refresh_stored_copies
 from plan.status import (
     end_of_day,
     part_status,
@@ -47,11 +48,13 @@ def test_the_copy_is_the_latest_dated_report_not_the_latest_entered(part, staff)
     report_progress(part, staff, PartState.DONE, reported_at=at(day("2013-03-10")))
     latest = report_progress(part, staff, PartState.IN_PROGRESS, reported_at=at(day("2013-03-12")))
     # Paperwork that came by post, entered afterwards with an earlier date:
-    report_progress(part, staff, PartState.NOT_STARTED, reported_at=at(day("2013-03-01")))
+    first = report_progress(part, staff, PartState.NOT_STARTED, reported_at=at(day("2013-03-01")))
     part.refresh_from_db()
     assert part.latest_state == PartState.IN_PROGRESS
     assert part.latest_reported_at == latest.reported_at
     assert part.latest_done_on is None
+    # ...while the first report is the earliest dated one.
+    assert part.first_reported_at == first.reported_at
 
 
 def test_a_cancellation_is_copied_too(part, staff):
@@ -113,11 +116,41 @@ def test_a_status_in_python_reads_the_copy_after_the_latest_report_and_the_histo
     assert status(today()) == Status.DONE_LATE
 
 
+def test_before_its_first_report_a_part_is_open_without_a_look_into_the_history(part, staff):
+    report_progress(part, staff, PartState.IN_PROGRESS, reported_at=at(day("2013-04-10")))
+    # A report written into the history behind the copies' back, before the first one: the
+    # status as of a date before the first report is read from the copy, so it does not show.
+    ProgressReport.objects.create(
+        part=part,
+        state=PartState.DONE,
+        done_on=day("2013-03-01"),
+        reported_at=at(day("2013-03-01")),
+        created_by=staff,
+    )
+    def in_python():
+        loaded = TaskPart.objects.filter(pk=part.pk).select_related("task")
+        return statuses_as_of(loaded, day("2013-03-05"))[0].status
+
+    assert part_status(part, day("2013-03-05")) == Status.NOT_DUE
+    assert in_python() == Status.NOT_DUE
+    # Once the copies are brought up to date, the history decides again.
+    refresh_stored_copies(parts=TaskPart.objects.filter(pk=part.pk))
+    assert part_status(part, day("2013-03-05")) == Status.DONE_ON_TIME
+    assert in_python() == Status.DONE_ON_TIME
+
+
 def test_the_demo_copy_is_filled(plan_2013):
     """The demo loader writes reports in bulk; it must fill the copy the same way."""
     parts = TaskPart.objects.filter(task__plan=plan_2013, reports__isnull=False).distinct()
     assert parts.exists()
     assert not parts.filter(latest_reported_at__isnull=True).exists()
+    firsts = dict(
+        ProgressReport.objects.filter(part__task__plan=plan_2013)
+        .values("part")
+        .annotate(first=Min("reported_at"))
+        .values_list("part", "first")
+    )
+    assert dict(parts.values_list("pk", "first_reported_at")) == firsts
     newest = parts.order_by("-latest_reported_at").first()
     assert newest.latest_reported_at < end_of_day(datetime.date(2014, 1, 1))
 
