@@ -53,6 +53,11 @@ def open_zip(file, *, max_total):
         # no office program writes one, so it is damaged as far as an import is concerned.
         raise ArchiveError("damaged") from error
     infos = archive.infolist()
+    if any(not info.filename for info in infos):
+        # A member with no name: no office program writes one, and zipfile's own is_dir()
+        # fails on it.
+        archive.close()
+        raise ArchiveError("damaged")
     if sum(info.file_size for info in infos) > max_total:
         archive.close()
         raise ArchiveError("too_large")

@@ -6,6 +6,9 @@ process when an allocation fails, which no `except` catches, and its memory is R
 tracemalloc does not see, so the child's peak resident size (ru_maxrss) is what is measured.
 """
 
+import io
+import zipfile
+
 import pytest
 
 from core.spreadsheets import SpreadsheetError, read_table
@@ -185,3 +188,14 @@ def test_a_zip_asking_for_what_no_reader_here_knows_is_called_damaged(offset, va
     data = _in_central_directory(_good_xlsx(), offset, value)
     with pytest.raises(SpreadsheetError, match="bị hỏng"):
         read_table(data, UnitResource.columns())
+
+
+def test_a_member_with_no_name_is_called_damaged():
+    # Found by tests/fuzz_readers.py (seed 5): zipfile's is_dir() raised IndexError on it.
+    stream = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_good_xlsx())) as good, zipfile.ZipFile(stream, "w") as out:
+        for info in good.infolist():
+            out.writestr(info, good.read(info))
+        out.writestr(zipfile.ZipInfo(""), b"x")
+    with pytest.raises(SpreadsheetError, match="bị hỏng"):
+        read_table(stream.getvalue(), UnitResource.columns())
