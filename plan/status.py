@@ -249,7 +249,8 @@ def open_part_status(due_date, as_of):
 
 
 def _tallied_rollup(task, as_of):
-    """A task's roll-up from its stored tallies: right for any date after its latest report."""
+    """A task's roll-up from its stored tallies: right for any date after its latest report
+    (_rollups corrects it for the parts reported on after the date)."""
     return Rollup(
         {
             open_part_status(task["due_date"], as_of): task["parts_open"],
@@ -265,36 +266,53 @@ def task_rollups(tasks, as_of, part_filter=None):
 
     The tasks' tallies are read in one query (fresh, whatever the Task objects passed hold).
     A task whose parts were all last reported on before the end of the day is rolled up from
-    its tallies; the rest are counted from their parts in one more query. A filter on the
+    its tallies alone; for the rest, one more query reads the parts reported on after the
+    day, which move from their latest status to the one they had then. A filter on the
     parts (a Q: an officer's own unit, plan.rules.part_visibility) always counts from the parts.
     """
     return _rollups([task.pk for task in tasks], as_of, part_filter or Q())
 
 
 def _rollups(task_ids, as_of, part_filter):
-    cutoff = end_of_day(as_of)
     rollups = defaultdict(Rollup)
-    to_count = []
     if part_filter:
-        to_count = task_ids
-    else:
-        tallies = Task.objects.filter(pk__in=task_ids).values(
-            "pk", "due_date", "parts_reported_until", *TALLY_FIELDS
-        )
-        for task in tallies:
-            until = task["parts_reported_until"]
-            if until is not None and until >= cutoff:
-                to_count.append(task["pk"])
-            else:
-                rollups[task["pk"]] = _tallied_rollup(task, as_of)
-    if to_count:
-        parts = TaskPart.objects.filter(part_filter, task__in=to_count)
+        parts = TaskPart.objects.filter(part_filter, task__in=task_ids)
         rows = with_status(parts, as_of).values("task_id", "status").annotate(n=Count("pk"))
         counts = defaultdict(dict)
         for row in rows.order_by():
             counts[row["task_id"]][row["status"]] = row["n"]
         for task_id, task_counts in counts.items():
             rollups[task_id] = Rollup(task_counts)
+        return rollups
+    cutoff = end_of_day(as_of)
+    tallies = Task.objects.filter(pk__in=task_ids).values(
+        "pk", "due_date", "parts_reported_until", *TALLY_FIELDS
+    )
+    due_dates = {}
+    for task in tallies:
+        rollups[task["pk"]] = _tallied_rollup(task, as_of)
+        until = task["parts_reported_until"]
+        if until is not None and until >= cutoff:
+            due_dates[task["pk"]] = task["due_date"]
+    if due_dates:
+        # The tallies count each part by its latest report. A part reported on after the
+        # date moves from that count to its status as of the date: only those parts are
+        # read, grouped by the two statuses, however many parts their tasks have.
+        later = TaskPart.objects.filter(task__in=due_dates, latest_reported_at__gte=cutoff)
+        rows = (
+            with_status(later, as_of)
+            .annotate(now=_finished("latest_state", "latest_done_on", F("task__due_date")))
+            .values("task_id", "now", "status")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows.order_by():
+            task_id = row["task_id"]
+            now = row["now"] or open_part_status(due_dates[task_id], as_of)
+            counts = rollups[task_id].counts
+            counts[Status(now)] -= row["n"]
+            counts[Status(row["status"])] += row["n"]
+        for task_id in due_dates:
+            rollups[task_id] = Rollup(rollups[task_id].counts)
     return rollups
 
 
