@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .models import Unit, UnitChange, UnitYear
-from .rules import is_office
+from .rules import is_office, own_unit_ids
 
 
 def year_end(year):
@@ -88,10 +88,15 @@ def lineage_ids(unit_id):
     return ids
 
 
-def predecessors(unit):
+def predecessors(unit, user=None):
     """Every unit merged or dissolved into `unit`, directly or through another, oldest
-    first by end date."""
-    found = Unit.objects.filter(pk__in=lineage_ids(unit.pk)[1:])
+    first by end date. When `unit` is `user`'s own, its lineage is the one the request has
+    already read for the user's rights (units.rules.own_unit_ids), not asked again."""
+    if user is not None and getattr(user, "unit_id", None) == unit.pk:
+        lineage = own_unit_ids(user)
+    else:
+        lineage = lineage_ids(unit.pk)
+    found = Unit.objects.filter(pk__in=lineage[1:])
     return sorted(found, key=lambda u: (u.ended_on or datetime.date.min, u.sort_key))
 
 

@@ -78,7 +78,7 @@ def unit_changes(request, code):
         "unit": unit,
         "names": lifecycle.name_history(unit),
         "changes": unit.changes.select_related("successor", "recorded_by"),
-        "predecessors": lifecycle.predecessors(unit),
+        "predecessors": lifecycle.predecessors(unit, request.user),
         "years": unit.years.all(),
         "form": form,
         "participation_form": ParticipationForm() if can_change else None,

@@ -48,7 +48,7 @@ def unit_detail(request, code):
     context = {
         "unit": unit,
         "unit_name": name_in_year(unit, year) if year else unit.name,
-        "predecessors": predecessors(unit),
+        "predecessors": predecessors(unit, request.user),
         "can_change_units": can_change_units(request.user),
         "plan": plan,
         "as_of": as_of,

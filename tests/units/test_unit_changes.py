@@ -9,6 +9,8 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.models import AwardRecord, AwardType, Category, Dossier
@@ -115,6 +117,20 @@ def test_a_merger_carries_the_history_to_the_successor(plan_2013, staff, officer
 
     assert can_see_unit(officer, old)
     assert not can_submit_for(officer, old)
+    # The officer's own page reads the lineage its rights already read, not a second time.
+    assert lifecycle.predecessors(successor, officer) == [old]
+
+
+def test_the_officers_own_unit_page_reads_its_lineage_once(client, plan_2013, staff, officer):
+    old = unit("so-kh-dt")
+    lifecycle.merge_unit(old, into=officer.unit, on=NEW_YEAR, reason="Sáp nhập", by=staff)
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("unit-detail", args=[officer.unit.code])).content.decode()
+    assert reverse("unit-detail", args=["so-kh-dt"]) in html
+    lineage = [q for q in queries.captured_queries if '"successor_id" IN' in q["sql"]]
+    # One per generation: the officer's unit, then the unit merged into it.
+    assert len(lineage) == 2
 
 
 def test_the_successor_page_lists_its_predecessors(client, plan_2013, staff, officer):
