@@ -280,17 +280,26 @@ def submission_status_counts(requirement, as_of):
 def attach_late_reports(parts, as_of):
     """Give each part of a page its `late_report`: the report its state as of the date comes
     from, when that report was made long after the work was done (with its confirmation, if
-    the office gave one), else None. One query for the page."""
+    the office gave one), else None.
+
+    Most pages hold no report made late at all: one plain query says so. Only when some
+    exist does a second one keep those that decide their part's state as of the date (its
+    latest report before the day's end)."""
     parts = list(parts)
-    deciding = ProgressReport.objects.filter(
-        part=OuterRef("part"), reported_at__lt=end_of_day(as_of)
-    ).order_by("-reported_at", "-pk")
-    late = (
-        ProgressReport.objects.filter(part__in=[part.pk for part in parts], reported_late=True)
-        .filter(pk=Subquery(deciding.values("pk")[:1]))
-        .select_related("confirmation")
+    cutoff = end_of_day(as_of)
+    late = ProgressReport.objects.filter(
+        part__in=[part.pk for part in parts], reported_late=True, reported_at__lt=cutoff
     )
-    by_part = {report.part_id: report for report in late}
+    candidates = list(late.values_list("pk", flat=True))
+    by_part = {}
+    if candidates:
+        deciding = ProgressReport.objects.filter(
+            part=OuterRef("part"), reported_at__lt=cutoff
+        ).order_by("-reported_at", "-pk")
+        decided = ProgressReport.objects.filter(pk__in=candidates).filter(
+            pk=Subquery(deciding.values("pk")[:1])
+        )
+        by_part = {report.part_id: report for report in decided.select_related("confirmation")}
     for part in parts:
         part.late_report = by_part.get(part.pk)
     return parts

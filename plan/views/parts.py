@@ -196,14 +196,25 @@ def part_rows(parts, year):
     most opened page, and fifty rows of template tags (a URL, the unit's name of the year,
     two badges, a date, the school-year badge each) cost more than the rest of the page."""
     names = names_in_year(year)
-    return [
-        {
-            "url": reverse("part-detail", args=[part.pk]),
-            "task": f"{part.task.number}. {part.task.short_content}",
-            "school_year": part.task.school_year if part.task.school_year_start else "",
-            "unit": names.get(part.unit_id, part.unit.name),
-            "due": f"{part.task.due_date:%d/%m/%Y}" if part.task.due_date else "",
-            "badges": format_html("{} {}", status_badge(part.status), late_badge(part.late_report)),
-        }
-        for part in parts
-    ]
+    # One reverse() for the page: the URL differs only by the part's number.
+    url = reverse("part-detail", args=[0]).removesuffix("0/")
+    badges = {}  # a page shows a few statuses, each badge built once
+    rows = []
+    for part in parts:
+        if part.status not in badges:
+            badges[part.status] = status_badge(part.status)
+        late = late_badge(part.late_report)
+        task = part.task
+        rows.append(
+            {
+                "url": f"{url}{part.pk}/",
+                "task": f"{task.number}. {task.short_content}",
+                "school_year": task.school_year if task.school_year_start else "",
+                "unit": names.get(part.unit_id, part.unit.name),
+                "due": f"{task.due_date:%d/%m/%Y}" if task.due_date else "",
+                "badges": format_html("{} {}", badges[part.status], late)
+                if late
+                else badges[part.status],
+            }
+        )
+    return rows

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from plan.enums import PartState
 from plan.models import LateReportConfirmation
-from plan.services import ScheduleError, confirm_late_report, report_progress
+from plan.services import ScheduleError, cancel_part, confirm_late_report, report_progress
 
 from .test_status import at, day
 
@@ -105,6 +105,18 @@ def test_reported_late_shows_wherever_the_status_shows(client, staff, officer, p
     # As of a day before that report, the status does not come from it.
     before = reverse("task-detail", args=[2013, part.task.number]) + "?ngay=31/03/2013"
     assert PENDING not in client.get(before).content.decode()
+
+
+def test_a_later_report_takes_the_late_ones_place(client, staff, officer, part, pdf_file):
+    report_progress(part, officer, PartState.DONE, done_on=day("2013-03-10"), evidence=pdf_file())
+    # The state now comes from a later report made on time: the late one no longer decides.
+    cancel_part(part, staff, "Đơn vị sáp nhập")
+    client.force_login(staff)
+    for url in (
+        reverse("unit-detail", args=[part.unit.code]),
+        reverse("part-list") + f"?don_vi={part.unit.code}&quy=1",
+    ):
+        assert PENDING not in client.get(url).content.decode(), url
 
 
 def test_the_office_confirms_a_late_report_and_the_confirmation_is_kept(
