@@ -127,6 +127,7 @@ def test_before_its_first_report_a_part_is_open_without_a_look_into_the_history(
         reported_at=at(day("2013-03-01")),
         created_by=staff,
     )
+
     def in_python():
         loaded = TaskPart.objects.filter(pk=part.pk).select_related("task")
         return statuses_as_of(loaded, day("2013-03-05"))[0].status
