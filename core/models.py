@@ -117,3 +117,9 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def preview(self):
+        """The body as a list of notices shows it: its first 160 characters. (The template
+        filter truncatechars did the same at some 0.2 ms a notice, on the unit page.)"""
+        return self.body if len(self.body) <= 160 else self.body[:159] + "…"

@@ -241,7 +241,7 @@ def unit_parts(unit, plan, as_of):
     """A unit's parts of the plan with their status as of the date, by task number (a list:
     the status comes from each part's copy of its latest report, statuses_as_of)."""
     parts = TaskPart.objects.filter(task__plan=plan, unit=unit)
-    return statuses_as_of(parts.select_related("task").order_by("task__number"), as_of)
+    return statuses_as_of(parts.select_related("task", "unit").order_by("task__number"), as_of)
 
 
 def unit_requirements(unit, plan, as_of):

@@ -184,18 +184,18 @@ def part_list(request):
         "plan": plan,
         "form": form,
         "page": page,
-        "rows": part_rows(page.object_list, plan.year),
+        "rows": part_rows(page.object_list, names_in_year(plan.year)),
         "as_of": as_of,
         "sort": sort,
     }
     return render(request, "plan/part_list.html", context)
 
 
-def part_rows(parts, year):
+def part_rows(parts, names):
     """The page's rows as the table shows them, each cell ready: the list is the office's
     most opened page, and fifty rows of template tags (a URL, the unit's name of the year,
     two badges, a date, the school-year badge each) cost more than the rest of the page."""
-    names = names_in_year(year)
+    # `names`: {unit id: the name it had in the page's year} (units.lifecycle.names_in_year).
     # One reverse() for the page: the URL differs only by the part's number.
     url = reverse("part-detail", args=[0]).removesuffix("0/")
     badges = {}  # a page shows a few statuses, each badge built once

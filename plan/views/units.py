@@ -31,10 +31,19 @@ from ..selectors import (
     visible_submissions,
 )
 from .common import as_of_date, error_text, require
+from .parts import part_rows
 from .years import keep_year, latest_year, year_plan
 
 REQUIREMENT_PAGE_SIZE = 60
 NOTICES_ON_LANDING = 5
+
+
+def rows_by_quarter(parts, names):
+    """[(quarter's label, its rows as parts.part_rows builds them)], in the parts' order."""
+    groups = {}
+    for part, row in zip(parts, part_rows(parts, names), strict=True):
+        groups.setdefault(part.task.get_quarter_display(), []).append(row)
+    return list(groups.items())
 
 
 def unit_detail(request, code):
@@ -45,15 +54,18 @@ def unit_detail(request, code):
     plan = year_plan(request)
     as_of = as_of_date(request)
     year = plan.year if plan else None
+    unit_name = name_in_year(unit, year) if year else unit.name
     context = {
         "unit": unit,
-        "unit_name": name_in_year(unit, year) if year else unit.name,
+        "unit_name": unit_name,
         "predecessors": predecessors(unit, request.user),
         "can_change_units": can_change_units(request.user),
         "plan": plan,
         "as_of": as_of,
-        # One plan's parts of one unit: a few dozen, shown whole.
-        "parts": attach_late_reports(unit_parts(unit, plan, as_of), as_of),
+        # One plan's parts of one unit: a few dozen, shown whole, by quarter.
+        "quarters": rows_by_quarter(
+            attach_late_reports(unit_parts(unit, plan, as_of), as_of), {unit.pk: unit_name}
+        ),
         "requirements": unit_requirements(unit, plan, as_of),
         "reminders": unit.reminders.all()[:20],
         # A past year's documents are read-only but for the office.

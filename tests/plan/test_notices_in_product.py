@@ -122,3 +122,15 @@ def test_only_the_units_own_people_read_its_notices_on_its_page(
     client.force_login(staff)  # the office may open the unit's page, not its notices
     page = client.get(reverse("unit-detail", args=[unit.code])).content.decode()
     assert "Nhắc gửi báo cáo quý III" not in page
+
+
+def test_a_long_notice_shows_its_first_160_characters_on_the_units_page(client, officer):
+    body = "Lý do trả lại: " + "thiếu chữ ký và dấu của thủ trưởng đơn vị; " * 10
+    notify(officer.unit.pk, NoticeKind.DOCUMENT_RETURNED, "Văn bản bị trả lại", body)
+    client.force_login(officer)
+    page = client.get(reverse("unit-detail", args=[officer.unit.code])).content.decode()
+    assert body[:159] + "…" in page
+    assert body[:160] not in page
+    # The notice itself shows the whole of it.
+    notice = Notice.objects.get(unit_id=officer.unit.pk)
+    assert body.strip() in client.get(reverse("notice", args=[notice.pk])).content.decode()
