@@ -10,13 +10,14 @@ import io
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import translation
 
 from awards.catalogue import load_catalogue
 from demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from demo.plan import create_demo_year
-from plan.models import Plan
+from plan.models import Plan, Submission
 from plan.rollover import publish_plan, roll_over_plan, update_draft_header
 from units.models import User
 
@@ -88,6 +89,19 @@ def leader(db):
 @pytest.fixture
 def plan_2013(db):
     return Plan.objects.get(year=2013)
+
+
+def sent_document(requirement, unit, by, when):
+    """A document `unit` sent for `requirement` at `when`, written straight to the table (a
+    past moment the upload form cannot give): the standing and count tests set up with it."""
+    return Submission.objects.create(
+        requirement=requirement,
+        unit=unit,
+        file=ContentFile(b"%PDF-1.4\n", name="a.pdf"),
+        original_name="a.pdf",
+        submitted_by=by,
+        submitted_at=when,
+    )
 
 
 def publish_2014(staff):

@@ -150,6 +150,10 @@ def part_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sap_xep", DEFAULT_PART_SORT)
     export = request.GET.get("xuat") == "xlsx"
+    # A page of the list gets its status in Python (statuses_as_of) when the query need not
+    # filter or sort by it: the status expression costs more to build and compile than the
+    # fifty rows cost to read. The export keeps it in SQL.
+    status_in_sql = export or status_needs_sql(filters.get("trang_thai"), sort)
     parts = filtered_parts(
         request.user,
         plan,
@@ -160,10 +164,7 @@ def part_list(request):
         kind=filters.get("loai"),
         school_year=filters.get("nam_hoc"),
         sort=sort,
-        # A page of the list gets its status in Python (statuses_as_of) when the query need
-        # not filter or sort by it: the status expression costs more to build and compile
-        # than the fifty rows cost to read.
-        status_in_sql=export,
+        status_in_sql=status_in_sql,
     )
     if export:
         name = f"phan-viec-{as_of:%Y%m%d}.xlsx"
@@ -177,7 +178,7 @@ def part_list(request):
         paginator = CountedPaginator(parts, PAGE_SIZE, total)
     page = paginator.get_page(request.GET.get("trang"))
     rows = page.object_list
-    if not (export or status_needs_sql(filters.get("trang_thai"), sort)):
+    if not status_in_sql:
         rows = statuses_as_of(rows, as_of)
     page.object_list = attach_late_reports(rows, as_of)
     context = {

@@ -7,14 +7,14 @@ import zoneinfo
 
 import openpyxl
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from awards.comparison import units_by_year, year_comparison
 from awards.models import AwardRecord, AwardType
 from plan.enums import PartSource, PartState
-from plan.models import Plan, Requirement, Submission, Task, TaskPart
+from plan.models import Plan, Requirement, Task, TaskPart
 from plan.services.progress import cancel_part, report_progress
+from tests.conftest import sent_document
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -49,17 +49,6 @@ def _done(part, staff, day):
     report_progress(part, staff, PartState.DONE, done_on=day, reported_on=day)
 
 
-def _send(requirement, unit, staff, when):
-    Submission.objects.create(
-        requirement=requirement,
-        unit=unit,
-        file=ContentFile(b"%PDF-1.4\n", name="a.pdf"),
-        original_name="a.pdf",
-        submitted_by=staff,
-        submitted_at=when,
-    )
-
-
 def _award(unit, year, code, n):
     award_type = AwardType.objects.get(code=code)
     AwardRecord.objects.bulk_create(
@@ -92,10 +81,10 @@ def two_years(staff, officer, officer2):
     r2011 = Requirement.objects.create(plan=p2011, kind="other", title="KH", due_on=D(2011, 2, 25))
     r2010.units.set([a, b])
     r2011.units.set([a, b])
-    _send(r2010, a, staff, datetime.datetime(2010, 2, 20, 9, tzinfo=HANOI))
-    _send(r2010, a, staff, datetime.datetime(2010, 3, 20, 9, tzinfo=HANOI))  # again, later
-    _send(r2010, b, staff, datetime.datetime(2010, 3, 1, 9, tzinfo=HANOI))
-    _send(r2011, a, staff, datetime.datetime(2011, 2, 25, 23, tzinfo=HANOI))
+    sent_document(r2010, a, staff, datetime.datetime(2010, 2, 20, 9, tzinfo=HANOI))
+    sent_document(r2010, a, staff, datetime.datetime(2010, 3, 20, 9, tzinfo=HANOI))  # again, later
+    sent_document(r2010, b, staff, datetime.datetime(2010, 3, 1, 9, tzinfo=HANOI))
+    sent_document(r2011, a, staff, datetime.datetime(2011, 2, 25, 23, tzinfo=HANOI))
     _award(a, 2010, "giay-khen", 2)
     _award(b, 2010, "bang-khen-tinh", 1)
     _award(a, 2011, "giay-khen", 1)

@@ -55,9 +55,17 @@ def test_officer_reports_a_part_done_with_evidence(page, password):
     response = page.request.get(page.base_url + evidence.get_attribute("href"))
     assert response.ok
     assert response.body().startswith(b"%PDF-1.4")
+    part_url = page.url
+    # Back on the unit's page, the task's row under its quarter shows what was saved.
+    page.get_by_role("link", name="Đơn vị của tôi").click()
+    quarter = page.locator("ul.list-group").filter(has_text="30. Tổ chức tập huấn")
+    expect(quarter.locator("xpath=preceding-sibling::h3[1]")).to_have_text("QUÝ III")
+    row = quarter.get_by_role("listitem").filter(has_text="30. Tổ chức tập huấn")
+    expect(row.locator(".badge").first).to_have_text(re.compile(r"^Hoàn thành "))
+    expect(row.locator(".late-report")).to_have_text("Báo cáo muộn, chờ xác nhận")
+    expect(row).to_contain_text("hạn 30/09/2013")
 
     # The office checks the evidence and confirms the late report; the page says who did.
-    part_url = page.url
     switch_user(page, "staff", password)
     page.goto(part_url)
     row = page.get_by_role("row").filter(has_text="Đã tổ chức lớp tập huấn cho 120 cán bộ")

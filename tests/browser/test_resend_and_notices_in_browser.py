@@ -82,6 +82,8 @@ def test_the_office_returns_a_document_and_the_officer_reads_the_notice_on_landi
     notice = notices.get_by_role("link", name=f"Văn bản bị trả lại: {requirement.title}")
     expect(notice).to_be_visible()
     expect(notices).to_contain_text("chưa đọc")
+    # The notice's preview on the unit's page carries the reason.
+    expect(notices.locator(".notice-body")).to_contain_text("Thiếu chữ ký của thủ trưởng đơn vị")
     notice.click()
     expect(
         page.get_by_role("heading", name=f"Văn bản bị trả lại: {requirement.title}")

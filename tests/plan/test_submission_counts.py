@@ -5,12 +5,12 @@ import zoneinfo
 from collections import Counter
 
 import pytest
-from django.core.files.base import ContentFile
 
 from plan.enums import ReviewDecision, SubmissionStatus
-from plan.models import Requirement, Submission
+from plan.models import Requirement
 from plan.services import review_submission
 from plan.status import submission_counts, unit_standings, with_submission_status
+from tests.conftest import sent_document
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -25,18 +25,6 @@ def day(text):
     return datetime.date.fromisoformat(text)
 
 
-def sent(requirement, unit, by, when):
-    """A document the unit sent for the requirement at `when`."""
-    return Submission.objects.create(
-        requirement=requirement,
-        unit=unit,
-        file=ContentFile(b"%PDF-1.4\n", name="a.pdf"),
-        original_name="a.pdf",
-        submitted_by=by,
-        submitted_at=when,
-    )
-
-
 def test_requirement_counts_agree_with_each_units_standing_on_every_day(plan_2013, staff):
     """submission_counts counts from the documents' side; every unit must still be counted
     where its own row on the requirement page puts it: sent twice, returned and re-sent,
@@ -48,7 +36,7 @@ def test_requirement_counts_agree_with_each_units_standing_on_every_day(plan_201
     requirement.units.set([*units.values(), Unit.objects.get(code="so-tai-chinh")])
 
     def send(code, when):
-        return sent(requirement, units[code], staff, when)
+        return sent_document(requirement, units[code], staff, when)
 
     first = send("so-gd-dt", at(day("2013-03-01")))
     review_submission(first, staff, ReviewDecision.RETURNED, "Thiếu chữ ký", at(day("2013-03-05")))
@@ -86,7 +74,7 @@ def test_a_units_page_gives_each_requirement_the_standing_of_the_requirements_pa
         requirement.units.set(units.values())
 
     def send(requirement, code, when):
-        return sent(requirement, units[code], staff, when)
+        return sent_document(requirement, units[code], staff, when)
 
     first, second = requirements
     # Accepted, then a newer copy returned; then a newer one still waiting.
