@@ -66,7 +66,7 @@ def _moment(day, rng):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(rng.randint(7, 16))))
 
 
-def _template():
+def score_sheet_template():
     template, created = ScoreSheetTemplate.objects.get_or_create(name="Bảng chấm điểm cụm, khối")
     if created:
         TemplateCriterion.objects.bulk_create(
@@ -180,7 +180,7 @@ def create_demo_emulation(year):
     officers = {u.unit_id: u for u in User.objects.filter(groups__name="unit_officer")}
     officers["staff"] = User.objects.get(username="staff")
     _registrations(year, officers, rng)
-    _groupings(year, officers, rng, _template())
+    _groupings(year, officers, rng, score_sheet_template())
     _inspections(year, officers["staff"], rng)
     _exemplars(year, officers, rng)
     _movements(year)

@@ -26,6 +26,7 @@ from demo.scale_base import (
     scale_units,
     shared_pdf,
 )
+from demo.scale_emulation import seed_groupings
 from plan.enums import Collective, PartSource, PartState, RequirementKind, ReviewDecision
 from plan.models import (
     Plan,
@@ -195,9 +196,16 @@ def create_requirements(plan, participating, leaders):
     return made
 
 
-def submissions(requirements, reporters, staff_id, rng, pdf):
+# In the year the pages show, one unit in this many has its last document still waiting
+# for the office: the review queue then shows a page of rows at every size, as at demo size.
+WAITING_EVERY = 4
+
+
+def submissions(requirements, reporters, staff_id, rng, pdf, *, waiting=False):
     """Most units send before the deadline, some after, a few never; one in ten is sent
-    back, and half of those are sent again. Yields (submission, [reviews]) pairs."""
+    back, and half of those are sent again. With `waiting` (the latest year), one unit in
+    WAITING_EVERY has its last document not yet reviewed. Yields (submission, [reviews])
+    pairs."""
     for requirement, owing in requirements:
         for unit_id in owing:
             luck = rng.random()
@@ -236,6 +244,10 @@ def submissions(requirements, reporters, staff_id, rng, pdf):
                     submitted_by_id=by,
                     submitted_at=at(back + datetime.timedelta(days=3), rng),
                 )
+            if waiting and unit_id % WAITING_EVERY == 0:
+                # Chosen by the unit, not by the generator, so every other row stays the same.
+                yield first, []
+                continue
             accepted = SubmissionReview(
                 decision=ReviewDecision.ACCEPTED,
                 reviewed_by_id=staff_id,
@@ -270,8 +282,9 @@ def save_submissions(pairs):
     return count
 
 
-def seed_year(year, model, rng, stats):
-    """One generated year: clusters, the plan, parts, progress, requirements, sending."""
+def seed_year(year, model, rng, stats, *, latest=False):
+    """One generated year: clusters, the plan, parts, progress, requirements, sending, and
+    the groupings' pacts and scores."""
     generated = list(scale_units().order_by("code").values_list("pk", flat=True))
     participating = list(
         Unit.objects.filter(is_participating=True).order_by("pk").values_list("pk", flat=True)
@@ -296,8 +309,9 @@ def seed_year(year, model, rng, stats):
     requirements = create_requirements(plan, participating, leaders)
     stats["requirements"] += len(requirements)
     stats["submissions"] += save_submissions(
-        submissions(requirements, reporters, staff_id, rng, shared_pdf())
+        submissions(requirements, reporters, staff_id, rng, shared_pdf(), waiting=latest)
     )
+    stats.update(seed_groupings(year, reporters, staff_id, rng))
 
 
 def years_to_seed(count):
@@ -315,5 +329,6 @@ def seed_plans(units, years, seed, stats):
     stats["users"] = scale_units().filter(users__isnull=False).count()
     seeded = years_to_seed(years)
     for year in seeded:
-        seed_year(year, model, random.Random(f"{seed}-{year}"), stats)
+        latest = year == max(seeded)
+        seed_year(year, model, random.Random(f"{seed}-{year}"), stats, latest=latest)
     return seeded

@@ -142,3 +142,42 @@ def test_generated_parts_keep_their_latest_report_copy(db):
         for as_of in (datetime.date(2014, 6, 30), datetime.date(2014, 12, 31), today()):
             assert states_as_computed(parts, as_of) == states_from_history_only(parts, as_of)
         transaction.set_rollback(True)
+
+
+def test_the_latest_generated_year_has_documents_waiting_for_the_office(staff_client):
+    """The review queue is measured at scale with a page of rows, as at demo size; the older
+    generated years' documents have all been reviewed."""
+    from plan.selectors import awaiting_review
+
+    with transaction.atomic():
+        seed({"units": 8, "years": 2, "dossiers": 0})
+        older, latest = Plan.objects.filter(year__in=(2014, 2015)).order_by("year")
+        waiting = awaiting_review(latest)
+        assert waiting.exists()
+        assert not awaiting_review(older).exists()
+        page = staff_client.get("/van-ban/cho-xem-xet/")
+        assert waiting.first().unit.name in page.content.decode()
+        transaction.set_rollback(True)
+
+
+def test_generated_groupings_have_their_pact_sheet_and_scores(db):
+    """The groupings, section II and the dashboard at scale read scores as at demo size."""
+    from emulation.models import PactSignature, Score
+    from units.models import Cluster
+
+    with transaction.atomic():
+        seed(SMALL)
+        clusters = Cluster.objects.filter(year=2014)
+        assert clusters.exists()
+        for cluster in clusters:
+            criteria = cluster.score_sheet.criteria.count()
+            members = cluster.members.count()
+            assert criteria > 0
+            assert Score.objects.filter(criterion__sheet__cluster=cluster).count() == (
+                criteria * members
+            )
+        assert Score.objects.filter(
+            criterion__sheet__cluster__year=2014, checked_score__isnull=False
+        ).exists()
+        assert PactSignature.objects.filter(cluster__year=2014).exists()
+        transaction.set_rollback(True)
