@@ -142,3 +142,31 @@ def test_staff_filter_the_parts_by_a_unit_typed_and_picked(page, password):
     expect(box).to_have_value("Ủy ban nhân dân huyện Đình Lập")
     page.get_by_role("button", name="Lọc").click()
     expect(page).to_have_url(re.compile(r"don_vi=h-dinh-lap"))
+
+
+def test_staff_narrow_the_parts_list_with_its_select_filters(page, password):
+    """The filter bar's selects (written in Python, core.widgets) are picked and submitted as a
+    user does, and come back showing what was picked."""
+    sign_in(page, "staff", password)
+    page.goto(page.base_url + "/phan-viec/?ngay=31%2F12%2F2013")
+    every_row = page.locator("table tbody tr").count()
+    page.get_by_label("Quý", exact=True).select_option(label="QUÝ II")
+    page.get_by_label("Trạng thái", exact=True).select_option(label="Quá hạn")
+    page.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"quy=2&trang_thai=overdue"))
+    badges = page.locator("table tbody tr td:nth-child(4) .badge").all_inner_texts()
+    assert badges and set(badges) <= {"Quá hạn", "Báo cáo muộn, chờ xác nhận"}
+    assert page.locator("table tbody tr").count() < every_row
+    expect(page.get_by_label("Quý", exact=True)).to_have_value("2")
+    expect(page.get_by_label("Trạng thái", exact=True)).to_have_value("overdue")
+
+    # Back to every status, and a school year: only the school-year tasks' parts remain.
+    page.get_by_label("Trạng thái", exact=True).select_option(label="Tất cả")
+    page.get_by_label("Quý", exact=True).select_option(label="Tất cả")
+    page.get_by_label("Năm học", exact=True).select_option(label="Năm học 2012-2013")
+    page.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"nam_hoc=2012-2013"))
+    expect(page.get_by_label("Năm học", exact=True)).to_have_value("2012-2013")
+    years = page.locator("table tbody .school-year").all_inner_texts()
+    assert years and set(years) == {"Năm học 2012-2013"}
+    assert len(years) == page.locator("table tbody tr").count()
