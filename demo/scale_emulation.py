@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from demo.emulation import score_sheet_template
 from demo.scale_base import at, bulk, dates_as_given
+from emulation.copies import refresh_cross_checked
 from emulation.models import Criterion, PactSignature, Score, ScoreSheet
 from units.models import Cluster
 
@@ -79,4 +80,5 @@ def seed_groupings(year, reporters, staff_id, rng):
     with dates_as_given(PactSignature._meta.get_field("recorded_at")):
         written["pact signatures"] = bulk(PactSignature, signatures)
     written["scores"] = bulk(Score, scores)
+    written["cross-checked members"] = refresh_cross_checked([c.pk for c in clusters])
     return written

@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from core.admin_history import HistoryAdmin
 
+from .copies import refresh_cross_checked
 from .models import (
     Exemplar,
     Inspection,
@@ -81,6 +82,11 @@ class PactSignatureAdmin(ReadOnlyAdmin):
 class ScoreAdmin(ReadOnlyAdmin):
     list_display = ["unit", "criterion", "self_score", "checked_score"]
     list_select_related = ["unit", "criterion"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A check's time corrected here moves the member's stored copy with it.
+        refresh_cross_checked([obj.criterion.sheet.cluster_id], [obj.unit_id])
 
 
 @admin.register(Exemplar)

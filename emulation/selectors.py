@@ -20,6 +20,7 @@ from .enums import (
 )
 from .models import (
     Criterion,
+    CrossCheckedMember,
     Exemplar,
     Inspection,
     InspectionPlan,
@@ -274,32 +275,16 @@ def grouping_shares(clusters, as_of):
 def cross_checked_members(clusters, memberships, as_of):
     """{cluster id: its members (`memberships`: the clusters' rows of the member table)
     whose every criterion the leading unit has checked by the end of the day}, as
-    grouping_standings counts them; clusters with none are left out."""
-    until = end_of_day(as_of)
-    criteria = dict(
-        Criterion.objects.filter(sheet__cluster__in=clusters)
-        .values_list("sheet__cluster")
-        .annotate(n=Count("pk"))
-    )
-    if not criteria:
-        return {}
+    grouping_standings counts them; clusters with none are left out. Read from the stored
+    copy (CrossCheckedMember): one row a member, not every score of the year."""
     checked = (
-        Score.objects.filter(criterion__sheet__cluster__in=clusters, checked_at__lt=until)
-        .filter(
-            Exists(
-                memberships.filter(
-                    cluster=OuterRef("criterion__sheet__cluster"), unit=OuterRef("unit")
-                )
-            )
-        )
-        .values_list("criterion__sheet__cluster", "unit")
+        CrossCheckedMember.objects.filter(cluster__in=clusters, checked_at__lt=end_of_day(as_of))
+        .filter(Exists(memberships.filter(cluster=OuterRef("cluster"), unit=OuterRef("unit"))))
+        .values_list("cluster")
         .annotate(n=Count("pk"))
+        .order_by()
     )
-    counts = defaultdict(int)
-    for cluster, _unit, n in checked:
-        if n == criteria.get(cluster):
-            counts[cluster] += 1
-    return dict(counts)
+    return dict(checked)
 
 
 def membership_counts(year, as_of):

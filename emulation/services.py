@@ -14,6 +14,7 @@ from units.models import Cluster, Unit
 from units.services import check_grouping_members
 
 from . import rules
+from .copies import refresh_cross_checked
 from .models import (
     Criterion,
     Exemplar,
@@ -179,7 +180,9 @@ def cross_check(score, by, *, points, comment="", checked_at=None):
     score.check_comment = comment.strip()
     score.checked_by = by
     score.checked_at = checked_at or timezone.now()
-    return _saved(score, by)
+    _saved(score, by)
+    refresh_cross_checked([score.criterion.sheet.cluster_id], [score.unit_id])
+    return score
 
 
 @transaction.atomic
