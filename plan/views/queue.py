@@ -7,7 +7,7 @@ from core import params
 
 from .. import rules
 from ..forms import ReviewForm
-from ..selectors import awaiting_review, awaiting_review_counts, current_plan
+from ..selectors import current_plan, review_queue_page
 from .common import require
 
 QUEUE_PAGE_SIZE = 25
@@ -18,15 +18,17 @@ def review_queue(request):
     (?yeu_cau=pk); each is reviewed in place and the office comes back to the same page."""
     require(rules.can_manage_schedule(request.user))
     plan = current_plan()
-    waiting = awaiting_review(plan) if plan else []
     requirement = params.whole_number(request.GET.get("yeu_cau"))
-    if plan and requirement:
-        waiting = waiting.filter(requirement_id=requirement)
-    page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("trang"))
+    if plan:
+        page, counts = review_queue_page(
+            plan, requirement, request.GET.get("trang"), QUEUE_PAGE_SIZE
+        )
+    else:
+        page, counts = Paginator([], QUEUE_PAGE_SIZE).get_page(1), []
     context = {
         "plan": plan,
         "page": page,
-        "counts": awaiting_review_counts(plan) if plan else [],
+        "counts": counts,
         "requirement": requirement,
         "review_form": ReviewForm(),
     }
