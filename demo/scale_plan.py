@@ -246,6 +246,8 @@ def submissions(requirements, reporters, staff_id, rng, pdf, *, waiting=False):
                 )
             if waiting and unit_id % WAITING_EVERY == 0:
                 # Chosen by the unit, not by the generator, so every other row stays the same.
+                # bulk_create skips Submission.save(): the stored copy is set here.
+                first.awaiting_review = True
                 yield first, []
                 continue
             accepted = SubmissionReview(

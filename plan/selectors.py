@@ -341,15 +341,10 @@ def task_change_history(task, limit=30):
 def awaiting_review(plan):
     """The office's queue: documents units sent for the plan's requirements that nobody has
     reviewed yet and that no later document of the same unit for the same requirement has
-    replaced; oldest first, so what waited longest is seen first."""
-    newer = Submission.objects.filter(
-        requirement=OuterRef("requirement"),
-        unit=OuterRef("unit"),
-        submitted_at__gt=OuterRef("submitted_at"),
-    )
+    replaced (Submission.awaiting_review, a stored copy of that rule); oldest first, so
+    what waited longest is seen first."""
     return (
-        Submission.objects.filter(requirement__plan=plan, reviews__isnull=True)
-        .exclude(Exists(newer))
+        Submission.objects.filter(requirement__plan=plan, awaiting_review=True)
         .select_related("requirement", "unit", "submitted_by")
         .order_by("submitted_at", "pk")
     )

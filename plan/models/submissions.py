@@ -72,17 +72,34 @@ class Submission(models.Model):
         related_name="submissions",
     )
     submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+    # A stored copy: whether the office's queue holds this document (no review yet, and no
+    # later document of the unit for the requirement replaced it), kept by
+    # refresh_awaiting_review at every save of a document or a review. The queue and the
+    # dashboard's counts of it read a partial index instead of working the queue out from
+    # every document and review of the year (issue 19).
+    awaiting_review = models.BooleanField(default=False, editable=False)
 
-    history = AuditedHistory()
+    history = AuditedHistory(excluded_fields=["awaiting_review"])
 
     class Meta:
         verbose_name = _("văn bản đã gửi")
         verbose_name_plural = _("văn bản đã gửi")
         ordering = ["submitted_at", "pk"]
-        indexes = [models.Index(fields=["requirement", "unit", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["requirement", "unit", "submitted_at"]),
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=models.Q(awaiting_review=True),
+                name="submission_awaiting_review",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.unit} – {self.requirement}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        refresh_awaiting_review(self.requirement_id, self.unit_id)
 
 
 class SubmissionReview(models.Model):
@@ -110,3 +127,24 @@ class SubmissionReview(models.Model):
 
     def __str__(self):
         return f"{self.submission}: {self.get_decision_display()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        submission = Submission.objects.values("requirement_id", "unit_id").get(
+            pk=self.submission_id
+        )
+        refresh_awaiting_review(submission["requirement_id"], submission["unit_id"])
+
+
+def refresh_awaiting_review(requirement_id, unit_id):
+    """Keep Submission.awaiting_review of one unit's documents for one requirement: only
+    the latest may wait, and only while no review answers it. Called by every save of a
+    document or a review, wherever it comes from (pages, demo, admin); bulk loads call
+    it themselves (demo.scale_plan)."""
+    documents = Submission.objects.filter(requirement_id=requirement_id, unit_id=unit_id)
+    latest = documents.order_by("-submitted_at", "-pk").values_list("pk", flat=True).first()
+    waiting = (
+        latest is not None and not SubmissionReview.objects.filter(submission_id=latest).exists()
+    )
+    documents.exclude(pk=latest).filter(awaiting_review=True).update(awaiting_review=False)
+    documents.filter(pk=latest).exclude(awaiting_review=waiting).update(awaiting_review=waiting)

@@ -95,3 +95,53 @@ def test_the_queue_filters_by_requirement(client, staff, officer, pdf_file):
     page = _queue(client, yeu_cau=requirement.pk).context["page"]
     assert {s.requirement_id for s in page} == {requirement.pk}
     assert Submission.objects.filter(pk__in=[s.pk for s in page]).count() == len(page)
+
+
+def test_a_document_back_dated_before_the_latest_does_not_enter_the_queue(staff, officer, pdf_file):
+    """The stored copy (Submission.awaiting_review) follows the documents' dates, not the
+    order they were typed in: a paper copy the office enters with an earlier date leaves
+    the unit's later document waiting."""
+    import datetime
+
+    from django.utils import timezone
+
+    plan = current_plan()
+    requirement = plan.requirements.filter(units=officer.unit).first()
+    latest = submit_document(
+        requirement, officer.unit, officer, pdf_file("moi.pdf"), resend_confirmed=True
+    )
+    earlier = submit_document(
+        requirement,
+        officer.unit,
+        staff,
+        pdf_file("giay.pdf"),
+        submitted_at=latest.submitted_at - datetime.timedelta(days=3),
+        resend_confirmed=True,
+    )
+    waiting = set(awaiting_review(plan).values_list("pk", flat=True))
+    assert latest.pk in waiting and earlier.pk not in waiting
+    # A review written straight to the table (the demo's way) moves the copy as well.
+    SubmissionReview.objects.create(
+        submission=latest, decision=ReviewDecision.ACCEPTED, reviewed_by=staff,
+        reviewed_at=timezone.now(),
+    )  # fmt: skip
+    assert latest.pk not in set(awaiting_review(plan).values_list("pk", flat=True))
+
+
+def test_the_migration_filled_the_queue_as_the_documents_say(staff, officer, pdf_file):
+    import importlib
+
+    from django.apps import apps
+
+    plan = current_plan()
+    requirement = plan.requirements.filter(units=officer.unit).first()
+    for name in ("a.pdf", "b.pdf"):
+        submit_document(requirement, officer.unit, officer, pdf_file(name), resend_confirmed=True)
+    kept = set(Submission.objects.filter(awaiting_review=True).values_list("pk", flat=True))
+    assert kept  # the demo's waiting documents and the last one sent here
+    Submission.objects.update(awaiting_review=False)
+    migration = importlib.import_module("plan.migrations.0011_submission_awaiting_review")
+    migration.fill_the_copy(apps, None)
+    assert set(Submission.objects.filter(awaiting_review=True).values_list("pk", flat=True)) == (
+        kept
+    )
