@@ -117,3 +117,30 @@ def test_a_units_page_gives_each_requirement_the_standing_of_the_requirements_pa
                 )
                 seen.add(row.submission_status)
     assert seen == set(SubmissionStatus)
+
+
+def test_counts_follow_each_documents_latest_answer_when_the_office_changes_its_mind(
+    plan_2013, staff
+):
+    """submission_counts walks each document's answers newest first: an acceptance the
+    office later took back (returned on a second answer) no longer makes it the standing
+    copy, and a return later accepted does; the counts match each unit's row every day."""
+    requirement = Requirement.objects.create(
+        plan=plan_2013, kind="other", title="Báo cáo đổi ý", due_on=day("2013-03-15")
+    )
+    units = {code: Unit.objects.get(code=code) for code in ("so-gd-dt", "h-cao-loc", "so-y-te")}
+    requirement.units.set(units.values())
+    taken_back = sent_document(requirement, units["so-gd-dt"], staff, at(day("2013-03-01")))
+    review_submission(taken_back, staff, ReviewDecision.ACCEPTED, "", at(day("2013-03-02")))
+    review_submission(taken_back, staff, ReviewDecision.RETURNED, "Nhầm", at(day("2013-03-05")))
+    accepted_late = sent_document(requirement, units["h-cao-loc"], staff, at(day("2013-03-20")))
+    review_submission(accepted_late, staff, ReviewDecision.RETURNED, "Mờ", at(day("2013-03-21")))
+    review_submission(accepted_late, staff, ReviewDecision.ACCEPTED, "", at(day("2013-03-25")))
+    seen = set()
+    for text in ("2013-03-01", "2013-03-02", "2013-03-05", "2013-03-21", "2013-03-25"):
+        as_of = day(text)
+        standings = with_submission_status(requirement.units.all(), requirement, as_of)
+        expected = Counter(unit.submission_status for unit in standings)
+        assert submission_counts(requirement, as_of) == expected, text
+        seen |= set(expected)
+    assert {"returned", "late", "on_time", "missing"} <= seen
