@@ -240,9 +240,8 @@ def test_the_whole_plans_parts_list_is_counted_from_the_tasks_tallies(
         # counts take three small grouped queries rather than one with three subqueries per
         # member), and counts what units sent in the last week (one); its overdue list first
         # reads which overdue tasks were reported on after the date (one: the rest are read
-        # through the index of open parts). The unit plans' standing reads the documents
-        # and counts the units owing the plan (two: plan.status.submission_counts).
-        (lambda r: reverse("dashboard"), 24),
+        # through the index of open parts).
+        (lambda r: reverse("dashboard"), 23),
         # The task page also reads the published years (its year switcher) and the names
         # the units had that year (a renamed unit keeps its old name on a past year's page).
         (lambda r: reverse("task-detail", args=[2013, 3]), 17),
