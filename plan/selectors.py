@@ -1,8 +1,5 @@
 """Reads the plan pages and exports need, with their related rows fetched up front."""
 
-from collections import Counter
-
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
 
 from core.history import history_of
@@ -348,30 +345,6 @@ def awaiting_review(plan):
         .select_related("requirement", "unit", "submitted_by")
         .order_by("submitted_at", "pk")
     )
-
-
-def review_queue_page(plan, requirement_id, page_number, per_page):
-    """(a page of the office's queue, oldest first, optionally of one requirement; the
-    queue's counts by requirement as awaiting_review_counts gives them).
-
-    The queue's keys are read once and counted and paged in Python, then the page's rows
-    by primary key: counted, counted by requirement and paged in SQL, the queue was worked
-    out three times (29 ms of the page's 61 at 2,000 units, issue 19)."""
-    keys = list(
-        awaiting_review(plan).values_list(
-            "pk", "requirement_id", "requirement__title", "requirement__due_on"
-        )
-    )
-    by_requirement = Counter((due_on, pk, title) for _s, pk, title, due_on in keys)
-    counts = [(pk, title, n) for (_due, pk, title), n in sorted(by_requirement.items())]
-    if requirement_id:
-        keys = [key for key in keys if key[1] == requirement_id]
-    page = Paginator([key[0] for key in keys], per_page).get_page(page_number)
-    rows = Submission.objects.select_related("requirement", "unit", "submitted_by").in_bulk(
-        page.object_list
-    )
-    page.object_list = [rows[pk] for pk in page.object_list]
-    return page, counts
 
 
 def awaiting_review_counts(plan):
