@@ -245,7 +245,9 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 # Attempts live in the database.
 AUTHENTICATION_BACKENDS = [
     "units.auth.LoginLimitBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading the user with their unit. Sessions signed in through
+    # django.contrib.auth.backends.ModelBackend (before 01/12/2026) sign in again once.
+    "units.auth.UserBackend",
 ]
 # Axes announces its configuration on every start; the settings above say it.
 AXES_VERBOSE = False

@@ -8,7 +8,8 @@ from axes.exceptions import AxesBackendPermissionDenied
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY, password_validation
+from django.contrib.auth import SESSION_KEY, get_user_model, password_validation
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import Sum
 from django.dispatch import receiver
@@ -74,6 +75,17 @@ class LoginLimitBackend(AxesStandaloneBackend):
             request.address_locked_out = True
             raise AxesBackendPermissionDenied("too many failures from this address")
         return super().authenticate(request, username, password, **kwargs)
+
+
+class UserBackend(ModelBackend):
+    """Django's ModelBackend, reading the signed-in user together with their unit: every page
+    shows the unit beside the user's name and the rules ask it, so a request reads the user
+    in one query instead of two."""
+
+    def get_user(self, user_id):
+        users = get_user_model()._default_manager.select_related("unit")
+        user = users.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):

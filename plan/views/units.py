@@ -67,7 +67,7 @@ def unit_detail(request, code):
             attach_late_reports(unit_parts(unit, plan, as_of), as_of), {unit.pk: unit_name}
         ),
         "requirements": unit_requirements(unit, plan, as_of),
-        "reminders": unit.reminders.all()[:20],
+        "reminders": unit.reminders.order_by("-sent_on", "-pk")[:20],
         # A past year's documents are read-only but for the office.
         "can_submit": rules.can_submit_in_year(request.user, unit, year, latest_year(request)),
         "can_compare_years": rules.can_compare_unit_years(request.user, unit),

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, load_backend
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
@@ -98,6 +98,18 @@ def test_pages_within_a_minute_do_not_rewrite_the_session(client, password, offi
     before = Session.objects.get().expire_date
     client.get("/ke-hoach/")
     assert Session.objects.get().expire_date == before
+
+
+def test_a_signed_in_officer_is_read_with_their_unit(
+    client, password, officer, django_assert_num_queries
+):
+    # Every page shows the unit beside the name: each request reads the user (through the
+    # backend that signed them in) and the unit in one query.
+    _login(client, "officer", password)
+    backend = load_backend(client.session[BACKEND_SESSION_KEY])
+    unit_name = officer.unit.name
+    with django_assert_num_queries(1):
+        assert backend.get_user(officer.pk).unit.name == unit_name
 
 
 @pytest.mark.parametrize(
